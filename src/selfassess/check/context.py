@@ -1,0 +1,41 @@
+"""What a rule may look at: the document, its code, and the date it is checked against."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from selfassess.load.documents import Document
+from selfassess.load.positions import Loc
+from selfassess.model.assessment import Assessment
+from selfassess.model.code import Code
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything one document's check may use. Rules read it and never change it."""
+
+    document: Document
+    code: Code | None = None  # the code the document is, or the code an assessment answers
+    superseded: Code | None = None  # for a code with `supersedes`, the code it replaces, if found
+    today: date | None = None  # `--today`: the date to judge overdue actions by
+    for_publication: bool = False
+
+    @property
+    def assessment(self) -> Assessment | None:
+        return self.document.assessment
+
+    @property
+    def is_code(self) -> bool:
+        return self.document.kind == "code"
+
+    def is_unreadable(self, loc: Loc) -> bool:
+        return loc in self.document.unreadable
+
+    @property
+    def reference_date(self) -> date | None:
+        """The day the assessment is judged on: `--today`, or the date it speaks for."""
+        if self.today is not None:
+            return self.today
+        assessment = self.assessment
+        return assessment.assessed_on.value if assessment is not None else None

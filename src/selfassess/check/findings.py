@@ -1,0 +1,77 @@
+"""What rules yield (`Problem`) and what checking produces (`Finding`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from selfassess.load.positions import Loc, Position
+
+_NUMBER_PARTS = re.compile(r"\d+|\D+")
+
+
+def provision_order(number: str | None) -> tuple[tuple[int, int | str], ...]:
+    """'6.2' before '6.10'; numbers before words."""
+    if number is None:
+        return ()
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _NUMBER_PARTS.findall(number))
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A rule's report: a path into the document and a sentence. The engine places and grades it.
+
+    `at_key` points at the key naming the value (an unknown field, a response to no provision)
+    rather than the value. `position` is set only where the place is known but has no path (a
+    YAML syntax error).
+    """
+
+    loc: Loc
+    message: str
+    provision: str | None = None
+    at_key: bool = False
+    position: Position | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One finding, placed in its file and graded. Ordered by (path, line, column, rule)."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity
+    provision: str | None
+    message: str
+    waived: str | None = None  # the reason given, where the response waives this rule
+
+    @property
+    def sort_key(self) -> tuple[object, ...]:
+        return (self.path, self.line, self.column, self.rule, provision_order(self.provision), self.message)
+
+    def __lt__(self, other: Finding) -> bool:
+        return self.sort_key < other.sort_key
+
+    def as_json(self) -> dict[str, Any]:
+        """The finding as formats.md shows it in `--format json`."""
+        shown: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "provision": self.provision,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+        }
+        if self.waived is not None:
+            shown["waived"] = self.waived
+        return shown

@@ -1,0 +1,67 @@
+"""A provision of the code has no response (a gap).
+
+What it checks:
+    That every provision of the code has a response with an answer. A provision that is missing
+    from `responses:`, or whose `answer:` is empty, is a gap.
+
+Why it matters:
+    The Ombudsman asks landlords to answer every provision. A gap in the published form reads as
+    something the organisation did not want to answer.
+
+Failing example:
+    ```yaml
+    responses:
+      "6.2":
+        answer: "Yes"
+        evidence: [complaints-policy]
+      # 6.3 is not answered
+    ```
+
+Passing example:
+    ```yaml
+    responses:
+      "6.2":
+        answer: "Yes"
+        evidence: [complaints-policy]
+      "6.3":
+        answer: "Partial"
+        commentary: Stage 1 responses were on time in 87% of cases.
+    ```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfassess.check.context import Context
+from selfassess.check.findings import Problem, Severity
+
+ID = "SA101"
+NAME = "gap"
+SEVERITY = Severity.ERROR
+APPLIES_TO = "assessment"
+SUMMARY = "A provision of the code has no response (a gap)."
+
+
+def check(context: Context) -> Iterator[Problem]:
+    assessment, code = context.assessment, context.code
+    if assessment is None or code is None:
+        return
+    choices = code.answers.listed()
+    for number in code.provisions:
+        if context.is_unreadable(("responses", number)):
+            continue  # it is there, and SA001 has said what is wrong with it
+        response = assessment.responses.get(number)
+        if response is None:
+            yield Problem(
+                ("responses",),
+                f"Provision {number} has no response; answer it with one of {choices}.",
+                number,
+                at_key=True,
+            )
+        elif not (response.answer or "").strip():
+            yield Problem(
+                ("responses", number, "answer"),
+                f"Provision {number} has no answer; answer it with one of {choices}.",
+                number,
+            )

@@ -1,0 +1,59 @@
+"""A response to a provision number the code does not have.
+
+What it checks:
+    That every key under `responses:` is the number of a provision of the code. Where the number
+    is a slip (`6.30` for `6.3`), it says which provision was probably meant, preferring one
+    that has no response yet.
+
+Why it matters:
+    A response filed under the wrong number is published against nothing, and the provision it
+    was meant for shows as unanswered.
+
+Failing example:
+    ```yaml
+    responses:
+      "6.30":
+        answer: "Yes"
+        evidence: [complaints-policy]
+    ```
+
+Passing example:
+    ```yaml
+    responses:
+      "6.3":
+        answer: "Yes"
+        evidence: [complaints-policy]
+    ```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfassess.check.context import Context
+from selfassess.check.findings import Problem, Severity
+from selfassess.didyoumean import suggest
+
+ID = "SA102"
+NAME = "unknown-provision"
+SEVERITY = Severity.ERROR
+APPLIES_TO = "assessment"
+SUMMARY = "A response to a provision number the code does not have."
+
+
+def check(context: Context) -> Iterator[Problem]:
+    assessment, code = context.assessment, context.code
+    if assessment is None or code is None:
+        return
+    unanswered = [number for number in code.provisions if number not in assessment.responses]
+    for number in assessment.responses:
+        if number in code.provisions:
+            continue
+        meant = suggest(number, unanswered) or suggest(number, code.provisions)
+        hint = f" — did you mean '{meant}'?" if meant else "."
+        yield Problem(
+            ("responses", number),
+            f"There is no provision {number} in {code.title} ({code.id}){hint}",
+            number,
+            at_key=True,
+        )

@@ -1,0 +1,58 @@
+"""An answer outside the code's vocabulary.
+
+What it checks:
+    That every answer is one the code allows (for the Complaint Handling Code: Yes, No, Partial,
+    N/A). Case and punctuation do not matter, so `yes` and `Yes.` are the same answer as `Yes`;
+    anything else is reported with the answer that was probably meant.
+
+Why it matters:
+    An answer selfassess cannot read is an answer it cannot check, and it prints as written in
+    the published form: `YAC` in a document the board signs.
+
+Failing example:
+    ```yaml
+    responses:
+      "2.5":
+        answer: YAC
+        evidence: [complaints-policy]
+    ```
+
+Passing example:
+    ```yaml
+    responses:
+      "2.5":
+        answer: "Yes"
+        evidence: [complaints-policy]
+    ```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfassess.check.context import Context
+from selfassess.check.findings import Problem, Severity
+from selfassess.didyoumean import end_with_hint
+
+ID = "SA103"
+NAME = "answer-vocabulary"
+SEVERITY = Severity.ERROR
+APPLIES_TO = "assessment"
+SUMMARY = "An answer outside the code's vocabulary."
+
+
+def check(context: Context) -> Iterator[Problem]:
+    assessment, code = context.assessment, context.code
+    if assessment is None or code is None:
+        return
+    vocabulary = code.answers
+    for number, response in assessment.responses.items():
+        written = response.answer
+        if not (written or "").strip() or vocabulary.meaning(written or "") is not None:
+            continue
+        hint = end_with_hint(written or "", vocabulary.values)
+        yield Problem(
+            ("responses", number, "answer"),
+            f"Answer '{written}' is not one of {vocabulary.listed()}{hint}",
+            number,
+        )

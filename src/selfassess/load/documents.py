@@ -1,0 +1,169 @@
+"""A file on disk to a `Document`: a validated code or assessment, its positions and its problems.
+
+A file with an unreadable part is still checked as far as it can be: an unknown field is dropped
+(after it is reported), a response or evidence entry that cannot be read is set aside (reported,
+and never counted as a gap), and an optional field with a wrong value is left out. Only when a
+required field is unusable is there no model, and then the problems alone are the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from selfassess.load.messages import describe_validation_error, walk_model
+from selfassess.load.positions import Loc, Positions
+from selfassess.load.yaml_source import DEFAULT_LIMITS, Limits, LoadProblem, load_yaml_bytes
+from selfassess.model.assessment import Assessment
+from selfassess.model.code import Code
+
+Kind = Literal["code", "assessment", "unknown"]
+
+_CODE_FIELDS = frozenset(("sections", "answers", "time_limits"))
+_ASSESSMENT_FIELDS = frozenset(("responses", "organisation", "assessed_on"))
+#: Collections whose entries stand alone: one unreadable entry is set aside, the rest still checked.
+_SEPARABLE = frozenset(("responses", "evidence"))
+
+
+@dataclass
+class Document:
+    """One checked file, as read: what it is, what it says, and what could not be read."""
+
+    path: Path
+    shown_as: str
+    kind: Kind
+    positions: Positions
+    problems: list[LoadProblem] = field(default_factory=list)
+    code: Code | None = None
+    assessment: Assessment | None = None
+    unreadable: frozenset[Loc] = frozenset()
+
+
+def kind_of(data: Any) -> Kind:
+    """Codes and assessments are told apart by what they hold, not by where they are."""
+    if not isinstance(data, dict):
+        return "unknown"
+    if _CODE_FIELDS & data.keys():
+        return "code"
+    if _ASSESSMENT_FIELDS & data.keys() or "code" in data:
+        return "assessment"
+    return "unknown"
+
+
+def _without(data: Any, loc: Loc) -> Any:
+    """A copy of `data` without the value at `loc` (copying only the containers on the way)."""
+    if not loc or not isinstance(data, dict | list):
+        return data
+    head, rest = loc[0], loc[1:]
+    if isinstance(data, dict):
+        if head not in data:
+            return data
+        copy = dict(data)
+        if rest:
+            copy[head] = _without(data[head], rest)
+        else:
+            del copy[head]
+        return copy
+    if not isinstance(head, int) or head >= len(data):
+        return data
+    copy = list(data)
+    if rest:
+        copy[head] = _without(data[head], rest)
+    else:
+        del copy[head]
+    return copy
+
+
+def _is_optional(model: type[BaseModel], loc: Loc) -> bool:
+    found, _ = walk_model(model, loc)
+    return found is not None and not found.is_required()
+
+
+def validate(
+    model: type[BaseModel], data: dict[str, Any], positions: Positions
+) -> tuple[BaseModel | None, list[LoadProblem], frozenset[Loc]]:
+    """The model (or None), a problem for each validation error, and the entries set aside."""
+    try:
+        return model.model_validate(data), [], frozenset()
+    except ValidationError as error:
+        errors = error.errors()
+    problems: list[LoadProblem] = []
+    unreadable: set[Loc] = set()
+    usable = True
+    pruned: Any = data
+    for detail in errors:
+        loc, about_key, message = describe_validation_error(detail, model)
+        where = positions.key(loc) if about_key else positions.value(loc)
+        problems.append(LoadProblem(where, message, loc))
+        raw: Loc = tuple(detail["loc"])
+        if detail["type"] == "extra_forbidden":
+            pruned = _without(pruned, raw)
+        elif model is Assessment and len(raw) >= 2 and raw[0] in _SEPARABLE:
+            unreadable.add(raw[:2])
+            pruned = _without(pruned, raw[:2])
+        elif raw and _is_optional(model, raw[:1]):
+            pruned = _without(pruned, raw[:1])
+        else:
+            usable = False
+    if not usable:
+        return None, problems, frozenset(unreadable)
+    try:
+        return model.model_validate(pruned), problems, frozenset(unreadable)
+    except ValidationError:  # pragma: no cover - pruning removes every reported error's value
+        return None, problems, frozenset(unreadable)
+
+
+def read_document(path: Path, shown_as: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read, parse and validate one file. Never raises for anything the file contains."""
+    shown = shown_as if shown_as is not None else path.as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        from selfassess.load.positions import START
+
+        reason = error.strerror or "it could not be opened"
+        return Document(
+            path, shown, "unknown", Positions(), [LoadProblem(START, f"The file cannot be read: {reason}.")]
+        )
+    loaded = load_yaml_bytes(raw, limits)
+    document = Document(path, shown, "unknown", loaded.positions, list(loaded.problems))
+    data = loaded.data
+    if data is None:
+        if not loaded.problems:
+            document.problems.append(
+                LoadProblem(
+                    loaded.positions.value(()), "The file is empty: it holds no code and no assessment."
+                )
+            )
+        return document
+    if not isinstance(data, dict):
+        document.problems.append(
+            LoadProblem(
+                loaded.positions.value(()),
+                "The file should hold named fields such as 'code:' and 'responses:', "
+                f"not {'a list' if isinstance(data, list) else 'a single value'}.",
+            )
+        )
+        return document
+    document.kind = kind_of(data)
+    if document.kind == "unknown":
+        document.problems.append(
+            LoadProblem(
+                loaded.positions.value(()),
+                "This file is neither a code (it has no 'sections:') nor an assessment (it has no "
+                "'responses:'), so selfassess cannot tell what to check.",
+            )
+        )
+        return document
+    model_class: type[BaseModel] = Code if document.kind == "code" else Assessment
+    model, problems, unreadable = validate(model_class, data, loaded.positions)
+    document.problems.extend(problems)
+    document.unreadable = unreadable
+    if isinstance(model, Code):
+        document.code = model
+    elif isinstance(model, Assessment):
+        document.assessment = model
+    return document

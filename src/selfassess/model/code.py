@@ -1,0 +1,157 @@
+"""A code: what an organisation must answer to (a regulator's code, a committee's recommendations)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field
+
+from selfassess.didyoumean import normalise
+from selfassess.model.types import DateField, DurationField, Key, Model, Text, TextList, lenient_choice
+
+#: What an answer means. Self-assessments use the first four, recommendation trackers the rest.
+Meaning = Literal[
+    "met",
+    "partly-met",
+    "not-met",
+    "not-applicable",
+    "accepted",
+    "partly-accepted",
+    "rejected",
+    "noted",
+    "under-consideration",
+    "in-progress",
+    "done",
+]
+
+#: Meanings that say a provision is not (fully) met, so an explanation and an action are owed.
+SHORTFALL_MEANINGS: frozenset[str] = frozenset({"not-met", "partly-met"})
+
+
+class AnswerVocabulary(Model):
+    """The answer column: its heading, and what each answer a user may write means."""
+
+    label: Text = Field("Comply?", description="The column's heading in the published form.")
+    values: dict[Text, Meaning] = Field(
+        min_length=1, description="What a user may write in the column, and what each one means."
+    )
+
+    @cached_property
+    def _by_normal_form(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for written in self.values:
+            found.setdefault(normalise(written), written)
+        return found
+
+    def canonical(self, written: str) -> str | None:
+        """The vocabulary's own spelling of an answer written with any case or punctuation."""
+        return self._by_normal_form.get(normalise(written))
+
+    def meaning(self, written: str) -> str | None:
+        """What `written` means ('Yes.' and 'yes' mean what 'Yes' means), or None if nothing."""
+        canonical = self.canonical(written)
+        return None if canonical is None else self.values[canonical]
+
+    def listed(self) -> str:
+        """The answers in words: 'Yes, No, Partial, N/A'."""
+        return ", ".join(self.values)
+
+
+class TimeLimit(Model):
+    """A named time limit: how long, which way it binds, and how commentary states it."""
+
+    limit: DurationField = Field(description="The limit, e.g. '10 working days'.")
+    bound: Annotated[Literal["at-most", "at-least"], BeforeValidator(lenient_choice)] = Field(
+        "at-most",
+        description="at-most: an organisation's own limit must not be longer; at-least: not shorter.",
+    )
+    describes: Text | None = Field(None, description="What the limit is for, in a sentence.")
+    keywords: list[Text] = Field(
+        default_factory=list,
+        description="Words that must all appear in a sentence of commentary for it to state this limit.",
+    )
+
+
+class Deadline(Model):
+    """A date a deliverable is due by: once (YYYY-MM-DD) or every year (MM-DD)."""
+
+    due: Text = Field(description="'MM-DD' for every year, or 'YYYY-MM-DD' for once.")
+    describes: Text | None = Field(None, description="What is due, in a sentence.")
+    varies: bool = Field(False, description="An assessment may set its own date under its `deadlines:`.")
+
+
+class Item(Model):
+    """A lettered part of a provision, such as 6.9 a)."""
+
+    label: Text
+    text: Text
+
+
+class Provision(Model):
+    """One requirement (or recommendation, request or action) that an assessment answers."""
+
+    number: Text = Field(description="Unique within the code, e.g. '6.3' or 'climate.4'.")
+    text: Text = Field(description="The requirement, as the code words it (Markdown).")
+    obligation: Annotated[Literal["must", "should"], BeforeValidator(lenient_choice)] = "must"
+    evidence: Annotated[Literal["expected", "optional"], BeforeValidator(lenient_choice)] = Field(
+        "expected", description="Whether a 'met' answer is expected to cite evidence."
+    )
+    time_limits: list[Key] = Field(default_factory=list, description="Keys of time_limits it sets.")
+    deadlines: list[Key] = Field(default_factory=list, description="Keys of deadlines it sets.")
+    items: list[Item] = Field(default_factory=list, description="Lettered parts, a) to g).")
+    heading: Text | None = Field(None, description="A sub-heading it stands under, e.g. 'Stage 1'.")
+    previously: TextList = Field(
+        default_factory=list, description="Its number(s) in the version this code supersedes."
+    )
+    raised_on: DateField | None = Field(None, description="For trackers: the meeting that raised it.")
+    kind: Annotated[
+        Literal["recommendation", "information-request", "action"] | None, BeforeValidator(lenient_choice)
+    ] = None
+    display_number: Text | None = Field(
+        None, description="The number as the source prints it, where `number` had to be qualified."
+    )
+
+    @property
+    def shown_number(self) -> str:
+        return self.display_number or self.number
+
+
+class Section(Model):
+    number: Text
+    title: Text
+    provisions: list[Provision] = Field(default_factory=list)
+
+
+class Code(Model):
+    """A whole code, as `codes/<id>.yaml` declares it."""
+
+    id: Key = Field(description="Equals the file's name without '.yaml', e.g. 'hos-chc-2024'.")
+    title: Text
+    publisher: Text | None = None
+    version: Text | None = None
+    effective_from: DateField | None = None
+    url: Text | None = None
+    supersedes: Key | None = Field(None, description="The id of the code this version replaces.")
+    answers: AnswerVocabulary
+    time_limits: dict[Key, TimeLimit] = Field(default_factory=dict)
+    deadlines: dict[Key, Deadline] = Field(default_factory=dict)
+    sections: list[Section] = Field(min_length=1)
+
+    @cached_property
+    def provisions(self) -> dict[str, Provision]:
+        """Every provision by number, in the code's order (the first, where a number repeats)."""
+        found: dict[str, Provision] = {}
+        for section in self.sections:
+            for provision in section.provisions:
+                found.setdefault(provision.number, provision)
+        return found
+
+    @cached_property
+    def provision_locs(self) -> dict[str, tuple[str | int, ...]]:
+        """Where each provision is, as a path into the code file."""
+        found: dict[str, tuple[str | int, ...]] = {}
+        for s, section in enumerate(self.sections):
+            for p, provision in enumerate(section.provisions):
+                found.setdefault(provision.number, ("sections", s, "provisions", p))
+        return found
