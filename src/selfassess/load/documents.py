@@ -25,7 +25,7 @@ Kind = Literal["code", "assessment", "unknown"]
 _CODE_FIELDS = frozenset(("sections", "answers", "time_limits"))
 _ASSESSMENT_FIELDS = frozenset(("responses", "organisation", "assessed_on"))
 #: Collections whose entries stand alone: one unreadable entry is set aside, the rest still checked.
-_SEPARABLE = frozenset(("responses", "evidence"))
+_SEPARABLE = frozenset(("responses", "evidence", "policy", "deadlines"))
 
 
 @dataclass

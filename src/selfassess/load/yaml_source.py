@@ -361,20 +361,18 @@ def _decode(raw: bytes) -> tuple[str | None, LoadProblem | None]:
 DEFAULT_LIMITS = Limits()
 
 
+def _size(count: int) -> str:
+    return f"{count / 1_048_576:.1f} MB" if count >= 1_048_576 else f"{count / 1024:.1f} KB"
+
+
 def load_yaml_bytes(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
     """Read one YAML document from bytes: data, positions and problems. Never raises on bad input."""
     if len(raw) > limits.max_bytes:
-        return LoadedYaml(
-            None,
-            Positions(),
-            [
-                LoadProblem(
-                    Position(1, 1),
-                    f"The file is {len(raw) / 1_048_576:.1f} MB; selfassess reads files of up to "
-                    f"{limits.max_bytes / 1_048_576:.0f} MB (the limit can be raised in the configuration).",
-                )
-            ],
+        message = (
+            f"The file is {_size(len(raw))}; selfassess reads files of up to {_size(limits.max_bytes)} "
+            "(the limit can be raised in the configuration)."
         )
+        return LoadedYaml(None, Positions(), [LoadProblem(Position(1, 1), message)])
     text, problem = _decode(raw)
     if text is None:
         return LoadedYaml(None, Positions(), [problem] if problem else [])

@@ -6,7 +6,16 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
-from selfassess.model.types import DateField, DurationField, Key, Model, Text, TextList, lenient_choice
+from selfassess.model.types import (
+    DateField,
+    DeadlineText,
+    DurationField,
+    Key,
+    Model,
+    Text,
+    TextList,
+    lenient_choice,
+)
 
 Status = Literal["not-started", "in-progress", "done", "blocked", "dropped"]
 Rag = Literal["red", "amber", "green"]
@@ -83,7 +92,7 @@ class Assessment(Model):
         default_factory=dict,
         description="The organisation's own time limits, keyed by the code's time_limits.",
     )
-    deadlines: dict[Key, Text] = Field(
+    deadlines: dict[Key, DeadlineText] = Field(
         default_factory=dict,
         description="Its own date ('MM-DD' or 'YYYY-MM-DD') for a deadline the code lets vary.",
     )

@@ -8,7 +8,17 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from selfassess.didyoumean import normalise
-from selfassess.model.types import DateField, DurationField, Key, Model, Text, TextList, lenient_choice
+from selfassess.model.types import (
+    DateField,
+    DeadlineText,
+    DurationField,
+    Key,
+    Model,
+    Text,
+    TextList,
+    lenient_choice,
+)
+from selfassess.timelimits.deadlines import DeadlineDue, parse_deadline_due
 
 #: What an answer means. Self-assessments use the first four, recommendation trackers the rest.
 Meaning = Literal[
@@ -76,9 +86,16 @@ class TimeLimit(Model):
 class Deadline(Model):
     """A date a deliverable is due by: once (YYYY-MM-DD) or every year (MM-DD)."""
 
-    due: Text = Field(description="'MM-DD' for every year, or 'YYYY-MM-DD' for once.")
+    due: DeadlineText = Field(description="'MM-DD' for every year, or 'YYYY-MM-DD' for once.")
     describes: Text | None = Field(None, description="What is due, in a sentence.")
     varies: bool = Field(False, description="An assessment may set its own date under its `deadlines:`.")
+
+    @property
+    def schedule(self) -> DeadlineDue:
+        """When it falls due: every year on a day, or once."""
+        found = parse_deadline_due(self.due)
+        assert found is not None  # DeadlineText accepts nothing else
+        return found
 
 
 class Item(Model):

@@ -15,6 +15,7 @@ from pydantic import BeforeValidator, ConfigDict, PlainSerializer, PlainValidato
 from pydantic_core import PydanticCustomError
 
 from selfassess.model.written_date import WrittenDate, from_date, read_written_date
+from selfassess.timelimits.deadlines import parse_deadline_due
 from selfassess.timelimits.durations import Duration, parse_duration
 
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -132,6 +133,26 @@ DurationField = Annotated[
             "description": "A time limit: '10 working days', '14 days', '2 weeks', '1 month', '12 months'",
         }
     ),
+]
+
+
+def _read_deadline(value: Any) -> str:
+    text = _read_text(value)
+    if parse_deadline_due(text) is None:
+        raise PydanticCustomError(
+            "deadline",
+            "'{text}' is not a deadline selfassess can read; write 'MM-DD' for a date every year "
+            "(like '09-30') or 'YYYY-MM-DD' for one date (like '2024-06-30')",
+            {"text": text},
+        )
+    return text
+
+
+#: A deadline's date as written: 'MM-DD' (every year) or 'YYYY-MM-DD' (once).
+DeadlineText = Annotated[
+    str,
+    PlainValidator(_read_deadline),
+    WithJsonSchema({"type": "string", "pattern": r"^(\d{4}-)?\d{2}-\d{2}$"}),
 ]
 
 

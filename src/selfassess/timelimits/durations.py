@@ -94,7 +94,7 @@ _UNIT = (
 )
 
 _DURATION = rf"{_COUNT}{_SEP}{_UNIT}"
-_EXACT = re.compile(rf"{_DURATION}", re.IGNORECASE)
+_EXACT = re.compile(_DURATION, re.IGNORECASE)
 
 # In prose the count must not continue something else: "1.5 days", "2023-24 years", "£10 days",
 # "someone days". The unit must end the word: "a day-to-day basis", "a month-long campaign".

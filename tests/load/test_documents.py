@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from selfassess.load.documents import kind_of, read_document
+from selfassess.load.positions import Position
+
+
+def write(tmp_path: Path, text: str, name: str = "a.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        ({"sections": []}, "code"),
+        ({"id": "x", "answers": {}}, "code"),
+        ({"responses": {}}, "assessment"),
+        ({"code": "hos-chc-2024"}, "assessment"),
+        ({"organisation": "x"}, "assessment"),
+        ({"title": "x"}, "unknown"),
+        (["a"], "unknown"),
+    ],
+)
+def test_codes_and_assessments_are_told_apart_by_content(data, kind):
+    assert kind_of(data) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", "empty"),
+        ("# only a comment\n", "empty"),
+        ("- a\n- b\n", "not a list"),
+        ("just text\n", "not a single value"),
+        ("title: Something else\n", "neither a code"),
+    ],
+)
+def test_files_that_are_no_document_say_so_at_line_one(tmp_path, text, words):
+    document = read_document(write(tmp_path, text))
+    [problem] = document.problems
+    assert problem.position == Position(1, 1)
+    assert words in problem.message
+
+
+def test_an_unknown_field_is_reported_and_the_rest_still_read(tmp_path):
+    document = read_document(
+        write(
+            tmp_path,
+            "code: hos-chc-2024\norganisation: X\nassessed_on: 2025-05-20\n"
+            "responses:\n  '6.3':\n    answer: 'No'\n    evidnce: [policy]\n    commentary: Late.\n",
+        )
+    )
+    [problem] = document.problems
+    assert (problem.position, problem.loc) == (Position(7, 5), ("responses", "6.3", "evidnce"))
+    assert document.assessment is not None
+    assert document.assessment.responses["6.3"].commentary == "Late."
+
+
+def test_an_unreadable_response_is_set_aside_not_lost(tmp_path):
+    document = read_document(
+        write(
+            tmp_path,
+            "code: hos-chc-2024\norganisation: X\nassessed_on: 2025-05-20\n"
+            "responses:\n  '6.2': {answer: 'Yes'}\n  '6.3':\n    answer: [Yes, No]\n",
+        )
+    )
+    assert document.unreadable == frozenset({("responses", "6.3")})
+    assert list(document.assessment.responses) == ["6.2"]
+    [problem] = document.problems
+    assert problem.position == Position(7, 13)
+    assert problem.message == "'answer' should be text, not a list."
+
+
+def test_a_missing_required_field_leaves_no_model_but_a_finding(tmp_path):
+    document = read_document(write(tmp_path, "code: hos-chc-2024\nassessed_on: 2025-05-20\nresponses: {}\n"))
+    assert document.assessment is None
+    [problem] = document.problems
+    assert problem.message.startswith("'organisation' is missing here")
+
+
+def test_an_optional_field_with_a_wrong_value_is_left_out(tmp_path):
+    document = read_document(
+        write(tmp_path, "code: hos-chc-2024\norganisation: X\nassessed_on: 2025-05-20\nperiod: last year\n")
+    )
+    assert document.assessment is not None and document.assessment.period is None
+    assert document.problems[0].position == Position(4, 9)
+
+
+def test_a_file_that_cannot_be_opened(tmp_path):
+    document = read_document(tmp_path / "missing.yaml")
+    assert "cannot be read" in document.problems[0].message
+
+
+def test_wrong_choice_suggests_the_right_one(tmp_path):
+    document = read_document(
+        write(
+            tmp_path,
+            "code: hos-chc-2024\norganisation: X\nassessed_on: 2025-05-20\nresponses:\n  '6.3':\n"
+            "    answer: 'No'\n    actions:\n      - {action: Reminders, status: in progres, rag: Amber}\n",
+        )
+    )
+    [problem] = document.problems
+    assert problem.message == (
+        "'status' is 'in-progres', which is not one of not-started, in-progress, done, blocked, dropped"
+        " — did you mean 'in-progress'?"
+    )
+    # 'Amber' is accepted as amber: case and spaces do not matter in these choices
