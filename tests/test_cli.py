@@ -48,10 +48,12 @@ def test_a_broken_assessment_gets_every_finding_at_its_place(capsys, in_repo):
         f"{path}:14:13: SA103 error [2.5] Answer 'YAC' is not one of Yes, No, Partial, N/A — did you mean 'Yes'?",
         f"{path}:16:3: SA102 error [6.30] There is no provision 6.30 in Complaint Handling Code (hos-chc-2024)"
         " — did you mean '6.3'?",
+        # the evidence written under a misspelt key is not read, so 6.2 also shows as without evidence
+        f"{path}:20:13: SA201 warning [6.2] Provision 6.2 is answered 'Yes' but cites no evidence; list the documents that show it is met, under evidence.",
         f"{path}:21:5: SA001 error [6.2] 'evidnce' is not a field selfassess knows here — did you mean 'evidence'?",
         f"{path}:25:5: SA001 error [7.1] 'answer' appears twice here; the second one (this line) was not read"
         " — merge the two or remove one.",
-        "Checked 1 file: 72 errors.",
+        "Checked 1 file: 72 errors, 1 warning.",
     ]
     gaps = [line for line in out.splitlines() if " SA101 " in line]
     assert len(gaps) == 68  # 72 provisions, of which 1.2, 2.5, 6.2 and 7.1 are answered

@@ -32,6 +32,10 @@ def _date_argument(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-31") from None
 
 
+def _rule_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="selfassess",
@@ -61,8 +65,25 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="judge overdue actions on DATE, not on assessed_on",
     )
+    check.add_argument(
+        "--select",
+        type=_rule_list,
+        metavar="RULES",
+        help="run only these rules, e.g. SA1,SA201 (overrides the configuration)",
+    )
+    check.add_argument(
+        "--ignore", type=_rule_list, default=(), metavar="RULES", help="do not run these rules, e.g. SA202"
+    )
+    check.add_argument(
+        "--no-config",
+        action="store_true",
+        help="ignore selfassess.toml and [tool.selfassess] in pyproject.toml",
+    )
 
-    commands.add_parser("rules", help="list every rule: id, default severity, what it finds")
+    rules = commands.add_parser("rules", help="list every rule: id, default severity, what it finds")
+    rules.add_argument(
+        "--markdown", action="store_true", help="print the whole catalogue as Markdown (docs/rules.md)"
+    )
     explain = commands.add_parser("explain", help="explain one rule, with examples")
     explain.add_argument("rule", metavar="RULE", help="a rule id, such as SA303")
     return parser
@@ -79,14 +100,24 @@ def _existing_folders(values: Sequence[str]) -> list[Path]:
 def run_check(arguments: argparse.Namespace) -> int:
     from selfassess.check.runner import CheckOptions, check_files
     from selfassess.load.codes import CodeLibrary
+    from selfassess.load.config import ConfigError
     from selfassess.load.discover import discover
 
     files, missing = discover([Path(value) for value in arguments.paths or ["."]])
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
-    options = CheckOptions(for_publication=arguments.for_publication, today=arguments.today)
-    library = CodeLibrary(_existing_folders(arguments.codes), options.settings.limits)
-    result = check_files(files, library, options)
+    options = CheckOptions(
+        for_publication=arguments.for_publication,
+        today=arguments.today,
+        select=arguments.select,
+        ignore=arguments.ignore,
+        use_config=not arguments.no_config,
+    )
+    library = CodeLibrary(_existing_folders(arguments.codes))
+    try:
+        result = check_files(files, library, options)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
     if arguments.format == "json":
         from selfassess.output import json as formatter
     else:
@@ -96,9 +127,9 @@ def run_check(arguments: argparse.Namespace) -> int:
 
 
 def run_rules(arguments: argparse.Namespace) -> int:
-    from selfassess.check.catalogue import rule_table
+    from selfassess.check.catalogue import markdown, rule_table
 
-    sys.stdout.write(rule_table())
+    sys.stdout.write(markdown() if arguments.markdown else rule_table())
     return EXIT_CLEAN
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from selfassess.load.documents import Document
+from selfassess.load.evidence_files import FileFact
 from selfassess.load.positions import Loc
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
@@ -20,6 +22,7 @@ class Context:
     superseded: Code | None = None  # for a code with `supersedes`, the code it replaces, if found
     today: date | None = None  # `--today`: the date to judge overdue actions by
     for_publication: bool = False
+    evidence_files: Mapping[str, FileFact] = field(default_factory=dict)  # register key -> what its file is
 
     @property
     def assessment(self) -> Assessment | None:

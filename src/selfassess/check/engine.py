@@ -7,12 +7,14 @@ and where each problem stands in the file; rules only say what is wrong and abou
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from types import ModuleType
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Finding, Problem
 from selfassess.check.registry import RULES
 from selfassess.check.settings import Settings
+from selfassess.check.waivers import waiver_reason
 
 
 def _applies(rule: ModuleType, context: Context) -> bool:
@@ -25,6 +27,7 @@ def _applies(rule: ModuleType, context: Context) -> bool:
 
 
 def _place(problem: Problem, rule: ModuleType, context: Context, settings: Settings) -> Finding:
+    """The finding a problem makes: placed in the file, graded, and marked if it is waived."""
     positions = context.document.positions
     if problem.position is not None:
         where = problem.position
@@ -32,7 +35,7 @@ def _place(problem: Problem, rule: ModuleType, context: Context, settings: Setti
         where = positions.key(problem.loc)
     else:
         where = positions.value(problem.loc)
-    return Finding(
+    finding = Finding(
         path=context.document.shown_as,
         line=where.line,
         column=where.column,
@@ -41,6 +44,8 @@ def _place(problem: Problem, rule: ModuleType, context: Context, settings: Setti
         provision=problem.provision,
         message=problem.message,
     )
+    reason = waiver_reason(finding, context)
+    return finding if reason is None else replace(finding, waived=reason)
 
 
 def run_rules(context: Context, settings: Settings, rules: Iterable[ModuleType] = RULES) -> list[Finding]:

@@ -7,19 +7,41 @@ from types import ModuleType
 from selfassess.check.rules import (
     sa001_unreadable,
     sa002_inconsistent_code,
+    sa003_waiver,
     sa101_gap,
     sa102_unknown_provision,
     sa103_answer_vocabulary,
+    sa201_met_without_evidence,
+    sa202_stale_evidence,
+    sa203_evidence_file,
+    sa204_unknown_evidence_key,
+    sa301_shortfall_unexplained,
+    sa302_shortfall_without_action,
+    sa501_overdue_action,
+    sa502_action_unowned_or_undated,
     sa503_unreadable_date,
+    sa504_action_ends_before_start,
+    sa601_unapproved_publication,
 )
 
 RULES: tuple[ModuleType, ...] = (
     sa001_unreadable,
     sa002_inconsistent_code,
+    sa003_waiver,
     sa101_gap,
     sa102_unknown_provision,
     sa103_answer_vocabulary,
+    sa201_met_without_evidence,
+    sa202_stale_evidence,
+    sa203_evidence_file,
+    sa204_unknown_evidence_key,
+    sa301_shortfall_unexplained,
+    sa302_shortfall_without_action,
+    sa501_overdue_action,
+    sa502_action_unowned_or_undated,
     sa503_unreadable_date,
+    sa504_action_ends_before_start,
+    sa601_unapproved_publication,
 )
 
 BY_ID: dict[str, ModuleType] = {rule.ID: rule for rule in RULES}

@@ -9,10 +9,12 @@ from pathlib import Path
 from selfassess.check.context import Context
 from selfassess.check.engine import run_rules
 from selfassess.check.findings import Finding, Severity
-from selfassess.check.settings import Settings
+from selfassess.check.settings import Settings, settings_from
 from selfassess.didyoumean import end_with_hint
 from selfassess.load.codes import CodeLibrary
+from selfassess.load.config import find_config, read_config
 from selfassess.load.documents import Document, read_document
+from selfassess.load.evidence_files import evidence_file_facts
 from selfassess.load.yaml_source import LoadProblem
 
 
@@ -24,7 +26,12 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
+        """Findings of a severity that count (waived findings are listed, not counted)."""
         return sum(1 for finding in self.findings if finding.severity is severity and finding.waived is None)
+
+    @property
+    def waived(self) -> int:
+        return sum(1 for finding in self.findings if finding.waived is not None)
 
     @property
     def has_errors(self) -> bool:
@@ -33,9 +40,35 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class CheckOptions:
-    settings: Settings = field(default_factory=Settings)
+    """What the command line asked for, beyond the paths."""
+
     for_publication: bool = False
     today: date | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    use_config: bool = True  # look for selfassess.toml / pyproject.toml above each file
+
+
+class SettingsFinder:
+    """The settings for each folder: its nearest configuration plus the command line, read once."""
+
+    def __init__(self, options: CheckOptions) -> None:
+        self._options = options
+        self._by_folder: dict[Path, Settings] = {}
+        self._by_config: dict[Path | None, Settings] = {}
+
+    def for_folder(self, folder: Path) -> Settings:
+        """Raises ConfigError when the configuration that applies cannot be used."""
+        folder = folder.resolve()
+        settings = self._by_folder.get(folder)
+        if settings is None:
+            config = find_config(folder) if self._options.use_config else None
+            settings = self._by_config.get(config)
+            if settings is None:
+                settings = settings_from(read_config(config), self._options.select, self._options.ignore)
+                self._by_config[config] = settings
+            self._by_folder[folder] = settings
+        return settings
 
 
 def _code_problem(document: Document, library: CodeLibrary) -> tuple[Document | None, LoadProblem | None]:
@@ -67,8 +100,13 @@ def context_for(document: Document, library: CodeLibrary, options: CheckOptions)
         code_document, problem = _code_problem(document, library)
         if problem is not None:
             document = replace(document, problems=[*document.problems, problem])
-        code = code_document.code if code_document is not None else None
-        return Context(document, code, today=options.today, for_publication=options.for_publication)
+        return Context(
+            document,
+            code_document.code if code_document is not None else None,
+            today=options.today,
+            for_publication=options.for_publication,
+            evidence_files=evidence_file_facts(document.assessment, document.path.parent),
+        )
     if document.code is not None:
         superseded = None
         if document.code.supersedes:
@@ -78,13 +116,24 @@ def context_for(document: Document, library: CodeLibrary, options: CheckOptions)
     return Context(document, today=options.today, for_publication=options.for_publication)
 
 
-def check_document(document: Document, library: CodeLibrary, options: CheckOptions) -> list[Finding]:
-    return run_rules(context_for(document, library, options), options.settings)
+def check_file(
+    path: Path, shown: str, library: CodeLibrary, options: CheckOptions, settings: Settings
+) -> list[Finding]:
+    """Read, check and let go of one file."""
+    document = read_document(path, shown, settings.limits)
+    return run_rules(context_for(document, library, options), settings)
 
 
-def check_files(files: list[tuple[Path, str]], library: CodeLibrary, options: CheckOptions) -> CheckResult:
-    """Check each file, one at a time: each is read, checked and let go before the next."""
+def check_files(
+    files: list[tuple[Path, str]],
+    library: CodeLibrary,
+    options: CheckOptions,
+    settings: SettingsFinder | None = None,
+) -> CheckResult:
+    """Check each file, one at a time. Raises ConfigError before checking if a configuration is unusable."""
+    finder = settings or SettingsFinder(options)
+    chosen = [(path, shown, finder.for_folder(path.parent)) for path, shown in files]
     findings: list[Finding] = []
-    for path, shown in files:
-        findings.extend(check_document(read_document(path, shown, options.settings.limits), library, options))
+    for path, shown, file_settings in chosen:
+        findings.extend(check_file(path, shown, library, options, file_settings))
     return CheckResult([shown for _, shown in files], sorted(findings))

@@ -1,0 +1,46 @@
+"""What rules ask of responses again and again: each answered response with what its answer means."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from selfassess.check.context import Context
+from selfassess.model.assessment import Action, Response
+from selfassess.model.code import Provision
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    number: str
+    response: Response
+    meaning: str  # what the answer means in the code's vocabulary ('met', 'partly-met', …)
+    provision: Provision
+
+
+def answered(context: Context) -> Iterator[Answered]:
+    """Every response to a provision of the code whose answer the code's vocabulary knows."""
+    assessment, code = context.assessment, context.code
+    if assessment is None or code is None:
+        return
+    for number, response in assessment.responses.items():
+        provision = code.provisions.get(number)
+        meaning = code.answers.meaning(response.answer) if response.answer else None
+        if provision is not None and meaning is not None:
+            yield Answered(number, response, meaning, provision)
+
+
+def actions(context: Context) -> Iterator[tuple[str, int, Action]]:
+    """(provision number, index, action) for every action of every response."""
+    assessment = context.assessment
+    if assessment is None:
+        return
+    for number, response in assessment.responses.items():
+        for index, action in enumerate(response.actions):
+            yield number, index, action
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """A user's text, quoted and shortened for a one-sentence message."""
+    flat = " ".join(text.split())
+    return f"'{flat}'" if len(flat) <= limit else f"'{flat[: limit - 1].rstrip()}…'"

@@ -1,0 +1,65 @@
+"""An evidence key that the register does not have.
+
+What it checks:
+    Every item a response lists under `evidence:`. An item written like a key (lower-case
+    letters, digits and hyphens, such as `complaints-policy`) refers to the evidence register
+    and must be in it. Anything else (a title with capitals or spaces, a web address) is taken
+    as a title written out in full.
+
+Why it matters:
+    A mistyped key is evidence that silently disappears from the published form, beside a "Yes"
+    that now looks unsupported.
+
+Failing example:
+    ```yaml
+    evidence:
+      complaints-policy: {title: Complaints policy}
+    responses:
+      "1.2":
+        answer: "Yes"
+        evidence: [complaint-policy]
+    ```
+
+Passing example:
+    ```yaml
+    evidence:
+      complaints-policy: {title: Complaints policy}
+    responses:
+      "1.2":
+        answer: "Yes"
+        evidence: [complaints-policy, "Complaints page on our website"]
+    ```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfassess.check.context import Context
+from selfassess.check.findings import Problem, Severity
+from selfassess.didyoumean import end_with_hint
+from selfassess.model.types import KEY_PATTERN
+
+ID = "SA204"
+NAME = "unknown-evidence-key"
+SEVERITY = Severity.ERROR
+APPLIES_TO = "assessment"
+SUMMARY = "An evidence key that the register does not have."
+
+
+def check(context: Context) -> Iterator[Problem]:
+    assessment = context.assessment
+    if assessment is None:
+        return
+    register = assessment.evidence
+    for number, response in assessment.responses.items():
+        for index, cited in enumerate(response.evidence):
+            if not KEY_PATTERN.fullmatch(cited) or cited in register:
+                continue
+            if context.is_unreadable(("evidence", cited)):
+                continue  # it is in the register, and SA001 has said what is wrong with it
+            yield Problem(
+                ("responses", number, "evidence", index),
+                f"The evidence '{cited}' is not in the evidence register{end_with_hint(cited, register)}",
+                number,
+            )

@@ -1,0 +1,51 @@
+"""Not met or partly met, with no commentary explaining why.
+
+What it checks:
+    That every provision answered as not met or partly met ("No" or "Partial") has commentary
+    saying what falls short and why.
+
+Why it matters:
+    The Ombudsman's Code says that where a landlord does not comply, its self-assessment must
+    explain why and say when it will. A bare "No" tells residents and the board nothing.
+
+Failing example:
+    ```yaml
+    responses:
+      "6.3":
+        answer: "Partial"
+    ```
+
+Passing example:
+    ```yaml
+    responses:
+      "6.3":
+        answer: "Partial"
+        commentary: Stage 1 responses were on time in 87% of cases (358 of 412).
+    ```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfassess.check.answers import answered
+from selfassess.check.context import Context
+from selfassess.check.findings import Problem, Severity
+from selfassess.model.code import SHORTFALL_MEANINGS
+
+ID = "SA301"
+NAME = "shortfall-unexplained"
+SEVERITY = Severity.ERROR
+APPLIES_TO = "assessment"
+SUMMARY = "Not met or partly met, with no commentary explaining why."
+
+
+def check(context: Context) -> Iterator[Problem]:
+    for item in answered(context):
+        if item.meaning in SHORTFALL_MEANINGS and not (item.response.commentary or "").strip():
+            yield Problem(
+                ("responses", item.number, "answer"),
+                f"Provision {item.number} is answered '{item.response.answer}' with no commentary; "
+                "say what falls short and why.",
+                item.number,
+            )

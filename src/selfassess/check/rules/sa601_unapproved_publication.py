@@ -1,0 +1,50 @@
+"""An assessment being published without the governing body's approval.
+
+What it checks:
+    Run by `check --for-publication` and before every `render`: that the assessment records the
+    governing body's sign-off under `approved:` (who, and on which date).
+
+Why it matters:
+    The Code requires the self-assessment to be reported to the governing body and published
+    with its response. A form published before the board has seen it is not the landlord's
+    self-assessment yet.
+
+Failing example:
+    ```yaml
+    code: hos-chc-2024
+    organisation: Fenbrook Homes
+    assessed_on: 2025-05-20
+    ```
+
+Passing example:
+    ```yaml
+    code: hos-chc-2024
+    organisation: Fenbrook Homes
+    assessed_on: 2025-05-20
+    approved: {by: Board, on: 2025-06-12}
+    ```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfassess.check.context import Context
+from selfassess.check.findings import Problem, Severity
+
+ID = "SA601"
+NAME = "unapproved-publication"
+SEVERITY = Severity.ERROR
+APPLIES_TO = "assessment"
+SUMMARY = "An assessment being published without the governing body's approval."
+
+
+def check(context: Context) -> Iterator[Problem]:
+    assessment = context.assessment
+    if not context.for_publication or assessment is None or assessment.approved is not None:
+        return
+    yield Problem(
+        (),
+        "This assessment has not been approved by the governing body; record the approval, as "
+        "approved: {by: Board, on: DATE}, before publishing it.",
+    )

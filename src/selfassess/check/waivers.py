@@ -1,0 +1,19 @@
+"""Waivers: a response may set a rule aside for its provision, with a reason that stays visible."""
+
+from __future__ import annotations
+
+from selfassess.check.context import Context
+from selfassess.check.findings import Finding
+
+#: Rules whose findings no waiver can hide: they say the file itself cannot be trusted.
+UNWAIVABLE = frozenset(("SA001", "SA003"))
+
+
+def waiver_reason(finding: Finding, context: Context) -> str | None:
+    """The reason the finding's provision gives for waiving its rule, if it gives one."""
+    assessment = context.assessment
+    if assessment is None or finding.provision is None or finding.rule in UNWAIVABLE:
+        return None
+    response = assessment.responses.get(finding.provision)
+    reason = response.waive.get(finding.rule) if response is not None else None
+    return reason.strip() if reason and reason.strip() else None

@@ -1,0 +1,120 @@
+"""Configuration: `selfassess.toml`, or `[tool.selfassess]` in `pyproject.toml`, beside the files.
+
+The nearest configuration above a checked file applies to it (a `selfassess.toml` wins over a
+`pyproject.toml` in the same folder). A configuration that cannot be used stops the command with
+status 2, as a wrong option would: checking with settings the user did not mean is worse.
+
+    select = ["SA1", "SA201"]        # only these rules (a prefix selects a family)
+    ignore = ["SA202"]               # never these
+    [severity]                       # change a rule's severity: error, warning or info
+    SA303 = "error"
+    [limits]
+    max-file-megabytes = 20
+    max-depth = 50
+    max-values = 200000
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from selfassess.didyoumean import end_with_hint
+from selfassess.load.yaml_source import DEFAULT_LIMITS, Limits
+
+_TOP_KEYS = ("select", "ignore", "severity", "limits")
+_LIMIT_KEYS = {"max-file-megabytes": "max_bytes", "max-depth": "max_depth", "max-values": "max_values"}
+SEVERITY_NAMES = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the setting."""
+
+
+@dataclass(frozen=True)
+class RawConfig:
+    """The configuration as written, checked for shape; rule ids are checked by the engine."""
+
+    path: Path | None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    limits: Limits = DEFAULT_LIMITS
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: cannot be read as TOML ({error})") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("selfassess")
+    return data
+
+
+def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{path}: '{key}' should be a list of rule ids, like [\"SA202\"]")
+    return tuple(item.strip().upper() for item in value)
+
+
+def parse_config(path: Path, table: dict[str, Any]) -> RawConfig:
+    for key in table:
+        if key not in _TOP_KEYS:
+            raise ConfigError(
+                f"{path}: '{key}' is not a setting selfassess knows{end_with_hint(key, _TOP_KEYS)}"
+            )
+    select = _strings(path, "select", table["select"]) if "select" in table else None
+    ignore = _strings(path, "ignore", table.get("ignore", []))
+    severity = table.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{path}: 'severity' should be a table, like [severity] SA303 = \"error\"")
+    for rule, level in severity.items():
+        if level not in SEVERITY_NAMES:
+            raise ConfigError(f"{path}: severity of {rule} is '{level}'; use error, warning or info")
+    limits_table = table.get("limits", {})
+    if not isinstance(limits_table, dict):
+        raise ConfigError(f"{path}: 'limits' should be a table")
+    limits: dict[str, int] = {}
+    for key, value in limits_table.items():
+        field = _LIMIT_KEYS.get(key)
+        if field is None:
+            raise ConfigError(
+                f"{path}: '{key}' is not a limit selfassess knows{end_with_hint(key, _LIMIT_KEYS)}"
+            )
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigError(f"{path}: the limit '{key}' should be a whole number above 0")
+        limits[field] = value * 1_048_576 if field == "max_bytes" else value
+    return RawConfig(
+        path,
+        select,
+        ignore,
+        tuple((rule.strip().upper(), level) for rule, level in severity.items()),
+        Limits(**limits),
+    )
+
+
+def find_config(folder: Path) -> Path | None:
+    """The nearest configuration file at or above `folder`."""
+    for candidate_folder in (folder, *folder.parents):
+        own = candidate_folder / "selfassess.toml"
+        if own.is_file():
+            return own
+        project = candidate_folder / "pyproject.toml"
+        if project.is_file() and _table(project) is not None:
+            return project
+    return None
+
+
+def read_config(path: Path | None) -> RawConfig:
+    if path is None:
+        return RawConfig(None)
+    table = _table(path)
+    return parse_config(path, table or {})

@@ -1,0 +1,43 @@
+"""Where each evidence `file:` of an assessment points, found without ever opening the file.
+
+Rules do no I/O, so the facts SA203 judges are gathered here: whether the path is absolute,
+whether it resolves (symlinks followed) outside the assessment's folder, and whether it exists.
+Nothing outside the folder is ever read; only its existence inside the folder is asked.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path, PureWindowsPath
+
+from selfassess.model.assessment import Assessment
+
+
+class FileFact(StrEnum):
+    PRESENT = "present"
+    MISSING = "missing"
+    ABSOLUTE = "absolute"
+    OUTSIDE = "outside"
+    A_LINK = "a-link"  # a web address written under `file:` instead of `url:`
+
+
+def _fact(written: str, folder: Path) -> FileFact:
+    if "://" in written or written.startswith(("mailto:", "javascript:", "data:")):
+        return FileFact.A_LINK
+    if Path(written).is_absolute() or PureWindowsPath(written).is_absolute() or written.startswith("~"):
+        return FileFact.ABSOLUTE
+    try:
+        base = folder.resolve()
+        target = (folder / written).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return FileFact.OUTSIDE
+    if not target.is_relative_to(base):
+        return FileFact.OUTSIDE
+    return FileFact.PRESENT if target.is_file() else FileFact.MISSING
+
+
+def evidence_file_facts(assessment: Assessment, folder: Path) -> dict[str, FileFact]:
+    """For each register key with a `file:`, what that file is."""
+    return {
+        key: _fact(item.file, folder) for key, item in assessment.evidence.items() if item.file is not None
+    }

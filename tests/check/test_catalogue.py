@@ -1,0 +1,115 @@
+"""The rule catalogue: one source (each rule's docstring) for `rules`, `explain` and docs/rules.md,
+and every documented example really fails or passes its rule."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from selfassess.check.catalogue import PARTS, document, markdown
+from selfassess.check.registry import BY_ID, RULES
+from selfassess.check.runner import CheckOptions, check_files
+from selfassess.load.codes import CodeLibrary
+from selfassess.load.yaml_source import load_yaml_text
+
+DOCS = Path(__file__).parents[2] / "docs" / "rules.md"
+FENCE = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
+
+BASE_ASSESSMENT: dict[str, Any] = {
+    "code": "hos-chc-2024",
+    "organisation": "Fenbrook Homes",
+    "assessed_on": "2025-05-20",
+    "period": {"from": "2024-04-01", "to": "2025-03-31"},
+    "approved": {"by": "Board", "on": "2025-06-12"},
+    "evidence": {"complaints-policy": {"title": "Complaints policy", "dated": "2025-01-15"}},
+    "responses": {},
+}
+BASE_CODE: dict[str, Any] = {
+    "title": "Complaint Handling Code",
+    "answers": {"values": {"Yes": "met", "No": "not-met", "Partial": "partly-met", "N/A": "not-applicable"}},
+    "time_limits": {"stage1-response": {"limit": "10 working days"}},
+    "sections": [],
+}
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        return {**base, **{key: _merge(base.get(key), value) for key, value in extra.items()}}
+    return extra
+
+
+def _example_document(rule: str, fragment: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """(file name, a whole document) built around a documented fragment."""
+    if "sections" in fragment or BY_ID[rule].APPLIES_TO == "code":
+        merged = _merge(BASE_CODE, fragment)
+        return f"{merged['id']}.yaml", merged
+    if "code" in fragment:
+        return "assessment.yaml", {"responses": {}, **fragment}
+    if "actions" in fragment:
+        fragment = {"responses": {"6.3": {"answer": "Partial", "commentary": "Late in winter.", **fragment}}}
+    return "assessment.yaml", _merge(BASE_ASSESSMENT, fragment)
+
+
+def _plain(value: Any) -> Any:
+    """Our loader's data, ready for yaml.safe_dump (its dates remember their text as a subclass)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _provisions(example: str) -> set[str | None]:
+    fragment = _plain(load_yaml_text(example).data)
+    in_code = [p["number"] for section in fragment.get("sections", []) for p in section.get("provisions", [])]
+    return {None, *fragment.get("responses", {}), *in_code, *(["6.3"] if "actions" in fragment else [])}
+
+
+def _found(rule: str, example: str, folder: Path) -> set[tuple[str, str | None]]:
+    # Our own loader reads the example: yaml.safe_load would turn the key `on:` into True.
+    name, data = _example_document(rule, _plain(load_yaml_text(example).data))
+    for item in data.get("evidence", {}).values():
+        written = item.get("file") if isinstance(item, dict) else None
+        if written and not written.startswith(("/", "..")):
+            (folder / written).parent.mkdir(parents=True, exist_ok=True)
+            (folder / written).write_text("evidence\n")
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = check_files([(path, name)], CodeLibrary(), CheckOptions(for_publication=True, use_config=False))
+    return {(finding.rule, finding.provision) for finding in result.findings}
+
+
+def test_docs_rules_md_is_generated_from_the_rules():
+    assert DOCS.read_text(encoding="utf-8") == markdown(), "run: selfassess rules --markdown > docs/rules.md"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.ID)
+def test_every_rule_is_documented_in_four_parts(rule):
+    doc = document(rule)
+    assert re.fullmatch(r"SA\d{3}", doc.id)
+    assert doc.title and doc.summary and doc.name
+    assert list(doc.parts) == list(PARTS)
+    for part in PARTS:
+        assert len(doc.parts[part]) > 20, (rule.ID, part)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.ID)
+def test_documented_examples_fail_and_pass_as_they_say(rule, tmp_path):
+    doc = document(rule)
+    [failing] = FENCE.findall(doc.parts["Failing example"])
+    [passing] = FENCE.findall(doc.parts["Passing example"])
+    if rule.ID == "SA001":  # the failing example's fault (a key written twice) is in the text itself
+        assert load_yaml_text(failing).problems
+        assert not load_yaml_text(passing).problems
+        return
+    (tmp_path / "failing").mkdir()
+    (tmp_path / "passing").mkdir()
+    # judged only for the provisions the examples are about (a fragment leaves other provisions as gaps)
+    about = _provisions(failing) | _provisions(passing)
+    assert {(rule.ID, p) for p in about} & _found(rule.ID, failing, tmp_path / "failing")
+    assert not {(rule.ID, p) for p in about} & _found(rule.ID, passing, tmp_path / "passing")
