@@ -50,6 +50,11 @@ EXPECTED: dict[str, list[tuple[str, str | None, int, int]]] = {
     "SA204": [("SA204", "2.5", 11, 16), ("SA204", "6.2", 14, 35)],  # titles and URLs are not keys
     "SA301": [("SA301", "6.2", 11, 13), ("SA301", "6.3", 16, 13)],
     "SA302": [("SA302", "6.2", 11, 13), ("SA302", "6.3", 17, 7)],  # 8.2 has an owned, dated action
+    "SA303": [
+        ("SA303", "2.5", 12, 17),
+        ("SA303", "6.2", 18, 17),
+        ("SA303", "8.2", 28, 17),
+    ],  # not 6.3: Partial
     "SA501": [("SA501", "6.3", 15, 101), ("SA501", "6.3", 16, 101)],  # not done/dropped, not due that day
     "SA502": [("SA502", "6.3", 18, 9), ("SA502", "6.3", 20, 9), ("SA502", "6.3", 22, 9)],
     "SA504": [("SA504", "6.3", 18, 14)],  # the same day is fine

@@ -1,0 +1,79 @@
+"""Answered as met, but the commentary admits a shortfall.
+
+What it checks:
+    Every provision answered as met ("Yes"), sentence by sentence through its commentary, for
+    words that admit it is not fully met: "below target", "not consistently", "did not
+    consistently achieve", "inconsistent", "cannot currently", "will be developed", "is not yet
+    in place", "further work is needed", "some delays", "has not always been met", "fell short",
+    "behind schedule". It respects negation and tense ("we have no backlog", "we consistently
+    meet this"), reads conditions as procedure ("when we have not been able to meet our target
+    we send a holding response"), and tells an admission from an improvement under way ("we are
+    also developing reporting to senior leaders" admits nothing). The message quotes the words.
+
+Why it matters:
+    A "Yes" beside "our performance was below target" is the contradiction the Ombudsman, an
+    auditor and a resident will each find first, and it undermines every other "Yes" in the
+    form. Either the answer is "Partial", with an action, or the sentence needs rewording.
+
+Failing example:
+    ```yaml
+    responses:
+      "6.3":
+        answer: "Yes"
+        evidence: [complaints-policy]
+        commentary: >-
+          Our policy sets a 10 working day target. We know that our performance in this area
+          was below target.
+    ```
+
+Passing example:
+    ```yaml
+    responses:
+      "6.3":
+        answer: "Partial"
+        evidence: [complaints-policy]
+        commentary: >-
+          Our policy sets a 10 working day target. We know that our performance in this area
+          was below target.
+        actions:
+          - action: Daily report of complaints nearing their due date
+            owner: Complaints Manager
+            due: 2025-09-30
+    ```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfassess.check.answers import answered
+from selfassess.check.context import Context
+from selfassess.check.findings import Problem, Severity
+from selfassess.text.admissions import find_admissions
+
+ID = "SA303"
+NAME = "met-but-admits-shortfall"
+SEVERITY = Severity.WARNING
+APPLIES_TO = "assessment"
+SUMMARY = "Answered as met, but the commentary admits a shortfall ('below target', 'will be developed')."
+
+
+def check(context: Context) -> Iterator[Problem]:
+    for item in answered(context):
+        commentary = item.response.commentary
+        if item.meaning != "met" or not commentary:
+            continue
+        phrases: list[str] = []
+        for admission in find_admissions(commentary):
+            if admission.phrase not in phrases:
+                phrases.append(admission.phrase)
+        if not phrases:
+            continue
+        said = " and ".join(f"'{phrase}'" for phrase in phrases[:2])
+        more = f" (and {len(phrases) - 2} more)" if len(phrases) > 2 else ""
+        yield Problem(
+            ("responses", item.number, "commentary"),
+            f"Provision {item.number} is answered '{item.response.answer}', but its commentary says {said}{more}; "
+            "answer 'Partial' with an action, or explain why it is met.",
+            item.number,
+        )

@@ -1,0 +1,93 @@
+"""The calibration set: Westminster City Council's published self-assessment, checked as a user would.
+
+What a careful reviewer finds in it, and nothing else: 'YAC' at 2.5; a "Yes" whose commentary admits
+a shortfall at 5.9, 5.14, 6.2, 6.3, 6.11, 6.14 and 8.1 (but not at 6.6 or 6.17, where improvements
+under way are described); every "Yes" with an empty Evidence column; and, for publication, the
+missing approval.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from selfassess.cli import main
+
+REPO = Path(__file__).parents[2]
+WESTMINSTER = "assessments/westminster-2024.yaml"
+
+#: "Yes" answers whose Evidence column is empty in the published form.
+NO_EVIDENCE = (
+    "1.6 3.3 4.1 4.2 4.3 5.5 5.6 5.7 5.12 6.1 6.5 6.6 6.7 6.8 6.9 6.16 6.17 6.18 6.19 6.20 "
+    "7.3 8.3 8.4 8.5 9.1 9.2 9.6 9.7 9.8"
+).split()
+ADMITS_SHORTFALL = {
+    "5.9": "not consistently",
+    "5.14": "will be developed",
+    "6.2": "inconsistent",
+    "6.3": "below target",
+    "6.11": "did not consistently achieve",
+    "6.14": "below target",
+    "8.1": "cannot currently",
+}
+EXPECTED = {("SA103", "2.5")} | {("SA201", n) for n in NO_EVIDENCE} | {("SA303", n) for n in ADMITS_SHORTFALL}
+
+
+@pytest.fixture
+def findings(capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+
+    def run(*options: str) -> tuple[int, list[dict]]:
+        status = main(["check", "--format", "json", *options, WESTMINSTER])
+        return status, json.loads(capsys.readouterr().out)["findings"]
+
+    return run
+
+
+def test_exactly_the_findings_a_careful_reviewer_makes(findings):
+    status, found = findings()
+    assert status == 1  # YAC is an error
+    assert {(f["rule"], f["provision"]) for f in found} == EXPECTED
+    assert len(found) == len(EXPECTED)
+
+
+def test_admissions_are_quoted(findings):
+    _, found = findings()
+    for finding in found:
+        if finding["rule"] == "SA303":
+            assert f"its commentary says '{ADMITS_SHORTFALL[finding['provision']]}'" in finding["message"]
+
+
+def test_improvements_under_way_are_not_admissions(findings):
+    _, found = findings()
+    assert not {("SA303", "6.6"), ("SA303", "6.17"), ("SA303", "3.7"), ("SA303", "5.10")} & {
+        (f["rule"], f["provision"]) for f in found
+    }
+
+
+def test_findings_point_at_the_answer_or_the_commentary(findings):
+    _, found = findings()
+    text = (REPO / WESTMINSTER).read_text(encoding="utf-8").splitlines()
+    for finding in found:
+        line = text[finding["line"] - 1]
+        field = {"SA103": "answer:", "SA201": "answer:", "SA303": "commentary:"}[finding["rule"]]
+        assert line.strip().startswith(field), finding
+        assert finding["column"] == line.index(field) + len(field) + 2
+
+
+def test_publication_also_needs_the_boards_approval(findings):
+    _, found = findings("--for-publication")
+    assert {(f["rule"], f["provision"]) for f in found} == EXPECTED | {("SA601", None)}
+
+
+def test_text_output_says_the_same(capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    main(["check", WESTMINSTER])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "Checked 1 file: 1 error, 36 warnings."
+    assert (
+        "assessments/westminster-2024.yaml:347:17: SA303 warning [6.3] Provision 6.3 is answered 'Yes', but its "
+        "commentary says 'below target'; answer 'Partial' with an action, or explain why it is met."
+    ) in lines
