@@ -19,10 +19,37 @@ REPO = Path(__file__).parents[2]
 WESTMINSTER = "assessments/westminster-2024.yaml"
 
 #: "Yes" answers whose Evidence column is empty in the published form.
-NO_EVIDENCE = (
-    "1.6 3.3 4.1 4.2 4.3 5.5 5.6 5.7 5.12 6.1 6.5 6.6 6.7 6.8 6.9 6.16 6.17 6.18 6.19 6.20 "
-    "7.3 8.3 8.4 8.5 9.1 9.2 9.6 9.7 9.8"
-).split()
+NO_EVIDENCE = [
+    "1.6",
+    "3.3",
+    "4.1",
+    "4.2",
+    "4.3",
+    "5.5",
+    "5.6",
+    "5.7",
+    "5.12",
+    "6.1",
+    "6.5",
+    "6.6",
+    "6.7",
+    "6.8",
+    "6.9",
+    "6.16",
+    "6.17",
+    "6.18",
+    "6.19",
+    "6.20",
+    "7.3",
+    "8.3",
+    "8.4",
+    "8.5",
+    "9.1",
+    "9.2",
+    "9.6",
+    "9.7",
+    "9.8",
+]
 ADMITS_SHORTFALL = {
     "5.9": "not consistently",
     "5.14": "will be developed",

@@ -73,7 +73,7 @@ def check(context: Context) -> Iterator[Problem]:
         more = f" (and {len(phrases) - 2} more)" if len(phrases) > 2 else ""
         yield Problem(
             ("responses", item.number, "commentary"),
-            f"Provision {item.number} is answered '{item.response.answer}', but its commentary says {said}{more}; "
-            "answer 'Partial' with an action, or explain why it is met.",
+            f"Provision {item.number} is answered '{item.response.answer}', but its commentary says "
+            f"{said}{more}; answer 'Partial' with an action, or explain why it is met.",
             item.number,
         )
