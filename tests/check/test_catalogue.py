@@ -18,6 +18,7 @@ from selfassess.load.codes import CodeLibrary
 from selfassess.load.yaml_source import load_yaml_text
 
 DOCS = Path(__file__).parents[2] / "docs" / "rules.md"
+HOS_CODE = CodeLibrary().find("hos-chc-2024", Path(__file__).parent).code
 FENCE = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
 
 BASE_ASSESSMENT: dict[str, Any] = {
@@ -67,7 +68,17 @@ def _plain(value: Any) -> Any:
 def _provisions(example: str) -> set[str | None]:
     fragment = _plain(load_yaml_text(example).data)
     in_code = [p["number"] for section in fragment.get("sections", []) for p in section.get("provisions", [])]
-    return {None, *fragment.get("responses", {}), *in_code, *(["6.3"] if "actions" in fragment else [])}
+    # a finding about a limit in `policy:` is shown against the provision that sets it
+    setters = [
+        n for n, p in HOS_CODE.provisions.items() if set(p.time_limits) & set(fragment.get("policy", {}))
+    ]
+    return {
+        None,
+        *fragment.get("responses", {}),
+        *in_code,
+        *setters,
+        *(["6.3"] if "actions" in fragment else []),
+    }
 
 
 def _found(rule: str, example: str, folder: Path) -> set[tuple[str, str | None]]:

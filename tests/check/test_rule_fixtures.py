@@ -55,6 +55,20 @@ EXPECTED: dict[str, list[tuple[str, str | None, int, int]]] = {
         ("SA303", "6.2", 18, 17),
         ("SA303", "8.2", 28, 17),
     ],  # not 6.3: Partial
+    "SA401": [
+        ("SA401", "6.2", 7, 23),  # policy: 2 weeks against 5 working days
+        ("SA401", "6.3", 8, 20),  # policy: 15 working days against 10
+        ("SA401", "6.2", 16, 17),  # commentary, by the provision's own limit: "within 2 weeks"
+        (
+            "SA401",
+            "6.3",
+            20,
+            17,
+        ),  # commentary: "within 20 days"; "due a response within two days" is no limit
+    ],
+    "SA402": [("SA402", "6.2", 7, 23), ("SA402", "6.3", 8, 20), ("SA402", "6.3", 17, 17)],
+    "SA403": [("SA403", "6.2", 15, 17)],  # the clause says which limit "15 working days" is; "ten" agrees
+    "SA404": [("SA404", "8.2", 17, 17)],  # against the organisation's own date, 31 August
     "SA501": [("SA501", "6.3", 15, 101), ("SA501", "6.3", 16, 101)],  # not done/dropped, not due that day
     "SA502": [("SA502", "6.3", 18, 9), ("SA502", "6.3", 20, 9), ("SA502", "6.3", 22, 9)],
     "SA504": [("SA504", "6.3", 18, 14)],  # the same day is fine

@@ -2,8 +2,10 @@
 
 What a careful reviewer finds in it, and nothing else: 'YAC' at 2.5; a "Yes" whose commentary admits
 a shortfall at 5.9, 5.14, 6.2, 6.3, 6.11, 6.14 and 8.1 (but not at 6.6 or 6.17, where improvements
-under way are described); every "Yes" with an empty Evidence column; and, for publication, the
-missing approval.
+under way are described); every "Yes" with an empty Evidence column; the 2023-24 report "published
+in autumn 2024" against the Code's deadline of 30 June 2024 (8.1); and, for publication, the missing
+approval. The time limits it states (10 and 20 working days) agree with the Code, and "complaints
+that are due a response within two days" (6.4, 6.15) states no limit at all.
 """
 
 from __future__ import annotations
@@ -59,7 +61,11 @@ ADMITS_SHORTFALL = {
     "6.14": "below target",
     "8.1": "cannot currently",
 }
-EXPECTED = {("SA103", "2.5")} | {("SA201", n) for n in NO_EVIDENCE} | {("SA303", n) for n in ADMITS_SHORTFALL}
+EXPECTED = (
+    {("SA103", "2.5"), ("SA404", "8.1")}
+    | {("SA201", n) for n in NO_EVIDENCE}
+    | {("SA303", n) for n in ADMITS_SHORTFALL}
+)
 
 
 @pytest.fixture
@@ -87,6 +93,11 @@ def test_admissions_are_quoted(findings):
             assert f"its commentary says '{ADMITS_SHORTFALL[finding['provision']]}'" in finding["message"]
 
 
+def test_the_stated_limits_agree_with_the_code(findings):
+    _, found = findings("--select", "SA4")
+    assert [(f["rule"], f["provision"]) for f in found] == [("SA404", "8.1")]
+
+
 def test_improvements_under_way_are_not_admissions(findings):
     _, found = findings()
     assert not {("SA303", "6.6"), ("SA303", "6.17"), ("SA303", "3.7"), ("SA303", "5.10")} & {
@@ -99,7 +110,9 @@ def test_findings_point_at_the_answer_or_the_commentary(findings):
     text = (REPO / WESTMINSTER).read_text(encoding="utf-8").splitlines()
     for finding in found:
         line = text[finding["line"] - 1]
-        field = {"SA103": "answer:", "SA201": "answer:", "SA303": "commentary:"}[finding["rule"]]
+        field = {"SA103": "answer:", "SA201": "answer:", "SA303": "commentary:", "SA404": "commentary:"}[
+            finding["rule"]
+        ]
         assert line.strip().startswith(field), finding
         assert finding["column"] == line.index(field) + len(field) + 2
 
@@ -113,7 +126,13 @@ def test_text_output_says_the_same(capsys, monkeypatch):
     monkeypatch.chdir(REPO)
     main(["check", WESTMINSTER])
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-1] == "Checked 1 file: 1 error, 36 warnings."
+    assert lines[-1] == "Checked 1 file: 2 errors, 36 warnings."
+    assert (
+        "assessments/westminster-2024.yaml:511:17: SA404 error [8.1] Your commentary on 8.1 gives 'autumn 2024' "
+        "(on 1 September 2024 at the earliest), after the deadline of 30 June 2024 (publish the first "
+        "self-assessment against the 2024 Code, as part of the annual complaints performance and service "
+        "improvement report)."
+    ) in lines
     assert (
         "assessments/westminster-2024.yaml:347:17: SA303 warning [6.3] Provision 6.3 is answered 'Yes', but its "
         "commentary says 'below target'; answer 'Partial' with an action, or explain why it is met."

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from selfassess.load.documents import Document
 from selfassess.load.evidence_files import FileFact
 from selfassess.load.positions import Loc
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,14 @@ class Context:
     today: date | None = None  # `--today`: the date to judge overdue actions by
     for_publication: bool = False
     evidence_files: Mapping[str, FileFact] = field(default_factory=dict)  # register key -> what its file is
+    # What several rules derive from the same document (its sentences, its stated limits), worked
+    # out once: the document never changes while it is checked, so this changes no result.
+    _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, name: str, work_out: Callable[[Context], T]) -> T:
+        if name not in self._derived:
+            self._derived[name] = work_out(self)
+        return self._derived[name]  # type: ignore[return-value]
 
     @property
     def assessment(self) -> Assessment | None:

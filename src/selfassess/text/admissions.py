@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from selfassess.text.sentences import Sentence, split_sentences
@@ -397,9 +398,14 @@ def _admissions_in(sentence: Sentence) -> list[Admission]:
     return admissions
 
 
-def find_admissions(text: str) -> list[Admission]:
-    """Each shortfall `text` admits, sentence by sentence, in the order written."""
+def admissions_in(sentences: Iterable[Sentence]) -> list[Admission]:
+    """Each shortfall the sentences admit, in order (for text already split into sentences)."""
     admissions: list[Admission] = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         admissions.extend(_admissions_in(sentence))
     return admissions
+
+
+def find_admissions(text: str) -> list[Admission]:
+    """Each shortfall `text` admits, sentence by sentence, in the order written."""
+    return admissions_in(split_sentences(text))

@@ -47,9 +47,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfassess.check.answers import answered
+from selfassess.check.commentary import sentences
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
-from selfassess.text.admissions import find_admissions
+from selfassess.text.admissions import admissions_in
 
 ID = "SA303"
 NAME = "met-but-admits-shortfall"
@@ -64,7 +65,7 @@ def check(context: Context) -> Iterator[Problem]:
         if item.meaning != "met" or not commentary:
             continue
         phrases: list[str] = []
-        for admission in find_admissions(commentary):
+        for admission in admissions_in(sentences(context, item.number)):
             if admission.phrase not in phrases:
                 phrases.append(admission.phrase)
         if not phrases:

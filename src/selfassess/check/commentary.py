@@ -1,0 +1,82 @@
+"""What rules read in commentary, worked out once per document: its sentences, and the time
+limits and deliverable dates it states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selfassess.check.context import Context
+from selfassess.load.positions import Loc
+from selfassess.text.sentences import Sentence, split_sentences
+from selfassess.timelimits.durations import Duration
+from selfassess.timelimits.statements import LimitReader
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A time limit the assessment states: in `policy:`, or in a sentence of commentary."""
+
+    key: str
+    duration: Duration
+    written: str  # as the user wrote it: "2 weeks", "fifteen working days"
+    loc: Loc
+    provision: str | None
+    source: str  # "your policy", "your commentary on 6.3"
+
+
+def sentences(context: Context, number: str) -> list[Sentence]:
+    """The sentences of one response's commentary."""
+
+    def split(context: Context) -> list[Sentence]:
+        assessment = context.assessment
+        response = assessment.responses.get(number) if assessment is not None else None
+        return split_sentences(response.commentary) if response is not None and response.commentary else []
+
+    return context.derived(f"sentences:{number}", split)
+
+
+def _setter(context: Context, key: str) -> str | None:
+    """The provision that sets a time limit (6.3 for stage1-response)."""
+    code = context.code
+    if code is None:
+        return None
+    return next(
+        (number for number, provision in code.provisions.items() if key in provision.time_limits), None
+    )
+
+
+def _statements(context: Context) -> list[Statement]:
+    assessment, code = context.assessment, context.code
+    if assessment is None or code is None:
+        return []
+    found = [
+        Statement(key, duration, str(duration), ("policy", key), _setter(context, key), "your policy")
+        for key, duration in assessment.policy.items()
+        if key in code.time_limits
+    ]
+    if not code.time_limits:
+        return found
+    reader = LimitReader({key: limit.keywords for key, limit in code.time_limits.items()})
+    for number, response in assessment.responses.items():
+        if not response.commentary:
+            continue
+        provision = code.provisions.get(number)
+        own = provision.time_limits if provision is not None else ()
+        for sentence in sentences(context, number):
+            for stated in reader.limits_in(sentence.text, own):
+                found.append(
+                    Statement(
+                        stated.key,
+                        stated.found.duration,
+                        stated.found.text,
+                        ("responses", number, "commentary"),
+                        number,
+                        f"your commentary on {number}",
+                    )
+                )
+    return found
+
+
+def statements(context: Context) -> list[Statement]:
+    """Every time limit the assessment states, policy first, then commentary in file order."""
+    return context.derived("statements", _statements)

@@ -1,0 +1,105 @@
+"""Each stated time limit compared with the code's, over the assessment's window of start days,
+and the sentences SA401 and SA402 say about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from selfassess.check.commentary import Statement, statements
+from selfassess.check.context import Context
+from selfassess.model.code import TimeLimit
+from selfassess.timelimits.calendar import OutsideCalendar
+from selfassess.timelimits.compare import Bound, Comparison, compare, window_for
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    statement: Statement
+    limit: TimeLimit
+    comparison: Comparison | None
+    outside: str | None = None  # why no comparison could be made (a window outside the calendar)
+
+
+def _window(context: Context) -> tuple[date, date] | None:
+    assessment = context.assessment
+    if assessment is None or assessment.assessed_on.value is None:
+        return None
+    period = assessment.period
+    first = period.from_.value if period is not None else None
+    last = period.to.value if period is not None else None
+    if first is not None and last is not None and last < first:
+        first = last = None
+    return window_for(first, last, assessment.assessed_on.value)
+
+
+def _compared(context: Context) -> list[Compared]:
+    code = context.code
+    window = _window(context)
+    if code is None or window is None:
+        return []
+    found: list[Compared] = []
+    for statement in statements(context):
+        limit = code.time_limits[statement.key]
+        try:
+            comparison = compare(statement.duration, limit.limit, Bound(limit.bound), *window)
+        except OutsideCalendar as error:
+            found.append(Compared(statement, limit, None, str(error)))
+            continue
+        found.append(Compared(statement, limit, comparison))
+    return found
+
+
+def compared(context: Context) -> list[Compared]:
+    return context.derived("compared", _compared)
+
+
+def _day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _due(day: date, start: date) -> str:
+    return f"{day.day} {day:%B}" if day.year == start.year else f"{day.day} {day:%B %Y}"
+
+
+def what_for(limit: TimeLimit, key: str) -> str:
+    """'to issue a full response to a stage 1 complaint, …': the limit's purpose, from the code."""
+    if not limit.describes:
+        return f"for {key}"
+    return "to " + limit.describes[0].lower() + limit.describes[1:].rstrip(".")
+
+
+def stated_against_code(item: Compared, code_name: str) -> str:
+    """'Your policy gives 2 weeks to respond …; the Code allows 10 working days'."""
+    statement, limit = item.statement, item.limit
+    allows = "allows" if limit.bound == "at-most" else "requires at least"
+    return (
+        f"{statement.source[0].upper()}{statement.source[1:]} gives {statement.written} "
+        f"{what_for(limit, statement.key)}; the {code_name} {allows} {limit.limit}"
+    )
+
+
+def example(item: Compared, start: date, code_name: str, both: bool = False) -> str:
+    """What happens on one start day, in a complaints manager's terms."""
+    assert item.comparison is not None
+    stated_due, code_due = item.comparison.dues(start)
+    if item.limit.bound == "at-least":
+        if both:
+            return f"counting from {_day(start)}, both run out on {_due(code_due, start)}"
+        return (
+            f"counting from {_day(start)}, yours runs out on {_due(stated_due, start)} but the {code_name}'s "
+            f"not until {_due(code_due, start)}"
+        )
+    if both:
+        return f"one received on {_day(start)} would be due on {_due(code_due, start)} under both"
+    yours = "your policy" if item.statement.loc[0] == "policy" else "your stated limit"
+    return (
+        f"a complaint received on {_day(start)} would be due on {_due(stated_due, start)} under {yours} "
+        f"but on {_due(code_due, start)} under the {code_name}"
+    )
+
+
+def code_name(context: Context) -> str:
+    """How messages name the code: 'Code' for a code titled so, else its title."""
+    title = context.code.title if context.code is not None else "code"
+    return "Code" if "code" in title.lower() else title

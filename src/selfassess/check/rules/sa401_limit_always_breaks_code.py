@@ -1,0 +1,64 @@
+"""A stated time limit breaks the code's on every start day.
+
+What it checks:
+    Every time limit the assessment states, in `policy:` or in a sentence of commentary, against
+    the code's: counted from every day in the assessment's period (or the 365 days up to
+    `assessed_on`), with the bank holidays of England and Wales. A limit longer than the code
+    allows on every one of those days (or, for a minimum such as the 12 months residents have to
+    complain, shorter on every day) is an error. The message shows the arithmetic for one day.
+
+Why it matters:
+    A policy that gives longer than the Code allows does not comply, whatever the performance
+    figures say, and the Ombudsman checks published policies against the Code.
+
+Failing example:
+    ```yaml
+    policy:
+      stage2-response: 30 working days
+    ```
+
+Passing example:
+    ```yaml
+    policy:
+      stage2-response: 20 working days
+    ```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfassess.check.context import Context
+from selfassess.check.findings import Problem, Severity
+from selfassess.check.limit_comparisons import code_name, compared, example, stated_against_code
+
+ID = "SA401"
+NAME = "limit-always-breaks-code"
+SEVERITY = Severity.ERROR
+APPLIES_TO = "assessment"
+SUMMARY = (
+    "A stated time limit is longer than the code allows (or shorter, for a minimum) whatever day it starts."
+)
+
+
+def check(context: Context) -> Iterator[Problem]:
+    name = code_name(context)
+    for item in compared(context):
+        statement = item.statement
+        if item.outside is not None:
+            yield Problem(
+                statement.loc,
+                f"{stated_against_code(item, name)}, but they cannot be compared: {item.outside}",
+                statement.provision,
+            )
+            continue
+        comparison = item.comparison
+        if comparison is None or not comparison.always_fails:
+            continue
+        yield Problem(
+            statement.loc,
+            f"{stated_against_code(item, name)}, and yours is "
+            f"{'longer' if item.limit.bound == 'at-most' else 'shorter'} whatever day the clock starts: "
+            f"{example(item, comparison.first, name)}.",
+            statement.provision,
+        )
