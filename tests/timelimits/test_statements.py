@@ -1,0 +1,125 @@
+"""Reading commentary for stated limits and deliverable dates: what counts, and the restraint."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from selfassess.load.codes import CodeLibrary
+from selfassess.timelimits.statements import LimitReader, deliverable_dates
+
+CODE = CodeLibrary().find("hos-chc-2024", Path(__file__).parent).code
+READER = LimitReader({key: limit.keywords for key, limit in CODE.time_limits.items()})
+
+
+def read(sentence: str, own: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    return [(item.key, str(item.found.duration)) for item in READER.limits_in(sentence, own)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own", "stated"),
+    [
+        # the keyword rule
+        (
+            "Our complaints policy sets out that all complaints should be responded to within 10 working days at stage 1.",
+            (),
+            [("stage1-response", "10 working days")],
+        ),
+        ("We respond to stage 1 complaints within 2 weeks.", (), [("stage1-response", "2 weeks")]),
+        (
+            "Stage one responses are sent within fifteen working days.",
+            (),
+            [("stage1-response", "15 working days")],
+        ),
+        (
+            "We aim to issue a stage 2 response in twenty working days.",
+            (),
+            [("stage2-response", "20 working days")],
+        ),
+        ("The stage 1 response target is 10 working days.", (), [("stage1-response", "10 working days")]),
+        (
+            "We have a 10 working day target for stage 1 responses.",
+            (),
+            [("stage1-response", "10 working days")],
+        ),
+        (
+            "We accept complaints made within six months of the issue occurring.",
+            (),
+            [("complaint-window", "6 months")],
+        ),
+        # the event the clock starts from is not what the limit is for
+        (
+            "Landlords must issue a full response to stage 1 complaints within 10 working days of the complaint being acknowledged.",
+            (),
+            [("stage1-response", "10 working days")],
+        ),
+        # the provision's own limit, in a sentence with no other limit's words
+        (
+            "We acknowledge complaints within five working days.",
+            ("stage1-acknowledge",),
+            [("stage1-acknowledge", "5 working days")],
+        ),
+        (
+            "Any extension is no longer than 10 working days.",
+            ("stage1-extension",),
+            [("stage1-extension", "10 working days")],
+        ),
+        # ... but not when the sentence has the words of another limit
+        ("We acknowledge complaints within five working days.", ("stage1-response",), []),
+        # the clause decides which of two limits each duration states
+        (
+            "We acknowledge stage 1 complaints within 5 working days and respond within 10 working days.",
+            (),
+            [("stage1-acknowledge", "5 working days"), ("stage1-response", "10 working days")],
+        ),
+        (
+            "We acknowledge stage 1 complaints within 5 working days and respond within 15 working days.",
+            ("stage1-acknowledge",),
+            [("stage1-acknowledge", "5 working days"), ("stage1-response", "15 working days")],
+        ),
+        # restraint: time left, time taken, performance, ambiguity
+        (
+            "During routine Senior Management discussions on open complaints, complaints that are due a response within two days are discussed so that extensions are not applied unless necessary.",
+            ("stage1-extension",),
+            [],
+        ),
+        (
+            "Stage 1 complaints that are due a response within two days are discussed at the weekly meeting.",
+            (),
+            [],
+        ),
+        ("Stage 1 complaints took 12 working days on average.", (), []),
+        ("Stage 1 complaints were responded to within 10 working days in 87% of cases.", (), []),
+        ("We will extend a stage 1 response by no more than 10 working days.", (), []),
+        ("Stage 1 complaints are reviewed every two weeks.", (), []),
+        (
+            "We respond to stage 1 complaints, with updates every 5 working days, within 10 working days.",
+            (),
+            [("stage1-response", "10 working days")],
+        ),
+        ("The Council adopts a 2 stage process.", (), []),
+    ],
+)
+def test_which_sentences_state_which_limit(sentence, own, stated):
+    assert read(sentence, own) == stated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "default_year", "earliest"),
+    [
+        ("Our 2023-24 report will be published in autumn 2024.", 2024, [date(2024, 9, 1)]),
+        ("The report is published in autumn each year.", 2024, [date(2024, 9, 1)]),
+        ("It will be submitted by 30 September 2025.", 2025, [date(2025, 9, 30)]),
+        ("It will be submitted by 30/09/2025.", 2025, [date(2025, 9, 30)]),
+        ("It will be approved by the Board in September 2025.", 2025, [date(2025, 9, 1)]),
+        ("It will be reported to the Board by September.", 2025, [date(2025, 9, 1)]),
+        ("The annual report will be presented to committee in Q3 2025/26.", 2025, [date(2025, 10, 1)]),
+        ("We will publish it in the spring.", 2025, [date(2025, 3, 1)]),
+        ("Performance improved considerably in Q1 compared to the end of 23/24.", 2024, []),  # no deliverable
+        ("The Forum received an overview of complaints in May 2024.", 2024, []),
+    ],
+)
+def test_dates_for_deliverables(sentence, default_year, earliest):
+    assert [found.earliest for found in deliverable_dates(sentence, default_year)] == earliest
