@@ -136,3 +136,18 @@ def test_text_output_says_the_same(capsys, monkeypatch):
         "assessments/westminster-2024.yaml:347:17: SA303 warning [6.3] Provision 6.3 is answered 'Yes', but its "
         "commentary says 'below target'; answer 'Partial' with an action, or explain why it is met."
     ) in lines
+
+
+def test_the_limits_it_states_are_read_and_agree():
+    from selfassess.check.commentary import statements
+    from selfassess.check.runner import CheckOptions, context_for
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.load.documents import read_document
+
+    context = context_for(read_document(REPO / WESTMINSTER), CodeLibrary(), CheckOptions())
+    read = [(s.provision, s.key, str(s.duration)) for s in statements(context)]
+    # 6.1's "target response time of 10 working days" names no stage, and 6.1 sets no limit: not read
+    assert read == [
+        ("6.3", "stage1-response", "10 working days"),
+        ("6.14", "stage2-response", "20 working days"),
+    ]
