@@ -20,9 +20,7 @@ class Answered:
 
 def answered(context: Context) -> Iterator[Answered]:
     """Every response to a provision of the code whose answer the code's vocabulary knows."""
-    assessment, code = context.assessment, context.code
-    if assessment is None or code is None:
-        return
+    assessment, code = context.answering()
     for number, response in assessment.responses.items():
         provision = code.provisions.get(number)
         meaning = code.answers.meaning(response.answer) if response.answer else None
@@ -32,9 +30,7 @@ def answered(context: Context) -> Iterator[Answered]:
 
 def actions(context: Context) -> Iterator[tuple[str, int, Action]]:
     """(provision number, index, action) for every action of every response."""
-    assessment = context.assessment
-    if assessment is None:
-        return
+    assessment, _ = context.answering()
     for number, response in assessment.responses.items():
         for index, action in enumerate(response.actions):
             yield number, index, action

@@ -46,9 +46,7 @@ def _setter(context: Context, key: str) -> str | None:
 
 
 def _statements(context: Context) -> list[Statement]:
-    assessment, code = context.assessment, context.code
-    if assessment is None or code is None:
-        return []
+    assessment, code = context.answering()
     found = [
         Statement(key, duration, str(duration), ("policy", key), _setter(context, key), "your policy")
         for key, duration in assessment.policy.items()

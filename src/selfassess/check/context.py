@@ -39,6 +39,13 @@ class Context:
     def assessment(self) -> Assessment | None:
         return self.document.assessment
 
+    def answering(self) -> tuple[Assessment, Code]:
+        """The assessment and the code it answers. The engine runs a rule that applies to
+        assessments only when both are known, so such a rule can ask for them without a check."""
+        if self.document.assessment is None or self.code is None:
+            raise LookupError("an assessment rule was run without an assessment and its code")
+        return self.document.assessment, self.code
+
     @property
     def is_code(self) -> bool:
         return self.document.kind == "code"

@@ -58,18 +58,10 @@ def _without(data: Any, loc: Loc) -> Any:
     if not loc or not isinstance(data, dict | list):
         return data
     head, rest = loc[0], loc[1:]
-    if isinstance(data, dict):
-        if head not in data:
-            return data
-        copy = dict(data)
-        if rest:
-            copy[head] = _without(data[head], rest)
-        else:
-            del copy[head]
-        return copy
-    if not isinstance(head, int) or head >= len(data):
+    present = head in data if isinstance(data, dict) else isinstance(head, int) and head < len(data)
+    if not present:
         return data
-    copy = list(data)
+    copy: Any = type(data)(data)
     if rest:
         copy[head] = _without(data[head], rest)
     else:

@@ -45,9 +45,7 @@ SUMMARY = "A waiver without a reason, or one that cannot apply."
 def check(context: Context) -> Iterator[Problem]:
     from selfassess.check.registry import BY_ID  # the registry lists this module
 
-    assessment = context.assessment
-    if assessment is None:
-        return
+    assessment, _ = context.answering()
     for number, response in assessment.responses.items():
         for rule, reason in response.waive.items():
             loc = ("responses", number, "waive", rule)

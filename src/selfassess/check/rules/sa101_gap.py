@@ -44,9 +44,7 @@ SUMMARY = "A provision of the code has no response (a gap)."
 
 
 def check(context: Context) -> Iterator[Problem]:
-    assessment, code = context.assessment, context.code
-    if assessment is None or code is None:
-        return
+    assessment, code = context.answering()
     choices = code.answers.listed()
     for number in code.provisions:
         if context.is_unreadable(("responses", number)):

@@ -42,9 +42,7 @@ SUMMARY = "A response to a provision number the code does not have."
 
 
 def check(context: Context) -> Iterator[Problem]:
-    assessment, code = context.assessment, context.code
-    if assessment is None or code is None:
-        return
+    assessment, code = context.answering()
     unanswered = [number for number in code.provisions if number not in assessment.responses]
     for number in assessment.responses:
         if number in code.provisions:

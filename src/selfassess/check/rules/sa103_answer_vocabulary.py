@@ -42,9 +42,7 @@ SUMMARY = "An answer outside the code's vocabulary."
 
 
 def check(context: Context) -> Iterator[Problem]:
-    assessment, code = context.assessment, context.code
-    if assessment is None or code is None:
-        return
+    assessment, code = context.answering()
     vocabulary = code.answers
     for number, response in assessment.responses.items():
         written = response.answer

@@ -50,8 +50,8 @@ def _a_year_before(day: date) -> date:
 
 
 def check(context: Context) -> Iterator[Problem]:
-    assessment = context.assessment
-    if assessment is None or assessment.assessed_on.value is None:
+    assessment, _ = context.answering()
+    if assessment.assessed_on.value is None:
         return
     assessed_on = assessment.assessed_on.value
     oldest_allowed = _a_year_before(assessed_on)

@@ -48,9 +48,7 @@ SUMMARY = "An evidence key that the register does not have."
 
 
 def check(context: Context) -> Iterator[Problem]:
-    assessment = context.assessment
-    if assessment is None:
-        return
+    assessment, _ = context.answering()
     register = assessment.evidence
     for number, response in assessment.responses.items():
         for index, cited in enumerate(response.evidence):

@@ -53,8 +53,8 @@ SUMMARY = "A date stated for a deliverable falls after the code's deadline for i
 
 
 def check(context: Context) -> Iterator[Problem]:
-    assessment, code = context.assessment, context.code
-    if assessment is None or code is None or assessment.assessed_on.value is None:
+    assessment, code = context.answering()
+    if assessment.assessed_on.value is None:
         return
     period_to = assessment.period.to.value if assessment.period is not None else None
     for number, response in assessment.responses.items():

@@ -40,8 +40,8 @@ SUMMARY = "An assessment being published without the governing body's approval."
 
 
 def check(context: Context) -> Iterator[Problem]:
-    assessment = context.assessment
-    if not context.for_publication or assessment is None or assessment.approved is not None:
+    assessment, _ = context.answering()
+    if not context.for_publication or assessment.approved is not None:
         return
     yield Problem(
         (),
