@@ -19,6 +19,8 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 CHECK_FORMATS = ("text", "json")
+RENDER_FORMATS = ("html", "md", "docx", "pdf")
+_SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
 
 
 class UsageError(Exception):
@@ -80,6 +82,52 @@ def _parser() -> argparse.ArgumentParser:
         help="ignore selfassess.toml and [tool.selfassess] in pyproject.toml",
     )
 
+    render = commands.add_parser(
+        "render",
+        help="publish an assessment as HTML, Markdown, Word or PDF",
+        description="Publish an assessment. The publication checks run first: with any error it is "
+        "not published (use --draft for a copy marked DRAFT on every page).",
+    )
+    render.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to publish")
+    render.add_argument(
+        "--format", choices=RENDER_FORMATS, default="html", help="html (default), md, docx or pdf"
+    )
+    render.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the file to write (default: beside the assessment, with the format's extension); "
+        "- for standard output",
+    )
+    render.add_argument(
+        "--draft", action="store_true", help="render even with errors, marking every page DRAFT"
+    )
+    render.add_argument(
+        "--codes", action="append", default=[], metavar="DIR", help="look for codes in DIR first"
+    )
+    render.add_argument(
+        "--template-dir", metavar="DIR", help="use the templates in DIR before the built-in ones"
+    )
+
+    board = commands.add_parser(
+        "report",
+        help="a report of an assessment for the governing body",
+        description="A five-minute read for the governing body: compliance by section, what the checks "
+        "found, overdue and upcoming actions, and (with --previous) what changed since last time.",
+    )
+    board.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to report on")
+    board.add_argument("--previous", metavar="OLD", help="last time's assessment, to show what changed")
+    board.add_argument("--format", choices=("html", "docx"), default="html", help="html (default) or docx")
+    board.add_argument(
+        "-o", "--output", metavar="OUT", help="the file to write (default: ASSESSMENT-board-report.html)"
+    )
+    board.add_argument(
+        "--codes", action="append", default=[], metavar="DIR", help="look for codes in DIR first"
+    )
+    board.add_argument(
+        "--template-dir", metavar="DIR", help="use the templates in DIR before the built-in ones"
+    )
+
     rules = commands.add_parser("rules", help="list every rule: id, default severity, what it finds")
     rules.add_argument(
         "--markdown", action="store_true", help="print the whole catalogue as Markdown (docs/rules.md)"
@@ -126,6 +174,116 @@ def run_check(arguments: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.has_errors else EXIT_CLEAN
 
 
+def run_render(arguments: argparse.Namespace) -> int:
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.load.config import ConfigError
+    from selfassess.output import text
+    from selfassess.publish.pdf import PdfUnavailable
+    from selfassess.publish.render import render
+
+    source = Path(arguments.assessment)
+    if not source.is_file():
+        raise UsageError(f"no such file: {source}")
+    out = _output_path(arguments, source.with_suffix(_SUFFIX[arguments.format]), [source])
+    try:
+        rendered = render(
+            source,
+            arguments.format,
+            draft=arguments.draft,
+            library=CodeLibrary(_existing_folders(arguments.codes)),
+            template_dir=_template_dir(arguments),
+            shown=source.as_posix(),
+        )
+    except (ConfigError, PdfUnavailable) as error:
+        raise UsageError(str(error)) from None
+    errors = len(rendered.errors)
+    plural = "s" if errors != 1 else ""
+    if rendered.content is None:
+        for finding in rendered.errors:  # what stops publication; 'selfassess check' lists the rest
+            sys.stdout.write(text.format_finding(finding) + "\n")
+        print(
+            f"Not published: the {errors} error{plural} above must be fixed first "
+            "(or render with --draft for a copy marked DRAFT on every page).",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    where = _write(out, rendered.content)
+    still = f", with {errors} error{plural} still to fix" if errors else ""
+    print(f"Wrote {where}{' (draft)' if arguments.draft else ''}{still}.", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def _output_path(arguments: argparse.Namespace, default: Path, inputs: list[Path]) -> Path | None:
+    """Where to write (None: standard output), refusing to write over a file being read."""
+    from selfassess.files import OverwritesInput, refuse_to_overwrite
+
+    if arguments.output == "-":
+        return None
+    out = default if arguments.output is None else Path(arguments.output)
+    try:
+        refuse_to_overwrite(out, inputs)
+    except OverwritesInput as error:
+        raise UsageError(str(error)) from None
+    return out
+
+
+def _write(out: Path | None, content: bytes) -> str:
+    from selfassess.files import write_atomically
+
+    if out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        return "standard output"
+    write_atomically(out, content)
+    return out.as_posix()
+
+
+def _template_dir(arguments: argparse.Namespace) -> Path | None:
+    if not arguments.template_dir:
+        return None
+    folder = Path(arguments.template_dir)
+    if not folder.is_dir():
+        raise UsageError(f"--template-dir {folder}: no such folder")
+    return folder
+
+
+def run_report(arguments: argparse.Namespace) -> int:
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.load.config import ConfigError
+    from selfassess.output import text
+    from selfassess.publish.report import report
+
+    source = Path(arguments.assessment)
+    previous = Path(arguments.previous) if arguments.previous else None
+    for given in (source, previous):
+        if given is not None and not given.is_file():
+            raise UsageError(f"no such file: {given}")
+    suffix = ".docx" if arguments.format == "docx" else ".html"
+    out = _output_path(
+        arguments,
+        source.with_name(f"{source.stem}-board-report{suffix}"),
+        [source, *[previous] * bool(previous)],
+    )
+    try:
+        made = report(
+            source,
+            arguments.format,
+            previous=previous,
+            library=CodeLibrary(_existing_folders(arguments.codes)),
+            template_dir=_template_dir(arguments),
+        )
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    if made.content is None:
+        for finding in [*made.findings, *made.previous_findings]:
+            if finding.rule == "SA001":
+                sys.stdout.write(text.format_finding(finding) + "\n")
+        print("No report: an assessment above cannot be read.", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"Wrote {_write(out, made.content)}.", file=sys.stderr)
+    return EXIT_CLEAN
+
+
 def run_rules(arguments: argparse.Namespace) -> int:
     from selfassess.check.catalogue import markdown, rule_table
 
@@ -143,7 +301,13 @@ def run_explain(arguments: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": run_check, "rules": run_rules, "explain": run_explain}
+COMMANDS = {
+    "check": run_check,
+    "render": run_render,
+    "report": run_report,
+    "rules": run_rules,
+    "explain": run_explain,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -118,10 +118,18 @@ def context_for(document: Document, library: CodeLibrary, options: CheckOptions)
 
 def check_file(
     path: Path, shown: str, library: CodeLibrary, options: CheckOptions, settings: Settings
-) -> list[Finding]:
-    """Read, check and let go of one file."""
-    document = read_document(path, shown, settings.limits)
-    return run_rules(context_for(document, library, options), settings)
+) -> tuple[Context, list[Finding]]:
+    """Read and check one file: what was read (with its code) and every finding."""
+    context = context_for(read_document(path, shown, settings.limits), library, options)
+    return context, run_rules(context, settings)
+
+
+def check_one(
+    path: Path, library: CodeLibrary, options: CheckOptions, shown: str | None = None
+) -> tuple[Context, list[Finding]]:
+    """One file with the settings that apply to it (raises ConfigError if they are unusable)."""
+    settings = SettingsFinder(options).for_folder(path.parent)
+    return check_file(path, shown if shown is not None else path.as_posix(), library, options, settings)
 
 
 def check_files(
@@ -135,5 +143,5 @@ def check_files(
     chosen = [(path, shown, finder.for_folder(path.parent)) for path, shown in files]
     findings: list[Finding] = []
     for path, shown, file_settings in chosen:
-        findings.extend(check_file(path, shown, library, options, file_settings))
+        findings.extend(check_file(path, shown, library, options, file_settings)[1])
     return CheckResult([shown for _, shown in files], sorted(findings))

@@ -14,6 +14,7 @@ from selfassess.model.types import (
     Model,
     Text,
     TextList,
+    WebAddress,
     lenient_choice,
 )
 
@@ -40,7 +41,7 @@ class EvidenceItem(Model):
     """One entry of the evidence register, cited by its key."""
 
     title: Text = Field(description="The document's title as it is published.")
-    url: Text | None = Field(None, description="Where it is published.")
+    url: WebAddress | None = Field(None, description="Where it is published: https://…")
     file: Text | None = Field(None, description="A file, relative to the assessment's folder.")
     dated: DateField | None = Field(None, description="When it was issued or last reviewed.")
 

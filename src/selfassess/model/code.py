@@ -16,6 +16,7 @@ from selfassess.model.types import (
     Model,
     Text,
     TextList,
+    WebAddress,
     lenient_choice,
 )
 from selfassess.timelimits.deadlines import DeadlineDue, parse_deadline_due
@@ -148,7 +149,7 @@ class Code(Model):
     publisher: Text | None = None
     version: Text | None = None
     effective_from: DateField | None = None
-    url: Text | None = None
+    url: WebAddress | None = None
     supersedes: Key | None = Field(None, description="The id of the code this version replaces.")
     answers: AnswerVocabulary
     time_limits: dict[Key, TimeLimit] = Field(default_factory=dict)

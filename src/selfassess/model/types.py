@@ -156,6 +156,28 @@ DeadlineText = Annotated[
 ]
 
 
+_WEB_ADDRESS = re.compile(r"(?i)^(?:https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$")
+
+
+def _read_web_address(value: Any) -> str:
+    text = _read_text(value).strip()
+    if _WEB_ADDRESS.match(text):
+        return text
+    raise PydanticCustomError(
+        "web_address",
+        "'{text}' is not a web address a reader can follow; give one starting with https:// (or mailto:)",
+        {"text": text if len(text) <= 60 else text[:59] + "…"},
+    )
+
+
+#: A link published beside a document: http(s) or mailto only, never javascript: or data:.
+WebAddress = Annotated[
+    str,
+    PlainValidator(_read_web_address),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^(https?://|mailto:)"}),
+]
+
+
 def lenient_choice(value: Any) -> Any:
     """'In progress', 'in_progress' and 'IN-PROGRESS' all mean in-progress."""
     value = _source_text(value)

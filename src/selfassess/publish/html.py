@@ -1,0 +1,12 @@
+"""The published form as one self-contained HTML file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selfassess.publish.templates import environment
+from selfassess.publish.view import FormView
+
+
+def render_html(form: FormView, template_dir: Path | None = None) -> str:
+    return environment(template_dir).get_template("form.html.j2").render(form=form)

@@ -1,0 +1,58 @@
+"""`report`: the board report of an assessment, as HTML (with an inline chart) or Word."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from selfassess.check.findings import Finding
+from selfassess.check.runner import CheckOptions, check_one
+from selfassess.load.codes import CodeLibrary
+from selfassess.publish.report_view import ReportView, report_view
+from selfassess.publish.templates import environment
+
+REPORT_FORMATS = ("html", "docx")
+
+
+@dataclass(frozen=True)
+class Report:
+    content: bytes | None  # None when an assessment cannot be read at all
+    findings: list[Finding]
+    previous_findings: list[Finding]
+
+
+def render_report_html(view: ReportView, template_dir: Path | None = None) -> str:
+    return environment(template_dir).get_template("report.html.j2").render(report=view)
+
+
+def report(
+    path: Path,
+    form: str,
+    *,
+    previous: Path | None = None,
+    library: CodeLibrary | None = None,
+    template_dir: Path | None = None,
+) -> Report:
+    """The board report of the assessment at `path` (and what changed since `previous`).
+
+    It is written for the governing body before it approves, so nothing stops it: the checks'
+    findings are part of what it reports. It is empty only when an assessment cannot be read.
+    """
+    library = library or CodeLibrary()
+    options = CheckOptions(for_publication=True)
+    context, findings = check_one(path, library, options)
+    before = None
+    previous_findings: list[Finding] = []
+    if previous is not None:
+        old, previous_findings = check_one(previous, library, options)
+        if old.assessment is None or old.code is None:
+            return Report(None, findings, previous_findings)
+        before = (old.assessment, old.code)
+    if context.assessment is None or context.code is None:
+        return Report(None, findings, previous_findings)
+    view = report_view(context.assessment, context.code, findings, before)
+    if form == "docx":
+        from selfassess.publish.docx import render_report_docx
+
+        return Report(render_report_docx(view), findings, previous_findings)
+    return Report(render_report_html(view, template_dir).encode("utf-8"), findings, previous_findings)

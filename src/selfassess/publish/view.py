@@ -1,0 +1,237 @@
+"""What a published self-assessment shows, worked out once for every format (HTML, Word,
+Markdown, PDF): the header, each section's rows, the action plan, the evidence register and the
+waived findings. Templates and writers only lay this out; they decide nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from selfassess import __version__
+from selfassess.check.findings import Finding
+from selfassess.model.assessment import Action, Assessment, Response
+from selfassess.model.code import Code, Provision
+from selfassess.model.written_date import WrittenDate
+from selfassess.publish.markdown import safe_url
+from selfassess.timelimits.calendar import long_date
+
+#: How each meaning is shown beside the answer as written (never by colour alone).
+MEANING_TONE = {
+    "met": "met",
+    "done": "met",
+    "accepted": "met",
+    "partly-met": "partly",
+    "partly-accepted": "partly",
+    "in-progress": "partly",
+    "under-consideration": "partly",
+    "not-met": "not-met",
+    "rejected": "not-met",
+    "not-applicable": "none",
+    "noted": "none",
+}
+STATUS_WORDS = {
+    "not-started": "Not started",
+    "in-progress": "In progress",
+    "done": "Done",
+    "blocked": "Blocked",
+    "dropped": "Dropped",
+}
+
+
+def shown_date(written: WrittenDate | None) -> str | None:
+    """'12 June 2025' where the date can be read; exactly as written where it cannot."""
+    if written is None:
+        return None
+    return long_date(written.value) if written.value is not None else written.text
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    title: str
+    url: str | None  # only an address a reader's browser may safely follow
+    key: str | None = None  # the register key, where the title came from the register
+
+
+@dataclass(frozen=True)
+class ActionView:
+    provision: str
+    action: str
+    owner: str | None
+    start: str | None
+    due: str | None
+    status: str | None  # in words: 'In progress'
+    rag: str | None  # 'red' | 'amber' | 'green'
+    overdue: bool
+    due_on: date | None = None  # the due date, where it can be read
+    finished: bool = False  # done or dropped
+
+
+@dataclass(frozen=True)
+class WaivedView:
+    rule: str
+    provision: str | None
+    message: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RowView:
+    number: str
+    requirement: str  # Markdown, as the code words it
+    items: tuple[tuple[str, str], ...]  # (label, text) of lettered parts
+    answer: str | None  # exactly as written
+    meaning: str | None
+    tone: str | None  # 'met' | 'partly' | 'not-met' | 'none'
+    evidence: tuple[EvidenceView, ...]
+    commentary: str  # Markdown
+    actions: tuple[ActionView, ...]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """The rows under one sub-heading of a section ('Stage 1'), or under none."""
+
+    heading: str | None
+    rows: tuple[RowView, ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    number: str
+    title: str
+    groups: tuple[GroupView, ...]
+
+    @property
+    def rows(self) -> tuple[RowView, ...]:
+        return tuple(row for group in self.groups for row in group.rows)
+
+
+@dataclass(frozen=True)
+class RegisterEntryView:
+    key: str
+    title: str
+    url: str | None
+    file: str | None
+    dated: str | None
+
+
+@dataclass(frozen=True)
+class FormView:
+    title: str
+    organisation: str
+    code_title: str
+    code_id: str
+    code_version: str | None
+    publisher: str | None
+    code_url: str | None
+    answer_label: str
+    assessed_on: str
+    period: str | None
+    approval: str | None
+    member_responsible: str | None
+    governing_body_response: str | None
+    governing_body_response_url: str | None
+    sections: tuple[SectionView, ...]
+    actions: tuple[ActionView, ...]
+    register: tuple[RegisterEntryView, ...]
+    waived: tuple[WaivedView, ...]
+    draft: bool
+    made_with: str = f"selfassess {__version__}"
+
+
+def _evidence(cited: list[str], assessment: Assessment) -> tuple[EvidenceView, ...]:
+    shown: list[EvidenceView] = []
+    for item in cited:
+        entry = assessment.evidence.get(item)
+        if entry is not None:
+            shown.append(EvidenceView(entry.title, safe_url(entry.url), item))
+        else:
+            shown.append(EvidenceView(item, safe_url(item) if "://" in item else None))
+    return tuple(shown)
+
+
+def _action(number: str, action: Action, today: date | None) -> ActionView:
+    due = action.due.value if action.due is not None else None
+    finished = action.status in ("done", "dropped")
+    return ActionView(
+        provision=number,
+        action=action.action,
+        owner=action.owner,
+        start=shown_date(action.start),
+        due=shown_date(action.due),
+        status=STATUS_WORDS.get(action.status) if action.status else None,
+        rag=action.rag,
+        overdue=bool(due and today and due < today and not finished),
+        due_on=due,
+        finished=finished,
+    )
+
+
+def _row(provision: Provision, assessment: Assessment, code: Code) -> RowView:
+    response: Response | None = assessment.responses.get(provision.number)
+    answer = response.answer if response is not None else None
+    meaning = code.answers.meaning(answer) if answer else None
+    today = assessment.assessed_on.value
+    return RowView(
+        number=provision.shown_number,
+        requirement=provision.text,
+        items=tuple((item.label, item.text) for item in provision.items),
+        answer=answer,
+        meaning=meaning,
+        tone=MEANING_TONE.get(meaning) if meaning else None,
+        evidence=_evidence(response.evidence, assessment) if response is not None else (),
+        commentary=(response.commentary or "") if response is not None else "",
+        actions=tuple(_action(provision.number, a, today) for a in response.actions) if response else (),
+    )
+
+
+def _groups(provisions: list[Provision], assessment: Assessment, code: Code) -> tuple[GroupView, ...]:
+    groups: list[GroupView] = []
+    for provision in provisions:
+        row = _row(provision, assessment, code)
+        if groups and provision.heading in (None, groups[-1].heading):
+            groups[-1] = GroupView(groups[-1].heading, (*groups[-1].rows, row))
+        else:
+            groups.append(GroupView(provision.heading, (row,)))
+    return tuple(groups)
+
+
+def form_view(
+    assessment: Assessment, code: Code, findings: Sequence[Finding] = (), draft: bool = False
+) -> FormView:
+    """The published form of an assessment against its code."""
+    sections = [
+        SectionView(section.number, section.title, _groups(section.provisions, assessment, code))
+        for section in code.sections
+    ]
+    actions = tuple(action for section in sections for row in section.rows for action in row.actions)
+    period = assessment.period
+    approval = assessment.approved
+    response = assessment.governing_body_response
+    return FormView(
+        title=f"Self-assessment against the {code.title}",
+        organisation=assessment.organisation,
+        code_title=code.title,
+        code_id=code.id,
+        code_version=code.version,
+        publisher=code.publisher,
+        code_url=safe_url(code.url),
+        answer_label=code.answers.label,
+        assessed_on=shown_date(assessment.assessed_on) or "",
+        period=f"{shown_date(period.from_)} to {shown_date(period.to)}" if period is not None else None,
+        approval=f"{approval.by}, {shown_date(approval.on)}" if approval is not None else None,
+        member_responsible=assessment.member_responsible,
+        governing_body_response=response,
+        governing_body_response_url=safe_url(response) if response and "://" in response else None,
+        sections=tuple(sections),
+        actions=actions,
+        register=tuple(
+            RegisterEntryView(key, item.title, safe_url(item.url), item.file, shown_date(item.dated))
+            for key, item in assessment.evidence.items()
+        ),
+        waived=tuple(
+            WaivedView(f.rule, f.provision, f.message, f.waived) for f in findings if f.waived is not None
+        ),
+        draft=draft,
+    )

@@ -1,0 +1,69 @@
+"""`selfassess report`: the board's five-minute read."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from selfassess.cli import main
+from tests.publish.outline import outline
+from tests.publish.test_render import golden
+
+EXAMPLE = "assessments/example-homes-2025.yaml"
+WESTMINSTER = "assessments/westminster-2024.yaml"
+
+
+def words(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_compliance_by_section_with_an_accessible_chart(workspace, capsys):
+    assert main(["report", EXAMPLE]) == 0
+    assert "Wrote assessments/example-homes-2025-board-report.html." in capsys.readouterr().err
+    html = (workspace / "assessments" / "example-homes-2025-board-report.html").read_text(encoding="utf-8")
+    golden("example-homes-2025-board-report.html-outline.txt", outline(html))
+    text = words(html)
+    assert "Of 72 provisions: 67 met, 3 partly met, 1 not met, 1 not applicable." in text
+    assert '<svg class="chart" role="img" aria-labelledby="chart-title chart-desc"' in html
+    assert "<title>Section 5: 2 partly met</title>" in html  # every bar says what it is
+    assert "All sections 67 3 1 1 0" in text
+    assert "<script" not in html and not re.search(r"\bsrc=", html)
+
+
+def test_findings_and_actions_in_plain_words(workspace, capsys):
+    assert main(["report", WESTMINSTER]) == 0
+    text = words(
+        (workspace / "assessments" / "westminster-2024-board-report.html").read_text(encoding="utf-8")
+    )
+    assert "3 problems to fix before the assessment is published" in text
+    assert "2.5 : Answer 'YAC' is not one of Yes, No, Partial, N/A" in text
+    assert "36 points to review" in text
+    assert "No action was overdue on 22 October 2024." in text
+
+
+def test_overdue_and_upcoming_actions(workspace, capsys):
+    path = workspace / EXAMPLE
+    text = path.read_text(encoding="utf-8").replace("assessed_on: 2025-05-20", "assessed_on: 2025-08-01", 1)
+    path.write_text(text, encoding="utf-8")
+    assert main(["report", EXAMPLE, "-o", "r.html"]) == 0
+    html = (workspace / "r.html").read_text(encoding="utf-8")
+    overdue = html.split("<caption>Overdue on 1 August 2025</caption>")[1].split("</table>")[0]
+    assert overdue.count("<tr>") - 1 == 3  # due 30 June and twice 31 July, not done
+    upcoming = html.split("<caption>Due by 30 October 2025</caption>")[1].split("</table>")[0]
+    assert "30 September 2025" in upcoming and "31 July 2025" not in upcoming
+
+
+def test_what_changed_since_last_year(workspace, capsys):
+    last_year = workspace / "assessments" / "last-year.yaml"
+    text = (workspace / EXAMPLE).read_text(encoding="utf-8")
+    text = text.replace("assessed_on: 2025-05-20", "assessed_on: 2024-05-20", 1)
+    text = text.replace('  "9.8":\n    answer: "No"', '  "9.8":\n    answer: "Partial"', 1)
+    text = text.replace('  "6.3":\n    answer: "Partial"', '  "6.3":\n    answer: "Yes"', 1)
+    text = text.replace('  "3.3":\n    answer: "Yes"', '  "3.3":\n    answer: "No"', 1)
+    last_year.write_text(text, encoding="utf-8")
+    assert main(["report", EXAMPLE, "--previous", "assessments/last-year.yaml", "-o", "r.html"]) == 0
+    text = words((workspace / "r.html").read_text(encoding="utf-8"))
+    assert "3.3 No Yes Better" in text
+    assert "6.3 Yes Partial Worse" in text
+    assert "9.8 Partial No Worse" in text
+    assert "Gaps closed: 3.3. New gaps: 6.3." in text
