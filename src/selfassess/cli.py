@@ -234,6 +234,7 @@ def _write(out: Path | None, content: bytes) -> str:
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
         return "standard output"
+    out.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(out, content)
     return out.as_posix()
 
