@@ -159,3 +159,13 @@ def test_pdf_without_the_extra_says_which_extra_and_exits_2(workspace, capsys, m
         err == "selfassess render: error: PDF needs the optional 'pdf' extra: pip install 'selfassess[pdf]'"
     )
     assert not (workspace / "assessments" / "example-homes-2025.pdf").exists()
+
+
+def test_word_through_the_command_line(workspace, capsys):
+    import docx
+
+    assert main(["render", EXAMPLE, "--format", "docx"]) == 0
+    document = docx.Document(str(workspace / "assessments" / "example-homes-2025.docx"))
+    provision_tables = [t for t in document.tables if t.rows[0].cells[0].text == "Code provision"]
+    assert len(provision_tables) == 10  # sections 1-9, with section 6 in its two stages
+    assert sum(len(t.rows) - 1 for t in provision_tables) == 72

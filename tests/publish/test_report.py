@@ -67,3 +67,24 @@ def test_what_changed_since_last_year(workspace, capsys):
     assert "6.3 Yes Partial Worse" in text
     assert "9.8 Partial No Worse" in text
     assert "Gaps closed: 3.3. New gaps: 6.3." in text
+
+
+def test_the_report_in_word_has_the_same_figures_and_findings(workspace, capsys):
+    import docx
+
+    assert main(["report", WESTMINSTER, "--format", "docx"]) == 0
+    document = docx.Document(str(workspace / "assessments" / "westminster-2024-board-report.docx"))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Of 72 provisions: 71 met, 1 no valid answer." in paragraphs
+    assert "3 problems to fix before the assessment is published" in paragraphs
+    assert any(p.startswith("2.5: Answer 'YAC' is not one of Yes, No, Partial, N/A") for p in paragraphs)
+    counts = document.tables[0]
+    assert [c.text for c in counts.rows[0].cells] == [
+        "Section",
+        "Met",
+        "Partly met",
+        "Not met",
+        "Not applicable",
+        "No valid answer",
+    ]
+    assert [c.text for c in counts.rows[-1].cells] == ["All sections", "71", "0", "0", "0", "1"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from selfassess.check.findings import Finding
 from selfassess.check.runner import CheckOptions, check_one
 from selfassess.load.codes import CodeLibrary
-from selfassess.publish.report_view import ReportView, report_view
+from selfassess.publish.report_view import BAND_WORDS, BANDS, ReportView, report_view
 from selfassess.publish.templates import environment
 
 REPORT_FORMATS = ("html", "docx")
@@ -22,7 +22,11 @@ class Report:
 
 
 def render_report_html(view: ReportView, template_dir: Path | None = None) -> str:
-    return environment(template_dir).get_template("report.html.j2").render(report=view)
+    return (
+        environment(template_dir)
+        .get_template("report.html.j2")
+        .render(report=view, bands=BANDS, words=BAND_WORDS)
+    )
 
 
 def report(
@@ -52,7 +56,7 @@ def report(
         return Report(None, findings, previous_findings)
     view = report_view(context.assessment, context.code, findings, before)
     if form == "docx":
-        from selfassess.publish.docx import render_report_docx
+        from selfassess.publish.report_docx import render_report_docx
 
         return Report(render_report_docx(view), findings, previous_findings)
     return Report(render_report_html(view, template_dir).encode("utf-8"), findings, previous_findings)

@@ -24,7 +24,7 @@ BAND_WORDS = {
     "partly": "Partly met",
     "not-met": "Not met",
     "none": "Not applicable",
-    "unanswered": "Not answered",
+    "unanswered": "No valid answer",  # not answered, or not one of the code's answers
 }
 #: How far each meaning is from met, to say whether an answer moved up or down.
 _STANDING = {"not-met": 0, "partly-met": 1, "met": 2}
@@ -44,6 +44,8 @@ class SectionCount:
 
 @dataclass(frozen=True)
 class FindingLine:
+    """One finding, as the report words it."""
+
     provision: str | None
     rule: str
     message: str
@@ -63,6 +65,7 @@ class ReportView:
     organisation: str
     code_title: str
     assessed_on: str
+    assessed_on_date: date | None
     period: str | None
     approval: str | None
     answer_label: str
@@ -200,6 +203,7 @@ def report_view(
         organisation=assessment.organisation,
         code_title=code.title,
         assessed_on=form.assessed_on,
+        assessed_on_date=form.assessed_on_date,
         period=form.period,
         approval=form.approval,
         answer_label=code.answers.label,

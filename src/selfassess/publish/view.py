@@ -127,6 +127,7 @@ class FormView:
     code_url: str | None
     answer_label: str
     assessed_on: str
+    assessed_on_date: date | None
     period: str | None
     approval: str | None
     member_responsible: str | None
@@ -219,6 +220,7 @@ def form_view(
         code_url=safe_url(code.url),
         answer_label=code.answers.label,
         assessed_on=shown_date(assessment.assessed_on) or "",
+        assessed_on_date=assessment.assessed_on.value,
         period=f"{shown_date(period.from_)} to {shown_date(period.to)}" if period is not None else None,
         approval=f"{approval.by}, {shown_date(approval.on)}" if approval is not None else None,
         member_responsible=assessment.member_responsible,

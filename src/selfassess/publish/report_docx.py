@@ -1,0 +1,135 @@
+"""The board report as a Word document: the same content as the HTML report, with the chart
+given as its table of figures (the figures are what a board paper quotes)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from docx.shared import Cm
+
+from selfassess.publish import word
+from selfassess.publish.report_view import BAND_WORDS, BANDS, FindingLine, ReportView
+from selfassess.publish.view import ActionView
+
+_COUNT_WIDTHS = (Cm(11.7), *(Cm(3.0),) * 5)
+_ACTION_WIDTHS = (Cm(2.0), Cm(11.2), Cm(5.0), Cm(3.5), Cm(3.0), Cm(2.0))
+_CHANGE_WIDTHS = (Cm(3.0), Cm(8.0), Cm(8.0), Cm(7.7))
+_DIRECTION = {"better": "Better", "worse": "Worse", "changed": "Changed"}
+
+
+def _actions(document: word.WordDocument, caption: str, actions: Sequence[ActionView]) -> None:
+    document.add_heading(caption, level=2)
+    table = word.table(document, ("Provision", "Action", "Owner", "Due", "Status", "RAG"), _ACTION_WIDTHS)
+    word.describe(table, caption, f"{caption}: each action, its owner, due date and status")
+    for action in actions:
+        cells = word.row(table, _ACTION_WIDTHS)
+        rag = action.rag.capitalize() if action.rag else ""
+        for cell, words in zip(
+            cells,
+            (action.provision, action.action, action.owner, action.due, action.status, rag),
+            strict=True,
+        ):
+            word.text(cell.paragraphs[0], words or "", bold=cell is cells[0])
+        if action.rag in word.RAG_FILL:
+            word.shade(cells[5], word.RAG_FILL[action.rag])
+
+
+def _findings(document: word.WordDocument, heading: str, lines: Sequence[FindingLine]) -> None:
+    document.add_heading(heading, level=2)
+    for line in lines:
+        paragraph = document.add_paragraph(style="List Bullet")
+        if line.provision:
+            word.text(paragraph, f"{line.provision}: ", bold=True)
+        word.text(paragraph, line.message)
+
+
+def render_report_docx(report: ReportView) -> bytes:
+    """The report as a .docx file; the same report gives the same bytes."""
+    dated = word.FIXED_DATE
+    heading = f"{report.organisation}: {report.title}"
+    if report.assessed_on_date is not None:
+        day = report.assessed_on_date
+        dated = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    document = word.new_document(
+        heading, report.code_title, report.organisation, report.made_with, report.draft, dated
+    )
+    document.add_heading(report.title, level=0)
+    word.text(document.add_paragraph(style="Subtitle"), report.organisation)
+    for label, value in (
+        ("Code", report.code_title),
+        ("Assessed on", report.assessed_on),
+        ("Period", report.period),
+        ("Approved by", report.approval or "Not yet approved"),
+    ):
+        if value:
+            paragraph = document.add_paragraph()
+            word.text(paragraph, f"{label}: ", bold=True)
+            word.text(paragraph, value)
+
+    document.add_heading("At a glance", level=1)
+    parts = [f"{report.totals[band]} {BAND_WORDS[band].lower()}" for band in BANDS if report.totals[band]]
+    document.add_paragraph(f"Of {report.provisions} provisions: {', '.join(parts)}.")
+    table = word.table(document, ("Section", *(BAND_WORDS[band] for band in BANDS)), _COUNT_WIDTHS)
+    word.describe(
+        table, "Provisions by section and answer", "For each section, how many provisions have each answer"
+    )
+    for section in report.sections:
+        cells = word.row(table, _COUNT_WIDTHS)
+        word.text(cells[0].paragraphs[0], f"{section.number}. {section.title}", bold=True)
+        for cell, band in zip(cells[1:], BANDS, strict=True):
+            word.text(cell.paragraphs[0], str(section.counts[band]))
+    cells = word.row(table, _COUNT_WIDTHS)
+    word.text(cells[0].paragraphs[0], "All sections", bold=True)
+    for cell, band in zip(cells[1:], BANDS, strict=True):
+        word.text(cell.paragraphs[0], str(report.totals[band]), bold=True)
+
+    document.add_heading("What the checks found", level=1)
+    if not report.errors and not report.warnings:
+        document.add_paragraph("The checks found nothing to put right.")
+    if report.errors:
+        count = len(report.errors)
+        _findings(
+            document,
+            f"{count} {'problem' if count == 1 else 'problems'} to fix before the assessment is published",
+            report.errors,
+        )
+    if report.warnings:
+        count = len(report.warnings)
+        _findings(document, f"{count} {'point' if count == 1 else 'points'} to review", report.warnings)
+
+    document.add_heading("Actions", level=1)
+    if report.overdue:
+        _actions(document, f"Overdue on {report.assessed_on}", report.overdue)
+    else:
+        document.add_paragraph(f"No action was overdue on {report.assessed_on}.")
+    if report.upcoming:
+        _actions(document, f"Due by {report.upcoming_until}", report.upcoming)
+    else:
+        document.add_paragraph(f"No action falls due by {report.upcoming_until}.")
+
+    if report.previous:
+        document.add_heading("Since the last assessment", level=1)
+        document.add_paragraph(f"Compared with the assessment for {report.previous}.")
+        if report.changes:
+            table = word.table(document, ("Provision", "Then", "Now", "Change"), _CHANGE_WIDTHS)
+            word.describe(table, "Answers that changed", "Each provision whose answer changed, then and now")
+            for change in report.changes:
+                cells = word.row(table, _CHANGE_WIDTHS)
+                words = (
+                    change.provision,
+                    change.before or "Not answered",
+                    change.after or "Not answered",
+                    _DIRECTION[change.direction],
+                )
+                for cell, value in zip(cells, words, strict=True):
+                    word.text(cell.paragraphs[0], value, bold=cell is cells[0])
+        else:
+            document.add_paragraph("No answer has changed.")
+        paragraph = document.add_paragraph()
+        word.text(paragraph, "Gaps closed: ", bold=True)
+        word.text(paragraph, (", ".join(report.gaps_closed) or "none") + ". ")
+        word.text(paragraph, "New gaps: ", bold=True)
+        word.text(paragraph, (", ".join(report.gaps_opened) or "none") + ".")
+    document.add_paragraph("A gap is a provision not met, partly met or not answered.")
+    return word.finish(document)

@@ -1,0 +1,269 @@
+"""Word building blocks shared by the published form and the board report.
+
+Everything is built with python-docx; only what it has no API for (a header row that repeats,
+rows that stay whole, hyperlinks, cell shading, table alt text, page numbers) is written as
+OOXML elements here. Documents are landscape A4, use Word's own heading styles (so the
+navigation pane and the accessibility checker work), and are saved without timestamps, so the
+same content always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from docx import Document
+from docx.document import Document as WordDocument  # re-exported for the writers' annotations
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length, Pt, RGBColor
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from selfassess.publish.markdown import Block, Span, safe_url
+
+#: A4 landscape less 1.5 cm margins leaves 26.7 cm; each table's widths add up to that.
+MARGIN = Cm(1.5)
+HEADER_FILL = "D9E2F3"
+INK = RGBColor(0x1F, 0x38, 0x64)  # headings: the template's mid blue is under 4.5:1 on white
+#: Pale tints behind black text (contrast above 12:1); the words are always written out too.
+TONE_FILL = {"met": "DFF0D8", "partly": "FCF3CF", "not-met": "F8D7DA", "none": "E7E6E6"}
+RAG_FILL = {"red": "F8D7DA", "amber": "FCE4C4", "green": "DFF0D8"}
+
+#: Used when a document's date cannot be read, so the file still never carries "now".
+FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+#: The earliest time a zip entry can carry; python-docx stamps each entry with the time of saving.
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+#: Style ids of the styles used in cells, set on the paragraph or run directly:
+#: python-docx looks a style name up by scanning every style, which tripled the render time.
+CELL = "TableText"
+BULLETS = ("ListBullet", "ListBullet2", "ListBullet3")
+LINK_STYLE = "Hyperlink"
+
+#: Characters XML 1.0 cannot hold; lxml refuses them, and a render must not fail on one stray byte.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def new_document(
+    heading: str, subject: str, author: str, made_with: str, draft: bool, dated: datetime
+) -> WordDocument:
+    """A landscape A4 document with our styles, header (DRAFT where `draft`) and page numbers."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, MARGIN)
+    section.header_distance = section.footer_distance = Cm(0.8)
+
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    for name in ("Heading 1", "Heading 2"):
+        styles[name].font.color.rgb = INK
+    cell_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    cell_text.base_style = normal
+    for style in (cell_text, styles["List Bullet"], styles["List Bullet 2"], styles["List Bullet 3"]):
+        style.font.size = Pt(10)
+        style.paragraph_format.space_after = Pt(3)
+    link_style = styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+    link_style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    link_style.font.underline = True
+
+    # The first-page header is written too, so a reader who turns on "different first page"
+    # still sees the mark; Word uses it only then.
+    for header in (section.header, section.first_page_header):
+        paragraph = header.paragraphs[0]
+        if draft:
+            text(paragraph, "DRAFT", bold=True)
+            text(paragraph, "   ")
+        text(paragraph, heading)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    text(footer, f"{'Draft. ' if draft else ''}Prepared with {made_with}.   Page ")
+    field(footer, "PAGE")
+    text(footer, " of ")
+    field(footer, "NUMPAGES")
+
+    properties = document.core_properties
+    properties.title = heading  # Word's accessibility checker asks for a document title
+    properties.subject = subject
+    properties.author = author
+    properties.comments = f"Prepared with {made_with}."
+    properties.language = "en-GB"
+    properties.last_modified_by = made_with
+    properties.revision = 1
+    # python-docx keeps the template's 2013 dates; the document's own date is stable and says
+    # something true, so the same content always gives the same bytes.
+    properties.created = properties.modified = dated
+    return document
+
+
+def finish(document: WordDocument) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return without_timestamps(out.getvalue())
+
+
+class CellWriter:
+    """Hands out a cell's paragraphs: the empty one every new cell has first, then new ones."""
+
+    def __init__(self, cell: _Cell) -> None:
+        self._cell = cell
+        self._fresh = True
+
+    def paragraph(self, style: str = CELL) -> Paragraph:
+        if self._fresh:
+            self._fresh = False
+            return styled(self._cell.paragraphs[0], style)
+        return styled(self._cell.add_paragraph(), style)
+
+    def blocks(self, found: Sequence[Block]) -> None:
+        # Word's "List Number" would count on from the previous cell's list, so numbered items
+        # are numbered here: a count for each depth, which a paragraph or other list ends.
+        counts: dict[int, int] = {}
+        for block in found:
+            counts = {level: n for level, n in counts.items() if level <= block.level}
+            if block.kind == "bullet":
+                counts.pop(block.level, None)
+                paragraph = self.paragraph(BULLETS[min(block.level, 2)])
+            else:
+                paragraph = self.paragraph()
+            if block.kind == "number":
+                counts[block.level] = number = counts.get(block.level, 0) + 1
+                paragraph.paragraph_format.left_indent = Cm(0.6 * (block.level + 1))
+                text(paragraph, f"{number}. ")
+            elif block.kind == "paragraph":
+                counts.clear()
+            spans(paragraph, block.spans, bold=block.kind == "heading")
+
+
+def spans(paragraph: Paragraph, spans: Sequence[Span], bold: bool = False) -> None:
+    for span in spans:
+        if span.href:
+            link(paragraph, span.text, span.href, bold=span.bold or bold, italic=span.italic)
+        else:
+            text(paragraph, span.text, bold=span.bold or bold, italic=span.italic)
+
+
+def styled(paragraph: Paragraph, style_id: str) -> Paragraph:
+    paragraph._p.style = style_id
+    return paragraph
+
+
+def text(paragraph: Paragraph, words: str, bold: bool = False, italic: bool = False) -> Run:
+    run = paragraph.add_run(_NOT_XML.sub("\ufffd", words))
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+    return run
+
+
+def link(paragraph: Paragraph, words: str, url: str, bold: bool = False, italic: bool = False) -> None:
+    """A real hyperlink, where the address is one a reader may follow; the words alone otherwise."""
+    # The view has already dropped unsafe addresses; checking again where the link is made
+    # keeps a "javascript:" target out of the file whatever a caller passes in.
+    address = safe_url(url)
+    if address is None:
+        text(paragraph, words, bold=bold, italic=italic)
+        return
+    rid = paragraph.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(qn("r:id"), rid)
+    paragraph._p.append(hyperlink)
+    r = OxmlElement("w:r")
+    hyperlink.append(r)
+    r.style = LINK_STYLE
+    run = Run(r, paragraph)
+    run.text = _NOT_XML.sub("\ufffd", words)
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+
+
+def field(paragraph: Paragraph, instruction: str) -> None:
+    """A field Word works out as it lays out the page (PAGE, NUMPAGES)."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    paragraph._p.append(field)
+    r = OxmlElement("w:r")
+    field.append(r)
+    Run(r, paragraph).text = "1"
+
+
+def table(document: WordDocument, headings: Sequence[str], widths: Sequence[Length]) -> Table:
+    table = document.add_table(rows=1, cols=len(headings))
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice reads
+    header = table.rows[0]
+    row_properties(header, "w:cantSplit", "w:tblHeader")
+    for cell, heading, width in zip(header.cells, headings, widths, strict=True):
+        cell.width = width  # each cell's own width, which Word reads
+        text(styled(cell.paragraphs[0], CELL), heading, bold=True)
+        shade(cell, HEADER_FILL)
+    return table
+
+
+def row(table: Table, widths: Sequence[Length]) -> tuple[_Cell, ...]:
+    row = table.add_row()
+    row_properties(row, "w:cantSplit")
+    cells = tuple(row.cells)
+    for cell, width in zip(cells, widths, strict=True):
+        cell.width = width
+        styled(cell.paragraphs[0], CELL)
+    return cells
+
+
+def row_properties(row: _Row, *flags: str) -> None:
+    # Word lets a row taller than a page break anyway, so cantSplit never hides text.
+    properties = row._tr.get_or_add_trPr()
+    for flag in flags:
+        properties.append(OxmlElement(flag))
+
+
+def describe(table: Table, caption: str, description: str) -> None:
+    """Alt text for the table (Word: Table Properties, Alt Text), as the HTML form's caption."""
+    properties = table._tbl.tblPr
+    for tag, value in (("w:tblCaption", caption), ("w:tblDescription", description)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        properties.append(element)  # last in w:tblPr, where the schema puts them
+
+
+def shade(cell: _Cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def without_timestamps(package: bytes) -> bytes:
+    """The package with every zip entry dated alike, in the same order and compression.
+
+    python-docx writes each part with the time of saving (zipfile.writestr), so two renders a
+    second apart would differ; the core properties are dated in _set_up.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(entry))
+    return out.getvalue()
