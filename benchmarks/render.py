@@ -36,9 +36,8 @@ def main() -> None:
                 started = time.perf_counter()
                 render(path, form, draft=True)
                 times.append(time.perf_counter() - started)
-            print(
-                f"{name} {form:>4}: first {cold:.3f} s, then median {statistics.median(times):.3f} s (check included)"
-            )
+            median = statistics.median(times)
+            print(f"{name} {form:>4}: first {cold:.3f} s, then median {median:.3f} s (check included)")
 
 
 if __name__ == "__main__":
