@@ -144,11 +144,37 @@ def test_an_organisation_restyles_with_its_own_templates(workspace, capsys):
     assert main(["render", EXAMPLE, "--template-dir", "nowhere"]) == 2
 
 
-def test_pdf(workspace, capsys):
+def _pdf_pages(path: Path) -> list[str]:
+    pypdf = pytest.importorskip("pypdf")
+    return [page.extract_text() for page in pypdf.PdfReader(str(path)).pages]
+
+
+def test_pdf_golden_structure(workspace, capsys):
     pytest.importorskip("weasyprint")
     assert main(["render", EXAMPLE, "--format", "pdf"]) == 0
-    pdf = (workspace / "assessments" / "example-homes-2025.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF-") and len(pdf) > 20_000
+    path = workspace / "assessments" / "example-homes-2025.pdf"
+    assert path.read_bytes().startswith(b"%PDF-")
+    pages = _pdf_pages(path)
+    text = "\n".join(pages)
+    headings = [
+        line
+        for line in text.splitlines()
+        if re.match(r"(Section \d: |Stage \d$|Action plan$|Evidence register$)", line)
+    ]
+    numbers = [n for n in re.findall(r"^(\d\.\d+)\b", text, re.MULTILINE)]
+    golden("example-homes-2025.pdf-outline.txt", "\n".join(headings) + "\n")
+    from tests.codes.test_hos_chc_2024 import EXPECTED_PROVISIONS
+
+    assert [n for n in EXPECTED_PROVISIONS if n not in numbers] == []  # every provision is in the PDF
+    assert len(pages) >= 10 and "DRAFT" not in text
+
+
+def test_a_draft_pdf_says_draft_on_every_page(workspace, capsys):
+    pytest.importorskip("weasyprint")
+    assert main(["render", WESTMINSTER, "--format", "pdf", "--draft"]) == 0
+    pages = _pdf_pages(workspace / "assessments" / "westminster-2024.pdf")
+    assert len(pages) >= 10
+    assert all("DRAFT" in page for page in pages)
 
 
 def test_pdf_without_the_extra_says_which_extra_and_exits_2(workspace, capsys, monkeypatch):
