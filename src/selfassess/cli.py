@@ -7,6 +7,7 @@ Heavy modules are imported inside the command that needs them, so a one-file che
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -18,7 +19,7 @@ EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
-CHECK_FORMATS = ("text", "json")
+CHECK_FORMATS = ("text", "json", "sarif", "github")
 RENDER_FORMATS = ("html", "md", "docx", "pdf")
 _SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
 
@@ -166,10 +167,7 @@ def run_check(arguments: argparse.Namespace) -> int:
         result = check_files(files, library, options)
     except ConfigError as error:
         raise UsageError(str(error)) from None
-    if arguments.format == "json":
-        from selfassess.output import json as formatter
-    else:
-        from selfassess.output import text as formatter  # type: ignore[no-redef]
+    formatter = importlib.import_module(f"selfassess.output.{arguments.format}")
     sys.stdout.write(formatter.render(result))
     return EXIT_FINDINGS if result.has_errors else EXIT_CLEAN
 

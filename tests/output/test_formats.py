@@ -1,0 +1,81 @@
+"""Each findings format: a golden output, and for SARIF validation against the published schema."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from selfassess.cli import main
+
+REPO = Path(__file__).parents[2]
+GOLDEN = Path(__file__).parent / "golden"
+SCHEMA = json.loads(
+    (Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
+# A broken assessment (every kind of finding) and one with a waived finding, as a user would check them.
+FILES = ("tests/check/fixtures/acceptance/fenbrook-2025.yaml", "tests/check/fixtures/SA003/passing.yaml")
+
+
+def run(capsys, monkeypatch, form: str) -> str:
+    monkeypatch.chdir(REPO)
+    main(["check", "--no-config", "--format", form, *FILES])
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("form", "suffix"), [("text", "text"), ("json", "json"), ("sarif", "sarif"), ("github", "github")]
+)
+def test_golden_output(capsys, monkeypatch, form, suffix):
+    """Regenerate with SELFASSESS_UPDATE_GOLDEN=1 after a deliberate change, and read the diff."""
+    out = run(capsys, monkeypatch, form)
+    golden = GOLDEN / f"two-files.{suffix}"
+    if os.environ.get("SELFASSESS_UPDATE_GOLDEN"):
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_sarif_validates_against_the_published_schema(capsys, monkeypatch):
+    log = json.loads(run(capsys, monkeypatch, "sarif"))
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    assert list(validator.iter_errors(log)) == []
+    broken = copy.deepcopy(log)
+    broken["runs"][0]["results"][0]["level"] = "fatal"
+    assert list(validator.iter_errors(broken)), "the schema must be able to reject a bad log"
+
+
+def test_sarif_carries_the_catalogue_and_the_waiver(capsys, monkeypatch):
+    run_ = json.loads(run(capsys, monkeypatch, "sarif"))["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    sa303 = next(rule for rule in rules if rule["id"] == "SA303")
+    assert sa303["defaultConfiguration"]["level"] == "warning"
+    assert "Why it matters" in sa303["help"]["text"] and "**Failing example**" in sa303["help"]["markdown"]
+    for result in run_["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+    waived = [r for r in run_["results"] if "suppressions" in r]
+    assert [(r["ruleId"], r["suppressions"][0]["justification"]) for r in waived] == [
+        ("SA201", "Case files sampled by the internal auditor in March 2025; not published")
+    ]
+    yac = next(r for r in run_["results"] if r["ruleId"] == "SA103")
+    assert yac["locations"][0]["physicalLocation"]["region"] == {"startLine": 14, "startColumn": 13}
+    assert yac["level"] == "error" and yac["properties"] == {"provision": "2.5"}
+
+
+def test_github_annotations_escape_what_github_would_misread():
+    from selfassess.check.findings import Finding, Severity
+    from selfassess.output.github import annotation
+
+    finding = Finding("a,b:c.yaml", 3, 4, "SA303", Severity.WARNING, "6.3", "100% said: yes\nand no", None)
+    assert (
+        annotation(finding)
+        == "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=SA303 [6.3]::100%25 said: yes%0Aand no"
+    )
+    waived = Finding("a.yaml", 1, 1, "SA201", Severity.ERROR, "1.6", "No evidence.", "held offline")
+    assert (
+        annotation(waived)
+        == "::notice file=a.yaml,line=1,col=1,title=SA201 [1.6]::No evidence. (waived: held offline)"
+    )
