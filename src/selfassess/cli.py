@@ -129,6 +129,18 @@ def _parser() -> argparse.ArgumentParser:
         "--template-dir", metavar="DIR", help="use the templates in DIR before the built-in ones"
     )
 
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a code or an assessment, for editors",
+        description="Print JSON Schema for a code or an assessment. With --code, the assessment schema "
+        "knows that code's answers, provision numbers and time limits.",
+    )
+    schema.add_argument("kind", choices=("code", "assessment"), help="which kind of file")
+    schema.add_argument("--code", metavar="ID", help="the code assessments answer, e.g. hos-chc-2024")
+    schema.add_argument(
+        "--codes", action="append", default=[], metavar="DIR", help="look for codes in DIR first"
+    )
+
     rules = commands.add_parser("rules", help="list every rule: id, default severity, what it finds")
     rules.add_argument(
         "--markdown", action="store_true", help="print the whole catalogue as Markdown (docs/rules.md)"
@@ -283,6 +295,30 @@ def run_report(arguments: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def run_schema(arguments: argparse.Namespace) -> int:
+    import json
+
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.model.schema import assessment_schema, code_schema
+
+    if arguments.kind == "code":
+        if arguments.code:
+            raise UsageError("--code applies to 'schema assessment' only")
+        schema = code_schema()
+    else:
+        code = None
+        if arguments.code:
+            library = CodeLibrary(_existing_folders(arguments.codes))
+            found = library.find(arguments.code, Path.cwd())
+            if found is None or found.code is None:
+                known = ", ".join(library.ids(Path.cwd()))
+                raise UsageError(f"no readable code '{arguments.code}' (known: {known})")
+            code = found.code
+        schema = assessment_schema(code)
+    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_CLEAN
+
+
 def run_rules(arguments: argparse.Namespace) -> int:
     from selfassess.check.catalogue import markdown, rule_table
 
@@ -304,6 +340,7 @@ COMMANDS = {
     "check": run_check,
     "render": run_render,
     "report": run_report,
+    "schema": run_schema,
     "rules": run_rules,
     "explain": run_explain,
 }
