@@ -165,3 +165,19 @@ def test_python_dash_m_and_the_console_script_work_as_processes(tmp_path):
             check=False,
         )
         assert (done.returncode, done.stdout, done.stderr) == (0, "Checked 1 file: no findings.\n", "")
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(capsys, in_repo, monkeypatch):
+    target = "tests/check/fixtures/SA103/failing.yaml"
+    main(["check", target])
+    assert "\033[" not in capsys.readouterr().out  # captured: not a terminal
+    main(["check", "--colour", "always", target])
+    assert "\033[1;31merror\033[0m" in capsys.readouterr().out
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    main(["check", target])
+    assert "\033[" not in capsys.readouterr().out
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr("os.name", "posix")
+    main(["check", target])
+    assert "\033[" in capsys.readouterr().out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -59,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
         "--codes", action="append", default=[], metavar="DIR", help="look for codes in DIR first (repeatable)"
     )
     check.add_argument("--format", choices=CHECK_FORMATS, default="text", help="how to print findings")
+    check.add_argument(
+        "--colour",
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output: auto (on a terminal, unless NO_COLOR is set), always or never",
+    )
     check.add_argument(
         "--for-publication", action="store_true", help="also run the checks that publishing runs (SA601)"
     )
@@ -158,6 +166,15 @@ def _existing_folders(values: Sequence[str]) -> list[Path]:
     return folders
 
 
+def _wants_colour(choice: str) -> bool:
+    """Colour on a terminal only, never when NO_COLOR is set (no-color.org), unless asked for."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
+        return False
+    return os.name != "nt" or "WT_SESSION" in os.environ  # the Windows console of old has no ANSI
+
+
 def run_check(arguments: argparse.Namespace) -> int:
     from selfassess.check.runner import CheckOptions, check_files
     from selfassess.load.codes import CodeLibrary
@@ -179,8 +196,12 @@ def run_check(arguments: argparse.Namespace) -> int:
         result = check_files(files, library, options)
     except ConfigError as error:
         raise UsageError(str(error)) from None
-    formatter = importlib.import_module(f"selfassess.output.{arguments.format}")
-    sys.stdout.write(formatter.render(result))
+    if arguments.format == "text":
+        from selfassess.output import text
+
+        sys.stdout.write(text.render(result, colour=_wants_colour(arguments.colour)))
+    else:
+        sys.stdout.write(importlib.import_module(f"selfassess.output.{arguments.format}").render(result))
     return EXIT_FINDINGS if result.has_errors else EXIT_CLEAN
 
 

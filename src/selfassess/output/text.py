@@ -10,13 +10,23 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def format_finding(finding: Finding) -> str:
+# ANSI styles, used only when the command line says the output is a terminal that wants colour.
+_STYLE = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def format_finding(finding: Finding, colour: bool = False) -> str:
     provision = f" [{finding.provision}]" if finding.provision else ""
     waived = f" (waived: {finding.waived})" if finding.waived is not None else ""
-    return (
-        f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} {finding.severity.value}"
-        f"{provision} {finding.message}{waived}"
-    )
+    severity = finding.severity.value
+    if colour:
+        style = _DIM if finding.waived is not None else _STYLE[finding.severity]
+        return (
+            f"{_BOLD}{finding.path}:{finding.line}:{finding.column}:{_RESET} {_BOLD}{finding.rule}{_RESET} "
+            f"{style}{severity}{_RESET}{provision} {finding.message}{waived}"
+        )
+    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    return f"{where} {finding.rule} {severity}{provision} {finding.message}{waived}"
 
 
 def summary(result: CheckResult) -> str:
@@ -32,7 +42,7 @@ def summary(result: CheckResult) -> str:
     return f"Checked {files}: {', '.join(counts) if counts else 'no findings'}."
 
 
-def render(result: CheckResult) -> str:
-    lines = [format_finding(finding) for finding in result.findings]
+def render(result: CheckResult, colour: bool = False) -> str:
+    lines = [format_finding(finding, colour) for finding in result.findings]
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
