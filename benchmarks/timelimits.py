@@ -54,8 +54,7 @@ def run(windows: list[tuple[date, date]]) -> tuple[float, int]:
 
 def clear_caches() -> None:
     compare.cache_clear()
-    calendar.due_ordinals.cache_clear()
-    calendar._table.cache_clear()
+    calendar._built = None
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from selfassess.timelimits.calendar import (
     LAST_YEAR,
     OutsideCalendar,
     due_date,
-    due_ordinals,
+    dues_over,
     is_working_day,
 )
 from selfassess.timelimits.durations import Duration, Unit, parse_duration
@@ -145,9 +145,15 @@ def test_working_days_agree_with_the_holidays_package_every_day_of_the_range():
 @pytest.mark.parametrize(
     "limit", ["10 working days", "20 working days", "14 days", "2 weeks", "1 month", "12 months"]
 )
-def test_due_ordinals_agree_with_due_date(limit):
+def test_a_windows_due_dates_agree_with_due_date(limit):
     duration = parse_duration(limit)
-    table = due_ordinals(duration)
-    for start in (FIRST_DAY, date(2000, 2, 29), date(2024, 3, 28), date(2024, 4, 6), date(2036, 11, 30)):
-        index = start.toordinal() - FIRST_DAY.toordinal()
-        assert table[index] == due_date(start, duration).toordinal()
+    for first, last in (
+        (FIRST_DAY, date(1995, 3, 1)),
+        (date(2024, 1, 1), date(2025, 3, 31)),
+        (date(2036, 6, 1), date(2036, 11, 30)),
+    ):
+        dues = dues_over(duration, first, last)
+        assert len(dues) == (last - first).days + 1
+        for offset in (0, 59, len(dues) - 1):
+            start = first + timedelta(days=offset)
+            assert dues[offset] == due_date(start, duration).toordinal()

@@ -15,12 +15,9 @@ Move LAST_YEAR forward with each release.
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
-import functools
 from array import array
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-import holidays
 
 from selfassess.timelimits.durations import Duration, Unit
 
@@ -29,8 +26,8 @@ LAST_YEAR = 2036
 FIRST_DAY = date(FIRST_YEAR, 1, 1)
 LAST_DAY = date(LAST_YEAR, 12, 31)
 
-# Marks, in a due-date table, a start day whose due date cannot be computed (it falls past the
-# last known working day, or past the end of Python's calendar); due_date explains why.
+# Marks, in a window's due dates, a start day whose due date cannot be computed (it falls past
+# the last known working day, or past the end of Python's calendar); due_date explains why.
 NO_DUE_DATE = 0
 
 
@@ -52,31 +49,61 @@ def _outside(what: str) -> OutsideCalendar:
 
 @dataclass(frozen=True)
 class _Table:
-    # Index i is the day FIRST_DAY + i.
+    """Working days of the years first_year..last_year. Index i is the day `origin` + i."""
+
+    first_year: int
+    last_year: int
+    origin: int  # the ordinal of 1 January of first_year
     working: bytes  # 1 where the day is a working day
-    cumulative: array[int]  # working days in FIRST_DAY..day, inclusive
+    cumulative: array[int]  # working days from `origin` to the day, inclusive
     working_ordinals: array[int]  # the ordinal of every working day, in order
 
 
-@functools.cache
-def _table() -> _Table:
-    # Built once, on first use: about 15,000 days, so that a due date in working days is index
-    # arithmetic rather than a walk through the calendar one day at a time.
-    bank_holidays = holidays.country_holidays("GB", subdiv="ENG", years=range(FIRST_YEAR, LAST_YEAR + 1))
-    first = FIRST_DAY.toordinal()
-    size = LAST_DAY.toordinal() - first + 1
+_built: _Table | None = None
+
+
+def _build(first_year: int, last_year: int) -> _Table:
+    # Imported here: a check that compares no time limit never pays for it.
+    import holidays
+
+    bank_holidays = holidays.country_holidays("GB", subdiv="ENG", years=range(first_year, last_year + 1))
+    origin = date(first_year, 1, 1).toordinal()
+    size = date(last_year, 12, 31).toordinal() - origin + 1
     working = bytearray(size)
     cumulative = array("q", bytes(8 * size))
     working_ordinals = array("q")
     count = 0
     for i in range(size):
-        day = date.fromordinal(first + i)
+        day = date.fromordinal(origin + i)
         if day.weekday() < 5 and day not in bank_holidays:
             working[i] = 1
             count += 1
-            working_ordinals.append(first + i)
+            working_ordinals.append(origin + i)
         cumulative[i] = count
-    return _Table(bytes(working), cumulative, working_ordinals)
+    return _Table(first_year, last_year, origin, bytes(working), cumulative, working_ordinals)
+
+
+def _table(first_year: int, last_year: int) -> _Table:
+    """A table covering at least these years (within the known ones).
+
+    Only the years a run needs are worked out (an assessment touches three or four), so a
+    one-file check does not pay for four decades of bank holidays; the table grows, and is then
+    kept, when a later question needs more. Either way a due date is index arithmetic on
+    cumulative counts, never a walk through the calendar one day at a time.
+    """
+    global _built
+    first_year, last_year = max(first_year, FIRST_YEAR), min(last_year, LAST_YEAR)
+    if _built is not None and _built.first_year <= first_year and last_year <= _built.last_year:
+        return _built
+    if _built is not None:
+        first_year, last_year = min(first_year, _built.first_year), max(last_year, _built.last_year)
+    _built = _build(first_year, last_year)
+    return _built
+
+
+def _years_after(limit: Duration) -> int:
+    """How many years past its start a working-day limit can run (about 250 working days a year)."""
+    return 1 + limit.count // 240
 
 
 def day_index(d: date) -> int:
@@ -88,7 +115,9 @@ def day_index(d: date) -> int:
 
 def is_working_day(d: date) -> bool:
     """Monday to Friday, and not a bank holiday of England and Wales."""
-    return _table().working[day_index(d)] == 1
+    day_index(d)
+    table = _table(d.year, d.year)
+    return table.working[d.toordinal() - table.origin] == 1
 
 
 def _add_months(start: date, months: int) -> date:
@@ -109,17 +138,11 @@ def due_date(start: date, limit: Duration) -> date:
     made never depends on the units involved; only a working-day due date needs to fall inside
     them too.
     """
-    index = day_index(start)
+    day_index(start)  # raises OutsideCalendar for a start outside the known years
     n = limit.count
     try:
         if limit.unit is Unit.WORKING_DAYS:
-            table = _table()
-            # cumulative[index] working days have passed by the end of `start`; the first working
-            # day strictly after it is working_ordinals[cumulative[index]].
-            k = table.cumulative[index] + n - 1
-            if k >= len(table.working_ordinals):
-                raise _outside(f"the end of {limit} after {long_date(start)}")
-            return date.fromordinal(table.working_ordinals[k])
+            return date.fromordinal(_nth_working_day_after(start.toordinal(), n, limit, start))
         if limit.unit is Unit.DAYS:
             return start + timedelta(days=n)
         if limit.unit is Unit.WEEKS:
@@ -131,29 +154,55 @@ def due_date(start: date, limit: Duration) -> date:
         raise OutsideCalendar(f"{limit} after {long_date(start)} is past the end of any calendar.") from None
 
 
-@functools.lru_cache(maxsize=256)
-def due_ordinals(limit: Duration) -> array[int]:
-    """The due date's ordinal for every start day from FIRST_DAY to LAST_DAY (index = day offset).
+def _nth_working_day_after(start_ordinal: int, n: int, limit: Duration, start: date) -> int:
+    """The ordinal of the n-th working day strictly after the day `start_ordinal`."""
+    table = _table(start.year, start.year + _years_after(limit))
+    k = table.cumulative[start_ordinal - table.origin] + n - 1
+    while k >= len(table.working_ordinals):
+        if table.last_year >= LAST_YEAR:
+            raise _outside(f"the end of {limit} after {long_date(start)}")
+        table = _table(table.first_year, table.last_year + _years_after(limit))
+    return table.working_ordinals[k]
 
-    For comparing many windows: one table per distinct limit (about 120 kB), after which a window
-    is a slice. NO_DUE_DATE marks a day where due_date would raise.
-    """
-    table = _table()
-    first = FIRST_DAY.toordinal()
-    size = len(table.cumulative)
-    n = limit.count
+
+#: Each limit's due dates for every day of the built table, worked out once per table.
+_dues: dict[Duration, array[int]] = {}
+_dues_table: _Table | None = None
+
+
+def _dues_in(table: _Table, limit: Duration) -> array[int]:
+    global _dues_table
+    if _dues_table is not table:
+        _dues.clear()
+        _dues_table = table
+    found = _dues.get(limit)
+    if found is not None:
+        return found
+    origin, size, n = table.origin, len(table.cumulative), limit.count
     if limit.unit is Unit.WORKING_DAYS:
-        ordinals = table.working_ordinals
-        last = len(ordinals) - 1
-        return array(
+        ordinals, last = table.working_ordinals, len(table.working_ordinals) - 1
+        found = array(
             "q", (ordinals[k + n - 1] if k + n - 1 <= last else NO_DUE_DATE for k in table.cumulative)
         )
-    if limit.unit in (Unit.DAYS, Unit.WEEKS):
+    elif limit.unit in (Unit.DAYS, Unit.WEEKS) and origin + size + 7 * n < date.max.toordinal():
         step = n if limit.unit is Unit.DAYS else 7 * n
-        if first + size - 1 + step > date.max.toordinal():
-            return array("q", (_ordinal_or_none(first + i, limit) for i in range(size)))
-        return array("q", range(first + step, first + size + step))
-    return array("q", (_ordinal_or_none(first + i, limit) for i in range(size)))
+        found = array("q", range(origin + step, origin + size + step))
+    else:
+        found = array("q", (_ordinal_or_none(origin + i, limit) for i in range(size)))
+    _dues[limit] = found
+    return found
+
+
+def dues_over(limit: Duration, first: date, last: date) -> array[int]:
+    """The due date's ordinal for every start day from `first` to `last` (NO_DUE_DATE where
+    due_date would raise): a window of start days in one piece, for comparing limits. A slice
+    of the limit's due dates over the built years, so a thousand windows cost one table."""
+    day_index(first)
+    day_index(last)
+    margin = _years_after(limit) if limit.unit is Unit.WORKING_DAYS else 0
+    table = _table(first.year, last.year + margin)
+    offset = first.toordinal() - table.origin
+    return _dues_in(table, limit)[offset : offset + (last - first).days + 1]
 
 
 def _ordinal_or_none(start_ordinal: int, limit: Duration) -> int:

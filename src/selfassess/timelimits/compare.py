@@ -13,13 +13,7 @@ import operator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from selfassess.timelimits.calendar import (
-    FIRST_DAY,
-    NO_DUE_DATE,
-    day_index,
-    due_date,
-    due_ordinals,
-)
+from selfassess.timelimits.calendar import NO_DUE_DATE, due_date, dues_over
 from selfassess.timelimits.durations import Duration
 
 
@@ -74,20 +68,19 @@ def compare(stated: Duration, allowed: Duration, bound: Bound, first: date, last
     if last < first:
         raise ValueError(f"the window of start days ends ({last}) before it begins ({first})")
     bound = Bound(bound)
-    # day_index raises OutsideCalendar, in plain words, for a window outside the known years.
-    lo, hi = day_index(first), day_index(last) + 1
-    stated_due = due_ordinals(stated)[lo:hi]
-    allowed_due = due_ordinals(allowed)[lo:hi]
+    # dues_over raises OutsideCalendar, in plain words, for a window outside the known years.
+    stated_due = dues_over(stated, first, last)
+    allowed_due = dues_over(allowed, first, last)
     for dues in (stated_due, allowed_due):
         if NO_DUE_DATE in dues:
             # Let due_date say, in plain words, which due date falls outside the calendar.
-            bad = FIRST_DAY + timedelta(days=lo + dues.index(NO_DUE_DATE))
+            bad = first + timedelta(days=dues.index(NO_DUE_DATE))
             due_date(bad, stated)
             due_date(bad, allowed)
     breaks = operator.gt if bound is Bound.AT_MOST else operator.lt
     fails = list(map(breaks, stated_due, allowed_due))
     failing = sum(fails)
-    days = hi - lo
+    days = len(stated_due)
     first_fail = first + timedelta(days=fails.index(True)) if failing else None
     first_hold = first + timedelta(days=fails.index(False)) if failing < days else None
     return Comparison(stated, allowed, bound, first, last, days, failing, first_fail, first_hold)
