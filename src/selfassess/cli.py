@@ -36,6 +36,12 @@ def _date_argument(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-31") from None
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number above 0")
+    return int(text)
+
+
 def _rule_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip().upper() for part in text.split(",") if part.strip())
 
@@ -89,6 +95,9 @@ def _parser() -> argparse.ArgumentParser:
         "--no-config",
         action="store_true",
         help="ignore selfassess.toml and [tool.selfassess] in pyproject.toml",
+    )
+    check.add_argument(
+        "--jobs", type=_positive, metavar="N", help="processes to check many files with (default: every core)"
     )
 
     render = commands.add_parser(
@@ -193,7 +202,7 @@ def run_check(arguments: argparse.Namespace) -> int:
     )
     library = CodeLibrary(_existing_folders(arguments.codes))
     try:
-        result = check_files(files, library, options)
+        result = check_files(files, library, options, jobs=arguments.jobs)
     except ConfigError as error:
         raise UsageError(str(error)) from None
     if arguments.format == "text":

@@ -32,6 +32,11 @@ class CodeLibrary:
         self._ancestors: dict[Path, list[Path]] = {}
         self._packaged = packaged_dir("codes")
 
+    @property
+    def code_dirs(self) -> list[Path]:
+        """The folders given with --codes, so another process can make the same library."""
+        return list(self._explicit)
+
     def _codes_folders_above(self, folder: Path) -> list[Path]:
         cached = self._ancestors.get(folder)
         if cached is None:
