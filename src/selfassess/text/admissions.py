@@ -358,11 +358,18 @@ def _inside_quotation(text: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+# Every trigger word of every form in one pattern: most sentences admit nothing and hold none of
+# them, and one scan says so.
+_TRIGGERS = re.compile("|".join(sorted({re.escape(word) for form in FORMS for word in form.needs})))
+
+
 def _admissions_in(sentence: Sentence) -> list[Admission]:
     text = sentence.text
     if text.endswith("?"):
         return []
     lowered = text.lower()
+    if not _TRIGGERS.search(lowered):
+        return []
     clause_starts: list[int] | None = None
     spans: list[tuple[int, int]] = []
     for needs, pattern, not_before, not_after, about_us in _COMPILED:

@@ -168,8 +168,14 @@ def parse_duration(text: str) -> Duration | None:
     return _from_match(match) if match else None
 
 
+# Every duration names a unit; most sentences name none, and this one scan says so.
+_UNIT_WORDS = re.compile(r"day|week|month|year|fortnight", re.IGNORECASE)
+
+
 def find_durations(sentence: str) -> list[FoundDuration]:
     """Every duration stated in a sentence of free text, with where it is."""
+    if not _UNIT_WORDS.search(sentence):
+        return []
     found: list[FoundDuration] = []
     for match in _IN_TEXT.finditer(sentence):
         duration = _from_match(match)
