@@ -30,10 +30,14 @@ class UsageError(Exception):
 
 
 def _date_argument(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-31") from None
+    from selfassess.model.written_date import read_written_date
+
+    written = read_written_date(text)
+    if written.value is None:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' {written.problem}; give a date like 2025-03-31 or 31/03/2025"
+        )
+    return written.value
 
 
 def _positive(text: str) -> int:

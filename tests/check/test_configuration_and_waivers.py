@@ -126,3 +126,47 @@ def test_evidence_file_behind_a_symlink_pointing_outside_is_reported_and_never_r
         "assessments/a.yaml:13:11: SA203 error The evidence file 'evidence/link.txt' lies outside the assessment's folder; copy it in, for example into evidence/.",
         "Checked 1 file: 1 error.",
     ]
+
+
+def test_an_unreadable_file_can_never_pass(project, capsys):
+    (project / "assessments" / "broken.yaml").write_text("code: hos-chc-2024\nresponses: [\n")
+    main(["check", "--select", "SA3", "assessments"])
+    assert "SA001 error" in capsys.readouterr().out  # selected away, and still run
+    assert main(["check", "--ignore", "SA001", "assessments"]) == 2
+    assert "SA001 cannot be ignored" in capsys.readouterr().err
+    (project / "selfassess.toml").write_text('[severity]\nSA001 = "warning"\n')
+    assert main(["check", "assessments"]) == 2
+    assert "SA001 is always an error" in capsys.readouterr().err
+
+
+def test_configuration_cannot_quieten_the_publish_gate(project, capsys):
+    path = project / "assessments" / "a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('  "8.2":', '  "8.9":', 1), encoding="utf-8")
+    (project / "selfassess.toml").write_text('ignore = ["SA101", "SA102"]\n')
+    assert main(["check", "assessments"]) == 0  # a local choice, for checking
+    assert main(["render", "assessments/a.yaml"]) == 1  # but publishing uses the catalogue's own rules
+    out = capsys.readouterr().out
+    assert "SA101 error [8.2]" in out and "SA102 error [8.9]" in out
+
+
+@pytest.mark.parametrize("rule", ["SA101", "SA102", "SA103", "SA503"])
+def test_an_incomplete_or_unreadable_form_cannot_be_waived(project, capsys, rule):
+    path = project / "assessments" / "a.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        '  "6.2":\n    answer: "Yes"', f'  "6.2":\n    answer: "Yes"\n    waive: {{{rule}: "We know"}}', 1
+    )
+    path.write_text(text, encoding="utf-8")
+    main(["check", "--format", "json", "assessments"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert any(
+        f["rule"] == "SA003" and f["message"] == f"{rule} cannot be waived: fix what it reports instead."
+        for f in found
+    )
+
+
+def test_today_is_read_as_dates_in_files_are(project, capsys):
+    assert main(["check", "--today", "01/08/2025", "--select", "SA501", "assessments"]) == 0
+    assert main(["check", "--today", "2025-08-01", "--select", "SA501", "assessments"]) == 0
+    with pytest.raises(SystemExit):
+        main(["check", "--today", "31/11/2025", "assessments"])
+    assert "'31/11/2025' does not exist" in capsys.readouterr().err

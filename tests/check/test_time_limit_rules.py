@@ -112,3 +112,29 @@ def test_a_one_off_deadline_applies_only_to_an_assessment_made_before_it(assessm
     # 8.1 of the example promises September 2025; the first self-assessment (30 June 2024) is long past.
     assessment()
     assert not [f for f in findings(capsys) if f["rule"] == "SA404"]
+
+
+def test_a_limit_that_is_not_about_complaints_is_not_described_as_one(tmp_path, capsys, monkeypatch):
+    (tmp_path / "codes").mkdir()
+    (tmp_path / "codes" / "damp-plan.yaml").write_text(
+        "id: damp-plan\ntitle: Damp and mould improvement plan\n"
+        "answers: {values: {Done: done, In progress: in-progress}}\n"
+        "time_limits:\n  inspection:\n    limit: 10 working days\n"
+        "    describes: Inspect a home after damp or mould is reported\n    keywords: [inspect]\n"
+        "sections:\n  - number: '1'\n    title: Inspections\n    provisions:\n"
+        "      - {number: '1.1', text: Inspect every reported case quickly., time_limits: [inspection]}\n"
+    )
+    (tmp_path / "plan.yaml").write_text(
+        "code: damp-plan\norganisation: Fenbrook Homes\nassessed_on: 2025-05-20\n"
+        "period: {from: 2024-04-01, to: 2025-03-31}\npolicy: {inspection: 2 weeks}\n"
+        "responses: {'1.1': {answer: In progress}}\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--format", "json", "--select", "SA402", "plan.yaml"])
+    [finding] = json.loads(capsys.readouterr().out)["findings"]
+    assert finding["message"] == (
+        "Your policy gives 2 weeks to inspect a home after damp or mould is reported; the Damp and mould "
+        "improvement plan allows 10 working days, and on 86 of 365 start days yours runs longer: from "
+        "Saturday 6 April 2024, it would be due on 20 April under your policy but on 19 April under the Damp "
+        "and mould improvement plan; from Monday 1 April 2024, it would be due on 15 April under both."
+    )

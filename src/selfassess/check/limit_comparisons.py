@@ -91,12 +91,22 @@ def example(item: Compared, start: date, code_name: str, both: bool = False) -> 
             f"not until {_due(code_due, start)}"
         )
     if both:
+        if not _about_complaints(item):
+            return f"from {_day(start)}, it would be due on {_due(code_due, start)} under both"
         return f"one received on {_day(start)} would be due on {_due(code_due, start)} under both"
     yours = "your policy" if item.statement.loc[0] == "policy" else "your stated limit"
+    start_words = (
+        f"a complaint received on {_day(start)}" if _about_complaints(item) else f"from {_day(start)}, it"
+    )
     return (
-        f"a complaint received on {_day(start)} would be due on {_due(stated_due, start)} under {yours} "
+        f"{start_words} would be due on {_due(stated_due, start)} under {yours} "
         f"but on {_due(code_due, start)} under the {code_name}"
     )
+
+
+def _about_complaints(item: Compared) -> bool:
+    """Whether the limit counts from a complaint, so that "a complaint received on" is right."""
+    return "complain" in f"{item.limit.describes or ''} {item.statement.key}".lower()
 
 
 def code_name(context: Context) -> str:

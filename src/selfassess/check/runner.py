@@ -11,7 +11,7 @@ from pathlib import Path
 from selfassess.check.context import Context
 from selfassess.check.engine import run_rules
 from selfassess.check.findings import Finding, Severity
-from selfassess.check.settings import Settings, settings_from
+from selfassess.check.settings import Settings, for_publication, settings_from
 from selfassess.didyoumean import end_with_hint
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.config import find_config, read_config
@@ -129,8 +129,14 @@ def check_file(
 def check_one(
     path: Path, library: CodeLibrary, options: CheckOptions, shown: str | None = None
 ) -> tuple[Context, list[Finding]]:
-    """One file with the settings that apply to it (raises ConfigError if they are unusable)."""
+    """One file with the settings that apply to it (raises ConfigError if they are unusable).
+
+    For publication, the catalogue's own rules and severities apply whatever the configuration
+    says (see settings.for_publication).
+    """
     settings = SettingsFinder(options).for_folder(path.parent)
+    if options.for_publication:
+        settings = for_publication(settings)
     return check_file(path, shown if shown is not None else path.as_posix(), library, options, settings)
 
 

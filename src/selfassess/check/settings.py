@@ -14,6 +14,10 @@ from selfassess.check.findings import Severity
 from selfassess.load.config import ConfigError, RawConfig
 from selfassess.load.yaml_source import Limits
 
+#: A file that cannot be read has not been checked at all, so this rule can be neither switched
+#: off nor made less than an error: otherwise an unreadable file would pass as "no findings".
+ALWAYS = "SA001"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -25,6 +29,8 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
 
     def runs(self, rule_id: str) -> bool:
+        if rule_id == ALWAYS:
+            return True
         if any(rule_id.startswith(prefix) for prefix in self.ignore):
             return False
         return self.select is None or any(rule_id.startswith(prefix) for prefix in self.select)
@@ -55,9 +61,23 @@ def settings_from(
         _known((rule,), where, rule_ids)
         if rule not in BY_ID:
             raise ConfigError(f"{where}: a severity is set for '{rule}'; give a whole rule id such as SA303")
+        if rule == ALWAYS and level != "error":
+            raise ConfigError(
+                f"{where}: {ALWAYS} is always an error: a file that cannot be read has not been checked"
+            )
         severities[rule] = Severity(level)
     chosen = _known(select, "--select", rule_ids) if select is not None else None
     if chosen is None and raw.select is not None:
         chosen = _known(raw.select, where, rule_ids)
     ignored = _known(raw.ignore, where, rule_ids) + _known(ignore, "--ignore", rule_ids)
+    if ALWAYS in ignored:
+        raise ConfigError(f"{ALWAYS} cannot be ignored: a file that cannot be read has not been checked")
     return Settings(severities, ignored, chosen, raw.limits)
+
+
+def for_publication(settings: Settings) -> Settings:
+    """The settings the publish gate uses: the catalogue's own choices of rules and severities,
+    whatever a configuration says (only its limits on reading a file still apply). A local
+    choice to quieten a check must not let a form with a gap be published without a trace;
+    a provision's own waiver, with its reason, is the way to set a finding aside there."""
+    return Settings(limits=settings.limits)

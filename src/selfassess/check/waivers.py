@@ -5,8 +5,11 @@ from __future__ import annotations
 from selfassess.check.context import Context
 from selfassess.check.findings import Finding
 
-#: Rules whose findings no waiver can hide: they say the file itself cannot be trusted.
-UNWAIVABLE = frozenset(("SA001", "SA003"))
+#: Rules whose findings no waiver can hide: the file cannot be read or trusted (SA001, SA003), or
+#: the form itself is incomplete or unreadable — a gap, a response to no provision, an answer
+#: outside the vocabulary, a date that does not exist. These are fixed, never set aside: a
+#: provision that does not apply is answered "N/A".
+UNWAIVABLE = frozenset(("SA001", "SA003", "SA101", "SA102", "SA103", "SA503"))
 
 
 def waiver_reason(finding: Finding, context: Context) -> str | None:

@@ -31,8 +31,9 @@ def format_finding(finding: Finding, colour: bool = False) -> str:
 
 def summary(result: CheckResult) -> str:
     files = _plural(len(result.checked), "file")
+    words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     counts = [
-        _plural(result.count(severity), severity.value)
+        _plural(result.count(severity), words[severity])
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if result.count(severity)
     ]
