@@ -50,7 +50,9 @@ def test_the_hook_passes_a_clean_assessment_and_fails_a_broken_one(project, tmp_
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "selfassess check" in clean.stdout and "Passed" in clean.stdout
     path = project / "assessments" / "2025.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('"2.5":\n    answer: "Yes"', '"2.5":\n    answer: YAC', 1))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"2.5":\n    answer: "Yes"', '"2.5":\n    answer: YAC', 1)
+    )
     broken = hook(project, home, "assessments/2025.yaml", ".github/workflows/ci.yml")
     assert broken.returncode == 1
     assert "Failed" in broken.stdout

@@ -50,6 +50,18 @@ def _rule_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip().upper() for part in text.split(",") if part.strip())
 
 
+def _codes_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--codes", action="append", default=[], metavar="DIR", help="look for codes in DIR first (repeatable)"
+    )
+
+
+def _template_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--template-dir", metavar="DIR", help="use the templates in DIR before the built-in ones"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="selfassess",
@@ -66,9 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: the current folder)"
     )
-    check.add_argument(
-        "--codes", action="append", default=[], metavar="DIR", help="look for codes in DIR first (repeatable)"
-    )
+    _codes_option(check)
     check.add_argument("--format", choices=CHECK_FORMATS, default="text", help="how to print findings")
     check.add_argument(
         "--colour",
@@ -124,12 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--draft", action="store_true", help="render even with errors, marking every page DRAFT"
     )
-    render.add_argument(
-        "--codes", action="append", default=[], metavar="DIR", help="look for codes in DIR first"
-    )
-    render.add_argument(
-        "--template-dir", metavar="DIR", help="use the templates in DIR before the built-in ones"
-    )
+    _codes_option(render)
+    _template_option(render)
 
     board = commands.add_parser(
         "report",
@@ -143,12 +149,8 @@ def _parser() -> argparse.ArgumentParser:
     board.add_argument(
         "-o", "--output", metavar="OUT", help="the file to write (default: ASSESSMENT-board-report.html)"
     )
-    board.add_argument(
-        "--codes", action="append", default=[], metavar="DIR", help="look for codes in DIR first"
-    )
-    board.add_argument(
-        "--template-dir", metavar="DIR", help="use the templates in DIR before the built-in ones"
-    )
+    _codes_option(board)
+    _template_option(board)
 
     schema = commands.add_parser(
         "schema",
@@ -158,9 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("kind", choices=("code", "assessment"), help="which kind of file")
     schema.add_argument("--code", metavar="ID", help="the code assessments answer, e.g. hos-chc-2024")
-    schema.add_argument(
-        "--codes", action="append", default=[], metavar="DIR", help="look for codes in DIR first"
-    )
+    _codes_option(schema)
 
     rules = commands.add_parser("rules", help="list every rule: id, default severity, what it finds")
     rules.add_argument(
