@@ -49,6 +49,7 @@ class EvidenceItem(Model):
 class Action(Model):
     """Something the organisation will do to meet a provision."""
 
+    ref: Text | None = Field(None, description="The action's reference as the plan prints it, e.g. 'A.1'.")
     action: Text = Field(description="What will be done.")
     owner: Text | None = Field(None, description="Who is responsible, e.g. 'Head of Complaints'.")
     start: DateField | None = None
@@ -59,6 +60,11 @@ class Action(Model):
     rag: Annotated[Rag | None, BeforeValidator(lenient_choice)] = Field(
         None, description="red, amber or green."
     )
+    serves: TextList = Field(
+        default_factory=list,
+        description="Other provisions (or parts of them, as the plan writes them: 'R3.1') it also serves.",
+    )
+    note: Text | None = Field(None, description="Anything else the plan says of it, as written.")
 
 
 class Response(Model):
