@@ -19,6 +19,9 @@ from selfassess.load.yaml_source import load_yaml_text
 
 DOCS = Path(__file__).parents[2] / "docs" / "rules.md"
 HOS_CODE = CodeLibrary().find("hos-chc-2024", Path(__file__).parent).code
+FIXTURE_CODES = Path(__file__).parent / "fixtures" / "codes"
+#: Rules whose examples are about a tracker rather than the Complaint Handling Code.
+TRACKER_RULES = frozenset(("SA505", "SA506"))
 FENCE = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
 
 BASE_ASSESSMENT: dict[str, Any] = {
@@ -53,6 +56,13 @@ def _example_document(rule: str, fragment: dict[str, Any]) -> tuple[str, dict[st
         return "assessment.yaml", {"responses": {}, **fragment}
     if "actions" in fragment:
         fragment = {"responses": {"6.3": {"answer": "Partial", "commentary": "Late in winter.", **fragment}}}
+    if rule in TRACKER_RULES:
+        base = {
+            "code": "mini-tracker",
+            "organisation": "Westminster City Council",
+            "assessed_on": "2024-02-20",
+        }
+        return "assessment.yaml", {**base, "responses": {}, **fragment}
     return "assessment.yaml", _merge(BASE_ASSESSMENT, fragment)
 
 
@@ -91,7 +101,8 @@ def _found(rule: str, example: str, folder: Path) -> set[tuple[str, str | None]]
             (folder / written).write_text("evidence\n")
     path = folder / name
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = check_files([(path, name)], CodeLibrary(), CheckOptions(for_publication=True, use_config=False))
+    library = CodeLibrary([FIXTURE_CODES])
+    result = check_files([(path, name)], library, CheckOptions(for_publication=True, use_config=False))
     return {(finding.rule, finding.provision) for finding in result.findings}
 
 

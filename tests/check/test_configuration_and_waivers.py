@@ -170,3 +170,22 @@ def test_today_is_read_as_dates_in_files_are(project, capsys):
     with pytest.raises(SystemExit):
         main(["check", "--today", "31/11/2025", "assessments"])
     assert "'31/11/2025' does not exist" in capsys.readouterr().err
+
+
+def test_a_rules_own_option_is_set_in_configuration_and_checked_against_the_rule(tmp_path, capsys, monkeypatch):
+    shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
+    shutil.copy(FIXTURES / "SA505" / "failing.yaml", tmp_path / "tracker.yaml")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--format", "json", "tracker.yaml"])
+    assert [f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["SA505", "SA505"]
+    (tmp_path / "selfassess.toml").write_text("[rules.SA505]\ndays = 200\n")
+    main(["check", "--format", "json", "tracker.yaml"])
+    assert json.loads(capsys.readouterr().out)["findings"] == []  # 191 days is within 200
+    for config, words in (
+        ("[rules.SA505]\nweeks = 20\n", "[rules.SA505] has no option 'weeks' (its options: days)"),
+        ('[rules.SA505]\ndays = "soon"\n', "[rules.SA505] days should be a whole number of days above 0"),
+        ("[rules.SA999]\ndays = 3\n", "there is no rule SA999"),
+    ):
+        (tmp_path / "selfassess.toml").write_text(config)
+        assert main(["check", "tracker.yaml"]) == 2
+        assert words in capsys.readouterr().err

@@ -72,6 +72,12 @@ EXPECTED: dict[str, list[tuple[str, str | None, int, int]]] = {
     "SA501": [("SA501", "6.3", 15, 101), ("SA501", "6.3", 16, 101)],  # not done/dropped, not due that day
     "SA502": [("SA502", "6.3", 18, 9), ("SA502", "6.3", 20, 9), ("SA502", "6.3", 22, 9)],
     "SA504": [("SA504", "6.3", 18, 14)],  # the same day is fine
+    "SA505": [("SA505", "7", 6, 13), ("SA505", "8", 9, 13)],  # 191 days after 12.12.23; 90 allowed
+    "SA506": [
+        ("SA506", "R1", 11, 112),  # after R1's November 2009
+        ("SA506", "R3", 15, 106),  # after R3's April 2010
+        ("SA506", "R3", 16, 102),  # under R3, but it also serves R1.4, whose recommendation ends sooner
+    ],
     "SA601": [("SA601", None, 1, 1)],
 }
 

@@ -26,6 +26,9 @@ class Context:
     today: date | None = None  # `--today`: the date to judge overdue actions by
     for_publication: bool = False
     evidence_files: Mapping[str, FileFact] = field(default_factory=dict)  # register key -> what its file is
+    options: Mapping[str, Mapping[str, object]] = field(
+        default_factory=dict
+    )  # rule id -> its configured options
     # What several rules derive from the same document (its sentences, its stated limits), worked
     # out once: the document never changes while it is checked, so this changes no result.
     _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
@@ -38,6 +41,10 @@ class Context:
     @property
     def assessment(self) -> Assessment | None:
         return self.document.assessment
+
+    def option(self, rule: str, name: str, default: T) -> T:
+        """A rule's option as configured ([rules.SA505] days = 120), or its default."""
+        return self.options.get(rule, {}).get(name, default)  # type: ignore[return-value]
 
     def answering(self) -> tuple[Assessment, Code]:
         """The assessment and the code it answers. The engine runs a rule that applies to

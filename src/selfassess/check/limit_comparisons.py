@@ -11,6 +11,7 @@ from selfassess.check.context import Context
 from selfassess.model.code import TimeLimit
 from selfassess.timelimits.calendar import OutsideCalendar
 from selfassess.timelimits.compare import Bound, Comparison, compare, window_for
+from selfassess.wording import mid_sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ def what_for(limit: TimeLimit, key: str) -> str:
     """'to issue a full response to a stage 1 complaint, …': the limit's purpose, from the code."""
     if not limit.describes:
         return f"for {key}"
-    return "to " + limit.describes[0].lower() + limit.describes[1:].rstrip(".")
+    return "to " + mid_sentence(limit.describes).rstrip(".")
 
 
 def stated_against_code(item: Compared, code_name: str) -> str:

@@ -31,6 +31,8 @@ _MODULES = (
     "sa502_action_unowned_or_undated",
     "sa503_unreadable_date",
     "sa504_action_ends_before_start",
+    "sa505_open_too_long",
+    "sa506_action_after_deadline",
     "sa601_unapproved_publication",
 )
 

@@ -96,8 +96,11 @@ def _code_problem(document: Document, library: CodeLibrary) -> tuple[Document | 
     return found, None
 
 
-def context_for(document: Document, library: CodeLibrary, options: CheckOptions) -> Context:
+def context_for(
+    document: Document, library: CodeLibrary, options: CheckOptions, settings: Settings | None = None
+) -> Context:
     """Everything the rules need about one document, with its code looked up."""
+    rule_options = settings.options if settings is not None else {}
     if document.assessment is not None:
         code_document, problem = _code_problem(document, library)
         if problem is not None:
@@ -108,21 +111,26 @@ def context_for(document: Document, library: CodeLibrary, options: CheckOptions)
             today=options.today,
             for_publication=options.for_publication,
             evidence_files=evidence_file_facts(document.assessment, document.path.parent),
+            options=rule_options,
         )
     if document.code is not None:
         superseded = None
         if document.code.supersedes:
             older = library.find(document.code.supersedes, document.path.parent)
             superseded = older.code if older is not None else None
-        return Context(document, document.code, superseded, options.today, options.for_publication)
-    return Context(document, today=options.today, for_publication=options.for_publication)
+        return Context(
+            document, document.code, superseded, options.today, options.for_publication, options=rule_options
+        )
+    return Context(
+        document, today=options.today, for_publication=options.for_publication, options=rule_options
+    )
 
 
 def check_file(
     path: Path, shown: str, library: CodeLibrary, options: CheckOptions, settings: Settings
 ) -> tuple[Context, list[Finding]]:
     """Read and check one file: what was read (with its code) and every finding."""
-    context = context_for(read_document(path, shown, settings.limits), library, options)
+    context = context_for(read_document(path, shown, settings.limits), library, options, settings)
     return context, run_rules(context, settings)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from selfassess.check.findings import Severity
 from selfassess.load.config import ConfigError, RawConfig
@@ -27,6 +28,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     select: tuple[str, ...] | None = None
     limits: Limits = field(default_factory=Limits)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule id -> its options
 
     def runs(self, rule_id: str) -> bool:
         if rule_id == ALWAYS:
@@ -72,12 +74,31 @@ def settings_from(
     ignored = _known(raw.ignore, where, rule_ids) + _known(ignore, "--ignore", rule_ids)
     if ALWAYS in ignored:
         raise ConfigError(f"{ALWAYS} cannot be ignored: a file that cannot be read has not been checked")
-    return Settings(severities, ignored, chosen, raw.limits)
+    return Settings(severities, ignored, chosen, raw.limits, _options(raw, where, BY_ID))
+
+
+def _options(raw: RawConfig, where: str, rules: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """[rules.SA505] days = 120: checked against the options the rule itself declares."""
+    found: dict[str, dict[str, Any]] = {}
+    for rule_id, name, value in raw.rule_options:
+        rule = rules.get(rule_id)
+        if rule is None:
+            raise ConfigError(f"{where}: [rules.{rule_id}]: there is no rule {rule_id}")
+        declared = getattr(rule, "OPTIONS", {})
+        if name not in declared:
+            known = ", ".join(declared) or "none"
+            raise ConfigError(f"{where}: [rules.{rule_id}] has no option '{name}' (its options: {known})")
+        kind, _, meaning = declared[name]
+        if not isinstance(value, kind) or isinstance(value, bool) or (kind is int and value < 1):
+            raise ConfigError(f"{where}: [rules.{rule_id}] {name} should be {meaning}")
+        found.setdefault(rule_id, {})[name] = value
+    return found
 
 
 def for_publication(settings: Settings) -> Settings:
     """The settings the publish gate uses: the catalogue's own choices of rules and severities,
     whatever a configuration says (only its limits on reading a file still apply). A local
     choice to quieten a check must not let a form with a gap be published without a trace;
-    a provision's own waiver, with its reason, is the way to set a finding aside there."""
-    return Settings(limits=settings.limits)
+    a provision's own waiver, with its reason, is the way to set a finding aside there. A rule's
+    options (a threshold) still apply: they tune what a rule finds, not whether it counts."""
+    return Settings(limits=settings.limits, options=settings.options)

@@ -8,6 +8,8 @@ status 2, as a wrong option would: checking with settings the user did not mean 
     ignore = ["SA202"]               # never these
     [severity]                       # change a rule's severity: error, warning or info
     SA303 = "error"
+    [rules.SA505]                    # a rule's own options
+    days = 120
     [limits]
     max-file-megabytes = 20
     max-depth = 50
@@ -24,7 +26,7 @@ from typing import Any
 from selfassess.didyoumean import end_with_hint
 from selfassess.load.yaml_source import DEFAULT_LIMITS, Limits
 
-_TOP_KEYS = ("select", "ignore", "severity", "limits")
+_TOP_KEYS = ("select", "ignore", "severity", "limits", "rules")
 _LIMIT_KEYS = {"max-file-megabytes": "max_bytes", "max-depth": "max_depth", "max-values": "max_values"}
 SEVERITY_NAMES = ("error", "warning", "info")
 
@@ -42,6 +44,7 @@ class RawConfig:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     limits: Limits = DEFAULT_LIMITS
+    rule_options: tuple[tuple[str, str, Any], ...] = ()  # (rule id, option, value), from [rules.SA505]
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -92,12 +95,21 @@ def parse_config(path: Path, table: dict[str, Any]) -> RawConfig:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ConfigError(f"{path}: the limit '{key}' should be a whole number above 0")
         limits[field] = value * 1_048_576 if field == "max_bytes" else value
+    rules_table = table.get("rules", {})
+    if not isinstance(rules_table, dict) or not all(isinstance(v, dict) for v in rules_table.values()):
+        raise ConfigError(f"{path}: 'rules' should hold a table per rule, like [rules.SA505] days = 120")
+    rule_options = tuple(
+        (rule.strip().upper(), name, value)
+        for rule, options in rules_table.items()
+        for name, value in options.items()
+    )
     return RawConfig(
         path,
         select,
         ignore,
         tuple((rule.strip().upper(), level) for rule, level in severity.items()),
         Limits(**limits),
+        rule_options,
     )
 
 

@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from selfassess.didyoumean import end_with_hint
 from selfassess.load.positions import Loc
 from selfassess.model.types import shape_of
+from selfassess.wording import mid_sentence
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -72,7 +73,7 @@ def _about(field: FieldInfo | None) -> str:
     if field is None or not field.description:
         return ""
     text = field.description.rstrip(".")
-    return f" ({text[0].lower()}{text[1:]})"
+    return f" ({mid_sentence(text)})"
 
 
 def describe_validation_error(error: ErrorDetails, root: type[BaseModel]) -> tuple[Loc, bool, str]:
@@ -85,7 +86,7 @@ def describe_validation_error(error: ErrorDetails, root: type[BaseModel]) -> tup
         return (
             loc,
             True,
-            f"{_name(loc)} is not a usable name here: {error['msg'][0].lower()}{error['msg'][1:]}.",
+            f"{_name(loc)} is not a usable name here: {mid_sentence(error['msg'])}.",
         )
     if kind == "extra_forbidden":
         _, holder = walk_model(root, loc)
@@ -119,4 +120,4 @@ def describe_validation_error(error: ErrorDetails, root: type[BaseModel]) -> tup
     message = error["msg"].removeprefix("Value error, ")
     if message.startswith("should"):
         return loc, False, f"{_name(loc)} {message}."
-    return loc, False, f"{_name(loc)}: {message[0].lower()}{message[1:]}."
+    return loc, False, f"{_name(loc)}: {mid_sentence(message)}."

@@ -38,6 +38,10 @@ Meaning = Literal[
 
 #: Meanings that say a provision is not (fully) met, so an explanation and an action are owed.
 SHORTFALL_MEANINGS: frozenset[str] = frozenset({"not-met", "partly-met"})
+#: Tracker meanings of a recommendation still awaiting its outcome.
+OPEN_MEANINGS: frozenset[str] = frozenset({"in-progress", "under-consideration"})
+#: Tracker meanings of a recommendation finished with: done, or answered once and for all.
+CLOSED_MEANINGS: frozenset[str] = frozenset({"done", "rejected", "noted"})
 
 
 class AnswerVocabulary(Model):

@@ -44,6 +44,7 @@ from selfassess.check.findings import Problem, Severity
 from selfassess.timelimits.calendar import long_date
 from selfassess.timelimits.deadlines import occurrence, parse_deadline_due
 from selfassess.timelimits.statements import deliverable_dates
+from selfassess.wording import mid_sentence
 
 ID = "SA404"
 NAME = "deliverable-after-deadline"
@@ -82,7 +83,7 @@ def check(context: Context) -> Iterator[Problem]:
                 continue
             # A phrase that names its own year convinces more than one whose year was inferred.
             first = next((stated for stated in late if any(c.isdigit() for c in stated.text)), late[0])
-            what = f" ({deadline.describes[0].lower()}{deadline.describes[1:]})" if deadline.describes else ""
+            what = f" ({mid_sentence(deadline.describes)})" if deadline.describes else ""
             yield Problem(
                 ("responses", number, "commentary"),
                 f"Your commentary on {number} gives '{first.text}' (on {long_date(first.earliest)} at the "
