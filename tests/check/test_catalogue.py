@@ -21,7 +21,7 @@ DOCS = Path(__file__).parents[2] / "docs" / "rules.md"
 HOS_CODE = CodeLibrary().find("hos-chc-2024", Path(__file__).parent).code
 FIXTURE_CODES = Path(__file__).parent / "fixtures" / "codes"
 #: Rules whose examples are about a tracker rather than the Complaint Handling Code.
-TRACKER_RULES = frozenset(("SA505", "SA506"))
+TRACKER_RULES = frozenset(("SA505", "SA506", "SA507"))
 FENCE = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
 
 BASE_ASSESSMENT: dict[str, Any] = {

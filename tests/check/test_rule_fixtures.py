@@ -78,6 +78,7 @@ EXPECTED: dict[str, list[tuple[str, str | None, int, int]]] = {
         ("SA506", "R3", 15, 106),  # after R3's April 2010
         ("SA506", "R3", 16, 102),  # under R3, but it also serves R1.4, whose recommendation ends sooner
     ],
+    "SA507": [("SA507", "R1", 4, 1), ("SA507", "8", 9, 12)],  # no response; a response with no answer
     "SA601": [("SA601", None, 1, 1)],
 }
 

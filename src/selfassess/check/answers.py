@@ -36,6 +36,18 @@ def actions(context: Context) -> Iterator[tuple[str, int, Action]]:
             yield number, index, action
 
 
+_KIND_WORDS = {
+    "recommendation": "Recommendation",
+    "information-request": "Request for information",
+    "action": "Action",
+}
+
+
+def named(provision: Provision) -> str:
+    """How a message names a tracker's item: 'Recommendation 8', 'Request for information 7'."""
+    return f"{_KIND_WORDS.get(provision.kind or '', 'Item')} {provision.shown_number}"
+
+
 def quoted(text: str, limit: int = 60) -> str:
     """A user's text, quoted and shortened for a one-sentence message."""
     flat = " ".join(text.split())

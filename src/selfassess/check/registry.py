@@ -33,6 +33,7 @@ _MODULES = (
     "sa504_action_ends_before_start",
     "sa505_open_too_long",
     "sa506_action_after_deadline",
+    "sa507_awaiting_response",
     "sa601_unapproved_publication",
 )
 

@@ -38,6 +38,8 @@ Meaning = Literal[
 
 #: Meanings that say a provision is not (fully) met, so an explanation and an action are owed.
 SHORTFALL_MEANINGS: frozenset[str] = frozenset({"not-met", "partly-met"})
+#: The meanings of a self-assessment's answers; a code whose answers mean none of these is a tracker.
+SELF_ASSESSMENT_MEANINGS: frozenset[str] = frozenset({"met", "partly-met", "not-met", "not-applicable"})
 #: Tracker meanings of a recommendation still awaiting its outcome.
 OPEN_MEANINGS: frozenset[str] = frozenset({"in-progress", "under-consideration"})
 #: Tracker meanings of a recommendation finished with: done, or answered once and for all.
@@ -159,6 +161,12 @@ class Code(Model):
     time_limits: dict[Key, TimeLimit] = Field(default_factory=dict)
     deadlines: dict[Key, Deadline] = Field(default_factory=dict)
     sections: list[Section] = Field(min_length=1)
+
+    @cached_property
+    def is_tracker(self) -> bool:
+        """A committee's recommendations or a plan's actions, rather than a regulator's code: its
+        answers are responses (Agree, Done, In Progress), not whether a provision is met."""
+        return not SELF_ASSESSMENT_MEANINGS & set(self.answers.values.values())
 
     @cached_property
     def provisions(self) -> dict[str, Provision]:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selfassess.check.answers import answered
+from selfassess.check.answers import answered, named
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.model.code import OPEN_MEANINGS
@@ -67,10 +67,9 @@ def check(context: Context) -> Iterator[Problem]:
         age = (today - raised.value).days
         if age <= allowed:
             continue
-        what = _KIND_WORDS.get(item.provision.kind or "", "Item")
         yield Problem(
             ("responses", item.number, "answer"),
-            f"{what} {item.provision.shown_number}, raised on {raised.text}, is still "
+            f"{named(item.provision)}, raised on {raised.text}, is still "
             f"'{item.response.answer}' {age} days later (on {long_date(today)}); chase a response, "
             "or say why it is still open.",
             item.number,

@@ -1,8 +1,9 @@
 """An assessment being published without the governing body's approval.
 
 What it checks:
-    Run by `check --for-publication` and before every `render`: that the assessment records the
-    governing body's sign-off under `approved:` (who, and on which date).
+    Run by `check --for-publication` and before every `render`: that a self-assessment records
+    the governing body's sign-off under `approved:` (who, and on which date). A committee's
+    tracker is its working paper, and needs no such sign-off to be published.
 
 Why it matters:
     The Code requires the self-assessment to be reported to the governing body and published
@@ -40,8 +41,8 @@ SUMMARY = "An assessment being published without the governing body's approval."
 
 
 def check(context: Context) -> Iterator[Problem]:
-    assessment, _ = context.answering()
-    if not context.for_publication or assessment.approved is not None:
+    assessment, code = context.answering()
+    if not context.for_publication or assessment.approved is not None or code.is_tracker:
         return
     yield Problem(
         (),
