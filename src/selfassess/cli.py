@@ -134,6 +134,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--draft", action="store_true", help="render even with errors, marking every page DRAFT"
     )
+    render.add_argument(
+        "--since",
+        type=_date_argument,
+        metavar="DATE",
+        help="for a tracker: the last edition's date; items completed before it are left out",
+    )
     _codes_option(render)
     _template_option(render)
 
@@ -237,6 +243,7 @@ def run_render(arguments: argparse.Namespace) -> int:
             library=CodeLibrary(_existing_folders(arguments.codes)),
             template_dir=_template_dir(arguments),
             shown=source.as_posix(),
+            since=arguments.since,
         )
     except (ConfigError, PdfUnavailable) as error:
         raise UsageError(str(error)) from None

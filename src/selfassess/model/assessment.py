@@ -77,6 +77,9 @@ class Response(Model):
     commentary: Text | None = Field(None, description="Markdown: why the answer is what it is.")
     actions: list[Action] = Field(default_factory=list)
     lead: Text | None = Field(None, description="Who leads the response (trackers).")
+    closed_on: DateField | None = Field(
+        None, description="When the item was completed or closed (trackers): the next edition leaves it out."
+    )
     supporting: TextList = Field(default_factory=list, description="Who supports it (trackers).")
     waive: dict[RuleId, Text | None] = Field(
         default_factory=dict, description="Rules waived for this response, each with its reason."

@@ -8,12 +8,14 @@ DRAFT. Nothing here prints or exits: the command line does that.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from selfassess.check.findings import Finding, Severity
 from selfassess.check.runner import CheckOptions, check_one
 from selfassess.load.codes import CodeLibrary
-from selfassess.publish.view import form_view
+from selfassess.publish.tracker_view import TrackerView, tracker_view
+from selfassess.publish.view import FormView, form_view
 
 FORMATS = ("html", "md", "docx", "pdf")
 
@@ -38,29 +40,56 @@ def render(
     library: CodeLibrary | None = None,
     template_dir: Path | None = None,
     shown: str | None = None,
+    since: date | None = None,
 ) -> Rendered:
-    """The published form of the assessment at `path` in format `form`, unless the gate refuses.
+    """The published form (or, for a tracker's code, the tracker) of the file at `path` in format
+    `form`, unless the gate refuses. `since`: a tracker's last edition, whose completed items are
+    left out.
 
     Raises ConfigError for an unusable configuration and PdfUnavailable without the pdf extra.
     """
     context, findings = check_one(path, library or CodeLibrary(), CheckOptions(for_publication=True), shown)
     errors = [f for f in findings if f.severity is Severity.ERROR and f.waived is None]
-    if context.assessment is None or context.code is None or (errors and not draft):
+    assessment, code = context.assessment, context.code
+    if assessment is None or code is None or (errors and not draft):
         return Rendered(None, findings)
-    view = form_view(context.assessment, context.code, findings, draft=draft)
-    if form == "md":
-        from selfassess.publish.md import render_markdown
+    if code.is_tracker:
+        tracker = tracker_view(assessment, code, findings, since, draft)
+        return Rendered(_laid_out(form, tracker, template_dir), findings)
+    return Rendered(
+        _laid_out(form, form_view(assessment, code, findings, draft=draft), template_dir), findings
+    )
 
-        return Rendered(render_markdown(view, template_dir).encode("utf-8"), findings)
+
+def _laid_out(form: str, view: FormView | TrackerView, template_dir: Path | None) -> bytes:
+    """The view in one format; imports wait until a format is asked for."""
+    tracker = isinstance(view, TrackerView)
+    if form == "md":
+        from selfassess.publish import md
+
+        text = (
+            md.render_tracker_markdown(view, template_dir)
+            if tracker
+            else md.render_markdown(view, template_dir)
+        )
+        return text.encode("utf-8")
     if form == "docx":
+        if tracker:
+            from selfassess.publish.tracker_docx import render_tracker_docx
+
+            return render_tracker_docx(view)
         from selfassess.publish.docx import render_docx
 
-        return Rendered(render_docx(view), findings)
-    from selfassess.publish.html import render_html
+        return render_docx(view)
+    from selfassess.publish import html as html_form
 
-    html = render_html(view, template_dir)
+    page = (
+        html_form.render_tracker_html(view, template_dir)
+        if tracker
+        else html_form.render_html(view, template_dir)
+    )
     if form == "pdf":
         from selfassess.publish.pdf import render_pdf
 
-        return Rendered(render_pdf(html), findings)
-    return Rendered(html.encode("utf-8"), findings)
+        return render_pdf(page)
+    return page.encode("utf-8")

@@ -56,6 +56,7 @@ class EvidenceView:
 @dataclass(frozen=True)
 class ActionView:
     provision: str
+    ref: str | None
     action: str
     owner: str | None
     start: str | None
@@ -152,11 +153,13 @@ def _evidence(cited: list[str], assessment: Assessment) -> tuple[EvidenceView, .
     return tuple(shown)
 
 
-def _action(number: str, action: Action, today: date | None) -> ActionView:
+def action_view(number: str, action: Action, today: date | None) -> ActionView:
+    """An action as every published form shows it: dates as written, overdue on `today`."""
     due = action.due.value if action.due is not None else None
     finished = action.status in ("done", "dropped")
     return ActionView(
         provision=number,
+        ref=action.ref,
         action=action.action,
         owner=action.owner,
         start=shown_date(action.start),
@@ -183,7 +186,7 @@ def _row(provision: Provision, assessment: Assessment, code: Code) -> RowView:
         tone=MEANING_TONE.get(meaning) if meaning else None,
         evidence=_evidence(response.evidence, assessment) if response is not None else (),
         commentary=(response.commentary or "") if response is not None else "",
-        actions=tuple(_action(provision.number, a, today) for a in response.actions) if response else (),
+        actions=tuple(action_view(provision.number, a, today) for a in response.actions) if response else (),
     )
 
 

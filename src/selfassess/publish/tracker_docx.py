@@ -1,0 +1,102 @@
+"""A tracker as a Word document: the committee's own columns, grouped as the code groups them,
+RAG in words and in colour, and the action plan by lead (overdue first)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from docx.shared import Cm, Length
+
+from selfassess.publish import word
+from selfassess.publish.markdown import blocks
+from selfassess.publish.tracker_view import RAG_WORDS, TrackerRow, TrackerView
+
+_COLUMNS = ("Meeting date", "Item", "Recommendation", "Lead", "Status", "Response")
+_WIDTHS = (Cm(2.3), Cm(3.5), Cm(7.4), Cm(3.6), Cm(2.8), Cm(7.1))
+_PLAN_COLUMNS = ("Ref", "Action", "Serves", "Start", "Due", "Status", "RAG")
+_PLAN_WIDTHS = (Cm(1.6), Cm(11.3), Cm(2.0), Cm(2.5), Cm(4.3), Cm(2.5), Cm(2.5))
+
+
+def _layout(tracker: TrackerView) -> tuple[list[str], list[Length]]:
+    """The committee's columns, less those no row fills; the recommendation takes the room."""
+    keep = [tracker.shows_meeting, tracker.shows_item, True, True, True, True]
+    columns = [c for c, k in zip((*_COLUMNS[:4], tracker.answer_label, _COLUMNS[5]), keep, strict=True) if k]
+    widths = [w for w, k in zip(_WIDTHS, keep, strict=True) if k]
+    spare = sum(w for w, k in zip(_WIDTHS, keep, strict=True) if not k)
+    widths[columns.index("Recommendation")] = Length(widths[columns.index("Recommendation")] + spare)
+    return columns, widths
+
+
+def _row(table: word.Table, row: TrackerRow, tracker: TrackerView, widths: list[Length]) -> None:
+    cells = list(word.row(table, widths))
+    if tracker.shows_meeting:
+        word.text(cells.pop(0).paragraphs[0], row.meeting or "")
+    if tracker.shows_item:
+        word.text(cells.pop(0).paragraphs[0], row.item or "")
+    text, lead, status, response = cells
+    since = tracker.since
+    write = word.CellWriter(text)
+    if row.kind:
+        word.text(write.paragraph(), f"{row.kind} {row.number}", bold=True)
+    write.blocks(blocks(row.text))
+    word.text(lead.paragraphs[0], row.lead or "")
+    word.text(status.paragraphs[0], row.status, bold=True)
+    word.text(word.styled(status.add_paragraph(), word.CELL), RAG_WORDS[row.rag], italic=True)
+    if row.completed_since:
+        word.text(word.styled(status.add_paragraph(), word.CELL), f"Completed since {since}")
+    word.shade(status, word.RAG_FILL[row.rag])
+    word.CellWriter(response).blocks(blocks(row.response))
+
+
+def render_tracker_docx(tracker: TrackerView) -> bytes:
+    """The tracker as a .docx file; the same tracker gives the same bytes."""
+    day = tracker.assessed_on_date
+    dated = datetime(day.year, day.month, day.day, tzinfo=UTC) if day is not None else word.FIXED_DATE
+    heading = f"{tracker.organisation}: {tracker.title}"
+    document = word.new_document(
+        heading, tracker.code_title, tracker.organisation, tracker.made_with, tracker.draft, dated
+    )
+    document.add_heading(tracker.title, level=0)
+    word.text(
+        document.add_paragraph(style="Subtitle"),
+        tracker.organisation + (f": {tracker.publisher}" if tracker.publisher else ""),
+    )
+    facts = document.add_paragraph()
+    word.text(facts, "Position at: ", bold=True)
+    word.text(facts, tracker.assessed_on)
+    if tracker.since:
+        since = document.add_paragraph()
+        word.text(since, "Changes since: ", bold=True)
+        left_out = f" ({tracker.dropped} completed before then left out)" if tracker.dropped else ""
+        word.text(since, tracker.since + left_out)
+    document.add_paragraph(
+        "RAG: Green, completed or closed; Amber, in progress; Red, no response yet, or open long after "
+        "the meeting that raised it."
+    )
+    columns, widths = _layout(tracker)
+    for group in tracker.groups:
+        document.add_heading(group.title, level=1)
+        table = word.table(document, columns, widths)
+        word.describe(table, group.title, f"{group.title}: each item, its lead, status and response")
+        for row in group.rows:
+            _row(table, row, tracker, widths)
+    if tracker.action_plan:
+        document.add_heading("Action plan, by lead", level=1)
+        document.add_paragraph("Overdue actions first, then by due date.")
+        for lead, actions in tracker.action_plan:
+            document.add_heading(lead, level=2)
+            table = word.table(document, _PLAN_COLUMNS, _PLAN_WIDTHS)
+            word.describe(table, f"Actions led by {lead}", f"Actions led by {lead}, overdue first")
+            for action in actions:
+                cells = word.row(table, _PLAN_WIDTHS)
+                due = (action.due or "") + (" (overdue)" if action.overdue else "")
+                rag = action.rag.capitalize() if action.rag else ""
+                values = (action.ref, None, action.provision, action.start, due, action.status, rag)
+                for cell, value in zip(cells, values, strict=True):
+                    if cell is cells[1]:
+                        word.CellWriter(cell).blocks(blocks(action.action))
+                    else:
+                        word.text(cell.paragraphs[0], value or "", bold=cell is cells[0])
+                if action.rag in word.RAG_FILL:
+                    word.shade(cells[6], word.RAG_FILL[action.rag])
+    return word.finish(document)
