@@ -122,6 +122,14 @@ def test_a_path_that_does_not_exist_is_a_usage_error(capsys, in_repo):
     assert err == "selfassess check: error: no such file or folder: no/such/file.yaml\n"
 
 
+@pytest.mark.parametrize("command", ["check", "render", "report"])
+def test_a_path_the_system_refuses_is_a_usage_error_not_a_traceback(capsys, tmp_path, command):
+    too_long = str(tmp_path / ("a" * 300 + ".yaml"))
+    status, out, err = run(capsys, command, too_long)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"selfassess {command}: error: {too_long}: File name too long")
+
+
 def test_unknown_option_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["check", "--colour"])

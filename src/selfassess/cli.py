@@ -252,11 +252,15 @@ def run_render(arguments: argparse.Namespace) -> int:
     if rendered.content is None:
         for finding in rendered.errors:  # what stops publication; 'selfassess check' lists the rest
             sys.stdout.write(text.format_finding(finding) + "\n")
-        print(
-            f"Not published: the {errors} error{plural} above must be fixed first "
-            "(or render with --draft for a copy marked DRAFT on every page).",
-            file=sys.stderr,
-        )
+        if arguments.draft:
+            verb = "is" if errors == 1 else "are"
+            said = f"Not even a draft can be made until the {errors} error{plural} above {verb} fixed."
+        else:
+            said = (
+                f"Not published: the {errors} error{plural} above must be fixed first "
+                "(or render with --draft for a copy marked DRAFT on every page)."
+            )
+        print(said, file=sys.stderr)
         return EXIT_FINDINGS
     where = _write(out, rendered.content)
     still = f", with {errors} error{plural} still to fix" if errors else ""
@@ -403,3 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # `selfassess check | head` is not a failure
         return EXIT_CLEAN
+    except OSError as error:  # a path on the command line the system refuses: too long, unwritable
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"selfassess {arguments.command}: error: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE

@@ -172,7 +172,9 @@ def test_today_is_read_as_dates_in_files_are(project, capsys):
     assert "'31/11/2025' does not exist" in capsys.readouterr().err
 
 
-def test_a_rules_own_option_is_set_in_configuration_and_checked_against_the_rule(tmp_path, capsys, monkeypatch):
+def test_a_rules_own_option_is_set_in_configuration_and_checked_against_the_rule(
+    tmp_path, capsys, monkeypatch
+):
     shutil.copytree(FIXTURES / "codes", tmp_path / "codes")
     shutil.copy(FIXTURES / "SA505" / "failing.yaml", tmp_path / "tracker.yaml")
     monkeypatch.chdir(tmp_path)

@@ -31,7 +31,12 @@ EXPECTED: dict[str, list[tuple[str, str | None, int, int]]] = {
     "SA101": [("SA101", "6.2", 6, 1), ("SA101", "8.2", 6, 1), ("SA101", "6.3", 11, 12)],
     "SA102": [("SA102", "6.30", 9, 3), ("SA102", "9.9", 11, 3)],
     "SA103": [("SA103", "2.5", 8, 13), ("SA103", "6.3", 14, 13), ("SA103", "8.2", 19, 13)],
-    "SA503": [("SA503", None, 8, 12), ("SA503", "6.3", 19, 14), ("SA503", "6.3", 22, 14)],
+    "SA503": [
+        ("SA503", None, 8, 12),
+        ("SA503", "6.3", 19, 14),
+        ("SA503", "6.3", 22, 14),
+        ("SA503", "6.3", 25, 14),  # 9999-12-31: outside the years selfassess works with
+    ],
     "SA003": [
         ("SA003", "2.5", 11, 20),  # waiver with an empty reason
         ("SA003", "6.2", 15, 13),  # waiver with no reason at all
@@ -46,6 +51,7 @@ EXPECTED: dict[str, list[tuple[str, str | None, int, int]]] = {
         ("SA203", None, 15, 11),  # a Windows path
         ("SA203", None, 18, 11),  # an absolute path
         ("SA203", None, 21, 11),  # a web address under file:
+        ("SA203", None, 24, 11),  # a control character (a tab) no file name can hold
     ],
     "SA204": [("SA204", "2.5", 11, 16), ("SA204", "6.2", 14, 35)],  # titles and URLs are not keys
     "SA301": [("SA301", "6.2", 11, 13), ("SA301", "6.3", 16, 13)],

@@ -96,6 +96,31 @@ def test_a_file_that_cannot_be_opened(tmp_path):
     assert "cannot be read" in document.problems[0].message
 
 
+def test_a_file_past_the_size_limit_is_read_no_further(tmp_path):
+    from selfassess.load.yaml_source import Limits
+
+    path = write(tmp_path, "organisation: " + "x" * 5000 + "\n")
+    document = read_document(path, limits=Limits(max_bytes=1024))
+    [problem] = document.problems
+    assert problem.message.startswith("The file is larger than 1.0 KB, the most selfassess reads")
+
+
+def test_a_folder_or_device_is_not_read(tmp_path):
+    for not_a_file in (tmp_path, Path("/dev/null")):
+        [problem] = read_document(not_a_file).problems
+        assert problem.position == Position(1, 1)
+        assert "it is not an ordinary file" in problem.message or "Is a directory" in problem.message
+
+
+def test_many_unreadable_entries_are_all_set_aside_in_one_pass(tmp_path):
+    lines = ["code: hos-chc-2024", "organisation: X", "assessed_on: 2025-05-20", "responses:"]
+    lines += [f"  'r{number}': not a response" for number in range(300)]
+    lines += ["  '6.2': {answer: 'Yes'}", "  'r-list': [1, 2]"]
+    document = read_document(write(tmp_path, "\n".join(lines) + "\n"))
+    assert list(document.assessment.responses) == ["6.2"]
+    assert len(document.unreadable) == 301 and len(document.problems) == 301
+
+
 def test_wrong_choice_suggests_the_right_one(tmp_path):
     document = read_document(
         write(

@@ -37,3 +37,15 @@ def test_dates_that_do_not_exist_are_kept_as_written(text):
 @pytest.mark.parametrize("text", ["tomorrow", "Q3", "autumn 2024", "15 Smarch 24", "2024", ""])
 def test_text_that_is_no_date_cannot_be_read(text):
     assert read_written_date(text).problem == "cannot be read"
+
+
+@pytest.mark.parametrize("text", ["0001-05-20", "9999-12-31", "31/12/1899", "1 January 2200"])
+def test_years_outside_1900_to_2199_are_refused_as_written(text):
+    written = read_written_date(text)
+    assert (written.text, written.value) == (text, None)
+    assert written.problem == "is outside the years selfassess works with (1900 to 2199)"
+
+
+def test_the_first_and_last_years_are_accepted():
+    assert read_written_date("1900-01-01").value == date(1900, 1, 1)
+    assert read_written_date("31/12/2199").value == date(2199, 12, 31)

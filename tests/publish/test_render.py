@@ -55,6 +55,16 @@ def test_a_draft_is_rendered_and_marked_on_every_page(workspace, capsys):
     assert markdown.startswith("> **DRAFT:** not approved by the governing body for publication.")
 
 
+def test_a_file_that_cannot_be_read_gets_no_draft_either(workspace, capsys):
+    broken = workspace / "assessments" / "broken.yaml"
+    broken.write_text("code: hos-chc-2024\nresponses: [\n", encoding="utf-8")
+    assert main(["render", "assessments/broken.yaml", "--draft"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("assessments/broken.yaml:3:1: SA001 error The file is not valid YAML here")
+    assert err == "Not even a draft can be made until the 1 error above is fixed.\n"
+    assert not (workspace / "assessments" / "broken.html").exists()
+
+
 def test_html_golden_structure(workspace, capsys):
     assert main(["render", EXAMPLE]) == 0
     html = (workspace / "assessments" / "example-homes-2025.html").read_text(encoding="utf-8")

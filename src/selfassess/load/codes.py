@@ -58,7 +58,11 @@ class CodeLibrary:
         for folder in self.search_folders(near):
             for suffix in (".yaml", ".yml"):
                 candidate = folder / f"{code_id}{suffix}"
-                if candidate.is_file():
+                try:
+                    found = candidate.is_file()
+                except (OSError, ValueError):  # no file can have that name
+                    return None
+                if found:
                     key = candidate.resolve()
                     document = self._documents.get(key)
                     if document is None:

@@ -8,6 +8,9 @@ required field is unusable is there no model, and then the problems alone are th
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -15,7 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from selfassess.load.messages import describe_validation_error, walk_model
-from selfassess.load.positions import Loc, Positions
+from selfassess.load.positions import START, Loc, Positions
 from selfassess.load.yaml_source import DEFAULT_LIMITS, Limits, LoadProblem, load_yaml_bytes
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
@@ -53,20 +56,33 @@ def kind_of(data: Any) -> Kind:
     return "unknown"
 
 
-def _without(data: Any, loc: Loc) -> Any:
-    """A copy of `data` without the value at `loc` (copying only the containers on the way)."""
-    if not loc or not isinstance(data, dict | list):
+def _without(data: Any, removed: list[Loc]) -> Any:
+    """A copy of `data` without the values at `removed` (copying only the containers on the way).
+
+    All in one pass: a file with thousands of unreadable entries must cost time in proportion.
+    """
+    if not removed or not isinstance(data, dict | list):
         return data
-    head, rest = loc[0], loc[1:]
-    present = head in data if isinstance(data, dict) else isinstance(head, int) and head < len(data)
-    if not present:
+    if any(not loc for loc in removed):
         return data
-    copy: Any = type(data)(data)
-    if rest:
-        copy[head] = _without(data[head], rest)
-    else:
-        del copy[head]
-    return copy
+    below: dict[Any, list[Loc]] = {}
+    gone: set[Any] = set()
+    for loc in removed:
+        if len(loc) == 1:
+            gone.add(loc[0])
+        else:
+            below.setdefault(loc[0], []).append(loc[1:])
+    if isinstance(data, dict):
+        return {
+            key: _without(value, below[key]) if key in below else value
+            for key, value in data.items()
+            if key not in gone
+        }
+    return [
+        _without(value, below[index]) if index in below else value
+        for index, value in enumerate(data)
+        if index not in gone
+    ]
 
 
 def _is_optional(model: type[BaseModel], loc: Loc) -> bool:
@@ -75,9 +91,13 @@ def _is_optional(model: type[BaseModel], loc: Loc) -> bool:
 
 
 def validate(
-    model: type[BaseModel], data: dict[str, Any], positions: Positions
+    model: type[BaseModel], data: dict[str, Any], positions: Positions, reported: frozenset[Loc] = frozenset()
 ) -> tuple[BaseModel | None, list[LoadProblem], frozenset[Loc]]:
-    """The model (or None), a problem for each validation error, and the entries set aside."""
+    """The model (or None), a problem for each validation error, and the entries set aside.
+
+    A value already `reported` while reading the YAML (an alias that contains itself, read as
+    nothing) is set aside like any other, but not reported a second time.
+    """
     try:
         return model.model_validate(data), [], frozenset()
     except ValidationError as error:
@@ -85,37 +105,59 @@ def validate(
     problems: list[LoadProblem] = []
     unreadable: set[Loc] = set()
     usable = True
-    pruned: Any = data
+    removed: list[Loc] = []
     for detail in errors:
         loc, about_key, message = describe_validation_error(detail, model)
-        where = positions.key(loc) if about_key else positions.value(loc)
-        problems.append(LoadProblem(where, message, loc))
         raw: Loc = tuple(detail["loc"])
+        if raw not in reported:
+            where = positions.key(loc) if about_key else positions.value(loc)
+            problems.append(LoadProblem(where, message, loc))
         if detail["type"] == "extra_forbidden":
-            pruned = _without(pruned, raw)
+            removed.append(raw)
         elif model is Assessment and len(raw) >= 2 and raw[0] in _SEPARABLE:
             unreadable.add(raw[:2])
-            pruned = _without(pruned, raw[:2])
+            removed.append(raw[:2])
         elif raw and _is_optional(model, raw[:1]):
-            pruned = _without(pruned, raw[:1])
+            removed.append(raw[:1])
         else:
             usable = False
     if not usable:
         return None, problems, frozenset(unreadable)
     try:
-        return model.model_validate(pruned), problems, frozenset(unreadable)
+        return model.model_validate(_without(data, removed)), problems, frozenset(unreadable)
     except ValidationError:  # pragma: no cover - pruning removes every reported error's value
         return None, problems, frozenset(unreadable)
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, but never more than one byte past `max_bytes`.
+
+    Opened without waiting, so a named pipe with nobody writing reads as empty rather than hanging,
+    and read in chunks, so an endless device cannot fill the memory before the size limit applies.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb", buffering=0) as stream:
+        kind = os.fstat(descriptor).st_mode
+        if not (stat.S_ISREG(kind) or stat.S_ISFIFO(kind)):
+            raise OSError(errno.EINVAL, "it is not an ordinary file (it may be a device or a folder)")
+        os.set_blocking(descriptor, True)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= max_bytes:
+            chunk = stream.read(min(1_048_576, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
 
 
 def read_document(path: Path, shown_as: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read, parse and validate one file. Never raises for anything the file contains."""
     shown = shown_as if shown_as is not None else path.as_posix()
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, limits.max_bytes)
     except OSError as error:
-        from selfassess.load.positions import START
-
         reason = error.strerror or "it could not be opened"
         return Document(
             path, shown, "unknown", Positions(), [LoadProblem(START, f"The file cannot be read: {reason}.")]
@@ -151,7 +193,8 @@ def read_document(path: Path, shown_as: str | None = None, limits: Limits = DEFA
         )
         return document
     model_class: type[BaseModel] = Code if document.kind == "code" else Assessment
-    model, problems, unreadable = validate(model_class, data, loaded.positions)
+    reported = frozenset(problem.loc for problem in loaded.problems if problem.loc)
+    model, problems, unreadable = validate(model_class, data, loaded.positions, reported)
     document.problems.extend(problems)
     document.unreadable = unreadable
     if isinstance(model, Code):

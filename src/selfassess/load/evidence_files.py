@@ -19,6 +19,7 @@ class FileFact(StrEnum):
     ABSOLUTE = "absolute"
     OUTSIDE = "outside"
     A_LINK = "a-link"  # a web address written under `file:` instead of `url:`
+    UNUSABLE = "unusable"  # no file can have this name: a control character, or far too long
 
 
 def _fact(written: str, folder: Path) -> FileFact:
@@ -26,14 +27,18 @@ def _fact(written: str, folder: Path) -> FileFact:
         return FileFact.A_LINK
     if Path(written).is_absolute() or PureWindowsPath(written).is_absolute() or written.startswith("~"):
         return FileFact.ABSOLUTE
+    if any(ord(character) < 32 for character in written):
+        return FileFact.UNUSABLE
     try:
         base = folder.resolve()
         target = (folder / written).resolve()
-    except (OSError, RuntimeError):  # a symlink loop
+        if not target.is_relative_to(base):
+            return FileFact.OUTSIDE
+        return FileFact.PRESENT if target.is_file() else FileFact.MISSING
+    except RuntimeError:  # a symlink loop
         return FileFact.OUTSIDE
-    if not target.is_relative_to(base):
-        return FileFact.OUTSIDE
-    return FileFact.PRESENT if target.is_file() else FileFact.MISSING
+    except (OSError, ValueError):  # a name longer than the system allows
+        return FileFact.UNUSABLE
 
 
 def evidence_file_facts(assessment: Assessment, folder: Path) -> dict[str, FileFact]:

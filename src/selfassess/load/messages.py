@@ -35,8 +35,8 @@ def _fields_of(model: type[BaseModel]) -> dict[str, FieldInfo]:
     return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
-def walk_model(root: type[BaseModel], loc: Loc) -> tuple[FieldInfo | None, type[BaseModel] | None]:
-    """The field at `loc` (if it is a model field) and the model that holds it."""
+def _walk(root: type[BaseModel], loc: Loc) -> tuple[Any, FieldInfo | None, type[BaseModel] | None]:
+    """(the type expected at `loc`, its model field if it is one, the model that holds it)."""
     annotation: Any = root
     field: FieldInfo | None = None
     holder: type[BaseModel] | None = None
@@ -47,15 +47,34 @@ def walk_model(root: type[BaseModel], loc: Loc) -> tuple[FieldInfo | None, type[
             holder = annotation
             field = _fields_of(annotation).get(str(part))
             if field is None:
-                return None, holder
+                return None, None, holder
             annotation = field.annotation
         elif origin is dict:
             annotation, field, holder = typing.get_args(annotation)[1], None, None
         elif origin is list:
             annotation, field, holder = typing.get_args(annotation)[0], None, None
         else:
-            return None, None
+            return None, None, None
+    return annotation, field, holder
+
+
+def walk_model(root: type[BaseModel], loc: Loc) -> tuple[FieldInfo | None, type[BaseModel] | None]:
+    """The field at `loc` (if it is a model field) and the model that holds it."""
+    _, field, holder = _walk(root, loc)
     return field, holder
+
+
+def _like(root: type[BaseModel], loc: Loc) -> str:
+    """What a set of named fields at `loc` looks like, from the fields it takes: " (like 'from: …')"."""
+    expected = _unwrap(_walk(root, loc)[0])
+    if isinstance(expected, type) and issubclass(expected, BaseModel):
+        fields = _fields_of(expected)
+        required = [name for name, info in fields.items() if info.is_required()]
+        first = (required or list(fields) or [""])[0]
+        return f" (like '{first}: …')" if first else ""
+    if typing.get_origin(expected) is dict:
+        return ", one entry per line written as 'name: …'"
+    return ""
 
 
 def _name(loc: Loc) -> str:
@@ -100,7 +119,7 @@ def describe_validation_error(error: ErrorDetails, root: type[BaseModel]) -> tup
         return loc, True, f"{_name(loc)} is missing here{_about(field)}."
     shape = shape_of(value)
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return loc, False, f"{_name(loc)} should be a set of named fields (like 'title: …'), not {shape}."
+        return loc, False, f"{_name(loc)} should be a set of named fields{_like(root, loc)}, not {shape}."
     if kind in ("list_type", "tuple_type"):
         return loc, False, f"{_name(loc)} should be a list, not {shape}."
     if kind in ("bool_type", "bool_parsing"):

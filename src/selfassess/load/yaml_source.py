@@ -369,7 +369,7 @@ def load_yaml_bytes(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
     """Read one YAML document from bytes: data, positions and problems. Never raises on bad input."""
     if len(raw) > limits.max_bytes:
         message = (
-            f"The file is {_size(len(raw))}; selfassess reads files of up to {_size(limits.max_bytes)} "
+            f"The file is larger than {_size(limits.max_bytes)}, the most selfassess reads in one file "
             "(the limit can be raised in the configuration)."
         )
         return LoadedYaml(None, Positions(), [LoadProblem(Position(1, 1), message)])

@@ -42,13 +42,31 @@ _NAMED = re.compile(
 )
 
 
+#: The years a date may fall in: wide enough for any real plan or tracker, narrow enough that a
+#: year-before or year-after sum never steps past what Python's calendar holds (0001 typed for
+#: 2025, or 9999-12-31 written for "no end" as some housing systems do).
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2199
+OUT_OF_RANGE = f"is outside the years selfassess works with ({EARLIEST_YEAR} to {LATEST_YEAR})"
+
+
+def calendar_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when it does not exist or falls outside the years a date may fall in."""
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class WrittenDate:
     """A date as the user wrote it, with what it means (`value`), or why it means nothing."""
 
     text: str
     value: date | None
-    problem: str | None = None  # "does not exist" or "cannot be read" when value is None
+    problem: str | None = None  # "does not exist", OUT_OF_RANGE or "cannot be read" (value None)
 
     def __str__(self) -> str:
         return self.text
@@ -59,10 +77,10 @@ def _year(digits: str) -> int:
 
 
 def _make(text: str, year: int, month: int, day: int) -> WrittenDate:
-    try:
-        return WrittenDate(text, date(year, month, day))
-    except ValueError:
-        return WrittenDate(text, None, "does not exist")
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return WrittenDate(text, None, OUT_OF_RANGE)
+    found = calendar_date(year, month, day)
+    return WrittenDate(text, found) if found is not None else WrittenDate(text, None, "does not exist")
 
 
 def read_written_date(text: str) -> WrittenDate:
@@ -81,6 +99,4 @@ def read_written_date(text: str) -> WrittenDate:
 
 def from_date(value: date, text: str | None = None) -> WrittenDate:
     """A date that is already a date (YAML read it so), keeping the text it was written as."""
-    return WrittenDate(
-        text if text is not None else value.isoformat(), date(value.year, value.month, value.day)
-    )
+    return _make(text if text is not None else value.isoformat(), value.year, value.month, value.day)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from selfassess.check.findings import Finding, Severity
 from selfassess.check.runner import CheckResult
 
@@ -15,18 +17,29 @@ _STYLE = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.I
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+# Control characters a terminal would obey (ESC sequences retitle or recolour it, a carriage return
+# hides what came before), as they may stand in the user's own words quoted in a message.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _shown(text: str) -> str:
+    """`text` with each control character written out visibly (`\x1b`), never sent as it is."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", text)
+
+
 def format_finding(finding: Finding, colour: bool = False) -> str:
-    provision = f" [{finding.provision}]" if finding.provision else ""
-    waived = f" (waived: {finding.waived})" if finding.waived is not None else ""
+    provision = f" [{_shown(finding.provision)}]" if finding.provision else ""
+    waived = f" (waived: {_shown(finding.waived)})" if finding.waived is not None else ""
     severity = finding.severity.value
     if colour:
         style = _DIM if finding.waived is not None else _STYLE[finding.severity]
+        where = f"{_BOLD}{_shown(finding.path)}:{finding.line}:{finding.column}:{_RESET}"
         return (
-            f"{_BOLD}{finding.path}:{finding.line}:{finding.column}:{_RESET} {_BOLD}{finding.rule}{_RESET} "
-            f"{style}{severity}{_RESET}{provision} {finding.message}{waived}"
+            f"{where} {_BOLD}{finding.rule}{_RESET} "
+            f"{style}{severity}{_RESET}{provision} {_shown(finding.message)}{waived}"
         )
-    where = f"{finding.path}:{finding.line}:{finding.column}:"
-    return f"{where} {finding.rule} {severity}{provision} {finding.message}{waived}"
+    where = f"{_shown(finding.path)}:{finding.line}:{finding.column}:"
+    return f"{where} {finding.rule} {severity}{provision} {_shown(finding.message)}{waived}"
 
 
 def summary(result: CheckResult) -> str:

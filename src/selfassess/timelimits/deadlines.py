@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from selfassess.model.written_date import calendar_date
 from selfassess.timelimits.calendar import long_date
 
 
@@ -40,7 +41,8 @@ def parse_deadline_due(value: str | date) -> DeadlineDue | None:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return DeadlineDue(value.month, value.day, value.year)
+        known = _real(value.year, value.month, value.day)
+        return DeadlineDue(value.month, value.day, value.year) if known else None
     text = value.strip()
     yearly = re.fullmatch(r"(\d{2})-(\d{2})", text)
     if yearly:
@@ -80,11 +82,7 @@ class StatedDate:
     end: int
 
 
-def _real(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+_real = calendar_date
 
 
 _MONTHS = {
@@ -193,10 +191,10 @@ def find_stated_dates(sentence: str, default_year: int) -> list[StatedDate]:
             claim(m, _real(year, _month_number(m["month"]), int(m["d"])))
     for m in _MONTH_YEAR.finditer(sentence):
         readable = m["y"] is not None and m["pair"] is None
-        claim(m, date(int(m["y"]), _month_number(m["month"]), 1) if readable else None)
+        claim(m, _real(int(m["y"]), _month_number(m["month"]), 1) if readable else None)
     for m in _MONTH_ALONE.finditer(sentence):
         # The date's text is the month alone: "by" belongs to the sentence, not the date.
-        claim(m, date(default_year, _month_number(m["month"]), 1), "month")
+        claim(m, _real(default_year, _month_number(m["month"]), 1), "month")
     for m in _SEASON.finditer(sentence):
         # A word straight after a two-digit "year" makes it a count: "summer 12 complaints".
         count_follows = re.match(r"\s+\w|\d", sentence[m.end() :]) is not None
@@ -212,7 +210,7 @@ def _season_start(m: re.Match[str], default_year: int, count_follows: bool) -> d
         return None
     month = _SEASONS[m["season"].lower()]
     if m["y"] is None:
-        return date(default_year, month, 1)
+        return _real(default_year, month, 1)
     year = _year(m["y"].lstrip("'"))
     if m["y_end"] is not None:
         if _year(m["y_end"]) != year + 1:
@@ -221,7 +219,7 @@ def _season_start(m: re.Match[str], default_year: int, count_follows: bool) -> d
             # Spring of "2024/25" could be March 2024 or spring 2025: not one reading.
             return None
         # Summer, autumn and winter of 2024/25 all begin in 2024.
-    return date(year, month, 1)
+    return _real(year, month, 1)
 
 
 def _quarter_start(m: re.Match[str], default_year: int) -> date | None:
@@ -232,12 +230,12 @@ def _quarter_start(m: re.Match[str], default_year: int) -> date | None:
         if _year(m["y_end"]) != first + 1:
             return None
         # Financial year first/first+1: Q1-Q3 begin in its first calendar year, Q4 in its second.
-        return date(first + 1 if q == 4 else first, month, 1)
+        return _real(first + 1 if q == 4 else first, month, 1)
     if m["y"] is not None and len(m["y"]) == 4:
         # "Q2 2025": the quarter that begins in 2025. For Q1-Q3 that is the quarter of financial
         # year 2025/26; "Q4 2025" may mean January 2025 (financial year 2024/25) or January 2026,
         # and the earliest possible day decides.
-        return date(int(m["y"]), month, 1)
+        return _real(int(m["y"]), month, 1)
     # No year (a two-digit number after "Q1" is more likely a count than a year): the quarter
     # that begins in the deadline's year, again the earliest reading.
-    return date(default_year, month, 1)
+    return _real(default_year, month, 1)

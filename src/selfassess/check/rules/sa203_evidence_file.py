@@ -2,8 +2,9 @@
 
 What it checks:
     Every `file:` in the evidence register: it must be a path relative to the assessment's own
-    folder, stay inside that folder (also after following shortcuts and symbolic links), and
-    exist. selfassess never opens a file outside the assessment's folder.
+    folder, stay inside that folder (also after following shortcuts and symbolic links), be a
+    name a file can have (no control characters, not too long), and exist. selfassess never
+    opens a file outside the assessment's folder.
 
 Why it matters:
     Evidence that cannot be found is no evidence. A path outside the folder (`../../finance/`,
@@ -47,6 +48,7 @@ _SAID = {
     FileFact.ABSOLUTE: "is a full path on one computer; give it relative to the assessment's folder",
     FileFact.OUTSIDE: "lies outside the assessment's folder; copy it in, for example into evidence/",
     FileFact.A_LINK: "is a web address; write it under url: instead of file:",
+    FileFact.UNUSABLE: "cannot be the name of a file (it is too long or holds a control character)",
 }
 
 

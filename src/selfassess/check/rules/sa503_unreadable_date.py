@@ -4,7 +4,9 @@ What it checks:
     Every date in the file: when the assessment was made and approved, its period, evidence
     dates, action start and due dates, and meeting dates in a tracker. Dates are read the
     British way, day first (`17/06/09` is 17 June 2009), and two-digit years are 20yy. A date
-    that does not exist, like `31/11/09`, is reported exactly as written, never corrected.
+    that does not exist, like `31/11/09`, is reported exactly as written, never corrected. So is
+    a year outside 1900 to 2199: `0001` typed for `2025`, or `9999-12-31` written for "no end"
+    (leave a date out when it is not known).
 
 Why it matters:
     An action due on a day that does not exist is never overdue, so nobody is ever told it has
@@ -36,13 +38,13 @@ from collections.abc import Iterator
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.load.positions import Loc
-from selfassess.model.written_date import WrittenDate
+from selfassess.model.written_date import OUT_OF_RANGE, WrittenDate
 
 ID = "SA503"
 NAME = "unreadable-date"
 SEVERITY = Severity.ERROR
 APPLIES_TO = "any"
-SUMMARY = "A date that does not exist or cannot be read (31/11/09)."
+SUMMARY = "A date that does not exist or cannot be read (31/11/09), or a year outside 1900 to 2199."
 
 
 def _dates(context: Context) -> Iterator[tuple[Loc, WrittenDate | None, str | None]]:
@@ -76,6 +78,11 @@ def check(context: Context) -> Iterator[Problem]:
             message = (
                 f"The date '{written.text}' does not exist; check the day and the month "
                 "(dates are read day first, as in 31/03/2025)."
+            )
+        elif written.problem == OUT_OF_RANGE:
+            message = (
+                f"The date '{written.text}' {OUT_OF_RANGE}; check the year, and leave out a date that is "
+                "not known."
             )
         else:
             message = f"The date '{written.text}' cannot be read; write it like 2025-03-31 or 31/03/2025."
