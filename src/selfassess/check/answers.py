@@ -18,14 +18,20 @@ class Answered:
     provision: Provision
 
 
-def answered(context: Context) -> Iterator[Answered]:
-    """Every response to a provision of the code whose answer the code's vocabulary knows."""
+def _answered(context: Context) -> tuple[Answered, ...]:
     assessment, code = context.answering()
+    found: list[Answered] = []
     for number, response in assessment.responses.items():
         provision = code.provisions.get(number)
         meaning = code.answers.meaning(response.answer) if response.answer else None
         if provision is not None and meaning is not None:
-            yield Answered(number, response, meaning, provision)
+            found.append(Answered(number, response, meaning, provision))
+    return tuple(found)
+
+
+def answered(context: Context) -> tuple[Answered, ...]:
+    """Every response to a provision of the code whose answer the code's vocabulary knows."""
+    return context.derived("answered", _answered)
 
 
 def actions(context: Context) -> Iterator[tuple[str, int, Action]]:

@@ -383,8 +383,14 @@ def load_yaml_text(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
     """Read one YAML document from text: data, positions and problems. Never raises on bad input."""
     builder = _Builder(limits)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        parser = _Loader(text)
+        try:
+            # The parser's own loop, without `yaml.parse`'s generator and its check before each event.
+            feed, next_event = builder.feed, parser.get_event
+            while (event := next_event()) is not None:
+                feed(event)
+        finally:
+            parser.dispose()
     except _StopReading:
         pass
     except _TooBig as stop:

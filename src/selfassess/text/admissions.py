@@ -278,7 +278,6 @@ def _compile(pattern: str) -> str:
 
 _COMPILED = tuple(
     (
-        form.needs,
         re.compile(_compile(form.pattern), re.IGNORECASE),
         re.compile(form.not_before, re.IGNORECASE) if form.not_before else None,
         re.compile(form.not_after, re.IGNORECASE) if form.not_after else None,
@@ -358,9 +357,13 @@ def _inside_quotation(text: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-# Every trigger word of every form in one pattern: most sentences admit nothing and hold none of
-# them, and one scan says so.
-_TRIGGERS = re.compile("|".join(sorted({re.escape(word) for form in FORMS for word in form.needs})))
+# Each trigger word, with the forms that need it: a sentence is tried only against the forms whose
+# words it holds, found with `in` on the lowercased text (ten times as fast as one regular
+# expression of every word, which Python's engine tries branch by branch at every position).
+_FORMS_NEEDING: dict[str, tuple[int, ...]] = {
+    word: tuple(index for index, form in enumerate(FORMS) if word in form.needs)
+    for word in sorted({word for form in FORMS for word in form.needs})
+}
 
 
 def _admissions_in(sentence: Sentence) -> list[Admission]:
@@ -368,13 +371,14 @@ def _admissions_in(sentence: Sentence) -> list[Admission]:
     if text.endswith("?"):
         return []
     lowered = text.lower()
-    if not _TRIGGERS.search(lowered):
+    present = [word for word in _FORMS_NEEDING if word in lowered]
+    if not present:
         return []
+    tried = {index for word in present for index in _FORMS_NEEDING[word]}
     clause_starts: list[int] | None = None
     spans: list[tuple[int, int]] = []
-    for needs, pattern, not_before, not_after, about_us in _COMPILED:
-        if not any(word in lowered for word in needs):
-            continue
+    for index in sorted(tried):
+        pattern, not_before, not_after, about_us = _COMPILED[index]
         for match in pattern.finditer(text):
             start, end = match.span()
             if not_before and not_before.search(text, max(0, start - 40), start):

@@ -143,10 +143,15 @@ def _blocks(text: str) -> list[tuple[int, int, int]]:
 #           then something that starts a sentence (a capital, a digit, "£", or an opening quote);
 #   bullet: a "•" written in the middle of a line ("responsible for: • working together • ...");
 #   label:  a line break before "Label:" ("Evidence: policy\nCommentary: we ...").
+# Every alternative begins with the one character class in front, so that the regular expression
+# engine skips ahead to a candidate character instead of trying three branches at every position
+# (2.6 times as fast on the benchmark corpus); the lookbehinds then say which boundary it is.
 _BOUNDARY = re.compile(
-    r"""(?<![.!?…])(?P<stop>[.!?…]++[)\]"'”’*_]*+)\s++(?:>[\s>]*+)?(?=[(\["'“‘*_]*+[A-Z0-9£$€À-Þ])
-      | (?<!\s)\s++[•●▪◦‣\uf0b7]\s*+
-      | \n[ \t>]*+(?=[A-Z][\w/&-]*+(?:[ \t][\w/&-]++){0,2}:[ \t])""",
+    r"""[.!?…\s](?:
+        (?<=[.!?…])(?<![.!?…]{2})[.!?…]*+[)\]"'”’*_]*+(?P<stop_end>)
+        \s++(?:>[\s>]*+)?(?=[(\["'“‘*_]*+[A-Z0-9£$€À-Þ])
+      | (?<=\s)(?<!\s\s)\s*+[•●▪◦‣\uf0b7]\s*+
+      | (?<=\n)[ \t>]*+(?=[A-Z][\w/&-]*+(?:[ \t][\w/&-]++){0,2}:[ \t]))""",
     re.VERBOSE,
 )
 
@@ -188,13 +193,13 @@ _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]+|[^<>\s@]+@[^<>\s]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _EMPHASIS = re.compile(r"(?<![\w*~])(?:[*_]{1,3}|~~)(?=\S)|(?<=\S)(?:[*_]{1,3}|~~)(?![\w*~])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
-_MARKUP_CHARS = ("*", "_", "`", "[", "<", "\\", "~")
+_ANY_MARKUP = re.compile(r"[*_`\[<\\~]")
 
 
 def _clean(raw: str) -> str:
     if "\n" in raw and ">" in raw:
         raw = _CONTINUATION_QUOTES.sub(" ", raw)
-    if any(char in raw for char in _MARKUP_CHARS):
+    if _ANY_MARKUP.search(raw):
         if "[" in raw:
             raw = _LINK.sub(r"\1", raw)
         if "<" in raw:
@@ -211,8 +216,11 @@ def _row_text(raw: str) -> str:
     return " | ".join(cell for cell in cells if cell)
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def _has_words(text: str) -> bool:
-    return any(char.isalnum() for char in text)
+    return _LETTER_OR_DIGIT.search(text) is not None
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
@@ -230,7 +238,8 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
 def _split_block(text: str, start: int, end: int, out: list[Sentence]) -> None:
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
-        if match.lastgroup == "stop":
+        stop_end = match.end("stop_end")
+        if stop_end >= 0:
             stop = match.start()
             if (
                 text[stop] == "."
@@ -238,7 +247,7 @@ def _split_block(text: str, start: int, end: int, out: list[Sentence]) -> None:
                 and _is_abbreviation(text, stop, match.end())
             ):
                 continue
-            _emit(text, cursor, match.end("stop"), out)
+            _emit(text, cursor, stop_end, out)
         else:
             _emit(text, cursor, match.start(), out)
         cursor = match.end()

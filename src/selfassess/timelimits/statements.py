@@ -20,7 +20,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from selfassess.timelimits.deadlines import StatedDate, find_stated_dates
-from selfassess.timelimits.durations import FoundDuration, find_durations
+from selfassess.timelimits.durations import FoundDuration, find_durations, names_a_unit
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
 _STAGE_IN_WORDS = re.compile(r"\b(stage)\s+(one|two|three|four|five)\b", re.IGNORECASE)
@@ -45,6 +45,14 @@ _NOT_A_LIMIT_BEFORE = re.compile(
 )
 # Anywhere in the sentence, signs that it reports performance: "87%", "on average".
 _PERFORMANCE = re.compile(r"%|\bper ?cent\b|\baverage\b|\bmedian\b", re.IGNORECASE)
+
+
+def _reports_performance(sentence: str, lowered: str) -> bool:
+    # The words by `in` first: most sentences hold none, and a regular expression is slower.
+    maybe = "%" in lowered or "cent" in lowered or "average" in lowered or "median" in lowered
+    return maybe and _PERFORMANCE.search(sentence) is not None
+
+
 # After a duration, the event the clock starts from: "of the complaint being acknowledged".
 _CLOCK_START = re.compile(r"^\s*(?:of|from|after|following)\b[^,;.]*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
@@ -104,9 +112,13 @@ class LimitReader:
 
     def limits_in(self, sentence: str, own: Collection[str] = ()) -> list[StatedLimit]:
         """The limits `sentence` states; `own` are the limits the provision it answers sets."""
-        sentence = _STAGE_IN_WORDS.sub(lambda m: f"{m[1]} {_NUMBER_WORDS[m[2].lower()]}", sentence)
+        lowered = sentence.lower()
+        if not names_a_unit(lowered) or _reports_performance(sentence, lowered):
+            return []
+        if "stage" in lowered:
+            sentence = _STAGE_IN_WORDS.sub(lambda m: f"{m[1]} {_NUMBER_WORDS[m[2].lower()]}", sentence)
         durations = [found for found in find_durations(sentence) if _is_a_limit(sentence, found)]
-        if not durations or _PERFORMANCE.search(sentence):
+        if not durations:
             return []
         stated: list[StatedLimit] = []
         for found in durations:
