@@ -30,6 +30,7 @@ class CodeLibrary:
         self._limits = limits
         self._documents: dict[Path, Document] = {}
         self._ancestors: dict[Path, list[Path]] = {}
+        self._found: dict[tuple[str, Path], Document | None] = {}  # a folder of files asks once
         self._packaged = packaged_dir("codes")
 
     @property
@@ -55,6 +56,12 @@ class CodeLibrary:
 
     def find(self, code_id: str, near: Path) -> Document | None:
         """The code `code_id` as the first folder that has it holds it, or None."""
+        asked = (code_id, near)
+        if asked not in self._found:
+            self._found[asked] = self._find(code_id, near)
+        return self._found[asked]
+
+    def _find(self, code_id: str, near: Path) -> Document | None:
         for folder in self.search_folders(near):
             for suffix in (".yaml", ".yml"):
                 candidate = folder / f"{code_id}{suffix}"

@@ -22,7 +22,8 @@ class FileFact(StrEnum):
     UNUSABLE = "unusable"  # no file can have this name: a control character, or far too long
 
 
-def _fact(written: str, folder: Path) -> FileFact:
+def _fact(written: str, folder: Path, base: Path) -> FileFact:
+    """What `written` is, for an assessment in `folder` (`base` is that folder resolved)."""
     if "://" in written or written.startswith(("mailto:", "javascript:", "data:")):
         return FileFact.A_LINK
     if Path(written).is_absolute() or PureWindowsPath(written).is_absolute() or written.startswith("~"):
@@ -30,7 +31,6 @@ def _fact(written: str, folder: Path) -> FileFact:
     if any(ord(character) < 32 for character in written):
         return FileFact.UNUSABLE
     try:
-        base = folder.resolve()
         target = (folder / written).resolve()
         if not target.is_relative_to(base):
             return FileFact.OUTSIDE
@@ -43,6 +43,8 @@ def _fact(written: str, folder: Path) -> FileFact:
 
 def evidence_file_facts(assessment: Assessment, folder: Path) -> dict[str, FileFact]:
     """For each register key with a `file:`, what that file is."""
-    return {
-        key: _fact(item.file, folder) for key, item in assessment.evidence.items() if item.file is not None
-    }
+    written = {key: item.file for key, item in assessment.evidence.items() if item.file is not None}
+    if not written:
+        return {}
+    base = folder.resolve()
+    return {key: _fact(file, folder, base) for key, file in written.items()}
