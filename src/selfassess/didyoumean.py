@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rapidfuzz.distance import OSA
-
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -25,6 +23,8 @@ def suggest(written: str, candidates: Iterable[str]) -> str | None:
     typed = normalise(written)
     if not typed:
         return None
+    from rapidfuzz.distance import OSA  # here, not above: only a mistake needs it
+
     best: tuple[int, int, int] | None = None
     chosen: str | None = None
     for order, candidate in enumerate(candidates):

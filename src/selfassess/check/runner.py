@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -194,6 +193,8 @@ def check_files(
     workers = min(jobs or os.cpu_count() or 1, len(chosen))
     findings: list[Finding] = []
     if workers > 1 and len(chosen) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor  # here: a one-file check starts without it
+
         with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(library.code_dirs,)) as pool:
             for found in pool.map(_check_in_worker, chosen, chunksize=max(1, len(chosen) // (workers * 8))):
                 findings.extend(found)

@@ -1,9 +1,10 @@
 """Working days and due dates, from the bank holidays of England and Wales.
 
 Bank holidays come from the `holidays` package (country "GB", subdivision "ENG"), never from a
-hand-typed table. England and Wales share their bank holidays; the package's "ENG" and "WLS"
-subdivisions give the same days over the whole range below (a test keeps that true), and "ENG" is
-the subdivision the spec names.
+hand-typed table; `bank_holidays` keeps a copy of the package's answer in a cache, for speed.
+England and Wales share their bank holidays; the package's "ENG" and "WLS" subdivisions give the
+same days over the whole range below (a test keeps that true), and "ENG" is the subdivision the
+spec names.
 
 The range of years is fixed rather than "this year plus ten" so that a result never depends on the
 day it is computed, and it stops well short of the package's own horizon because one-off holidays
@@ -18,7 +19,9 @@ import calendar as _stdlib_calendar
 from array import array
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
+from selfassess.timelimits.bank_holidays import bank_holidays
 from selfassess.timelimits.durations import Duration, Unit
 
 FIRST_YEAR = 1995
@@ -62,11 +65,14 @@ class _Table:
 _built: _Table | None = None
 
 
-def _build(first_year: int, last_year: int) -> _Table:
-    # Imported here: a check that compares no time limit never pays for it.
-    import holidays
+@cache
+def _bank_holidays() -> frozenset[date]:
+    # Asked here, on first use: a check that compares no time limit never pays for it.
+    return bank_holidays(FIRST_YEAR, LAST_YEAR)
 
-    bank_holidays = holidays.country_holidays("GB", subdiv="ENG", years=range(first_year, last_year + 1))
+
+def _build(first_year: int, last_year: int) -> _Table:
+    holidays = _bank_holidays()
     origin = date(first_year, 1, 1).toordinal()
     size = date(last_year, 12, 31).toordinal() - origin + 1
     working = bytearray(size)
@@ -75,7 +81,7 @@ def _build(first_year: int, last_year: int) -> _Table:
     count = 0
     for i in range(size):
         day = date.fromordinal(origin + i)
-        if day.weekday() < 5 and day not in bank_holidays:
+        if day.weekday() < 5 and day not in holidays:
             working[i] = 1
             count += 1
             working_ordinals.append(origin + i)

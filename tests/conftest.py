@@ -1,0 +1,11 @@
+"""Settings for the whole test run."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# The bank-holiday cache of this run lives in a folder of its own, so tests never read a cache a
+# user (or an earlier run) left behind, nor leave one in the home folder. Set before any test, and
+# inherited by every command the tests start as a process.
+os.environ["SELFASSESS_CACHE_DIR"] = tempfile.mkdtemp(prefix="selfassess-test-cache-")
