@@ -17,7 +17,6 @@ from typing import Any
 import yaml
 
 from selfassess.load.positions import Loc, Position, Positions
-from selfassess.load.yaml_errors import describe_yaml_error
 
 try:  # libyaml's parser where it is installed; the pure-Python one otherwise
     from yaml import CSafeLoader as _Loader
@@ -422,5 +421,7 @@ def load_yaml_text(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
     except _TooBig as stop:
         return LoadedYaml(None, builder.positions, [*builder.problems, stop.problem])
     except yaml.YAMLError as error:
+        from selfassess.load.yaml_errors import describe_yaml_error  # only a broken file needs it
+
         return LoadedYaml(None, builder.positions, [*builder.problems, describe_yaml_error(error, text)])
     return LoadedYaml(builder.root, builder.positions, builder.problems)

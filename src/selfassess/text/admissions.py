@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from selfassess.text.sentences import Sentence, split_sentences
 
@@ -276,15 +277,17 @@ def _compile(pattern: str) -> str:
     return pattern.replace("<not>", r"(?: not|n['’]t)")
 
 
-_COMPILED = tuple(
-    (
+@cache
+def _compiled(index: int) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None, bool]:
+    """Form `index`, compiled on first use: a one-file check meets fewer than half the forms, and
+    compiling them all would be most of its start-up time spent in this module."""
+    form = FORMS[index]
+    return (
         re.compile(_compile(form.pattern), re.IGNORECASE),
         re.compile(form.not_before, re.IGNORECASE) if form.not_before else None,
         re.compile(form.not_after, re.IGNORECASE) if form.not_after else None,
         form.about_us,
     )
-    for form in FORMS
-)
 
 
 # --- General filters -------------------------------------------------------------------------
@@ -378,7 +381,7 @@ def _admissions_in(sentence: Sentence) -> list[Admission]:
     clause_starts: list[int] | None = None
     spans: list[tuple[int, int]] = []
     for index in sorted(tried):
-        pattern, not_before, not_after, about_us = _COMPILED[index]
+        pattern, not_before, not_after, about_us = _compiled(index)
         for match in pattern.finditer(text):
             start, end = match.span()
             if not_before and not_before.search(text, max(0, start - 40), start):
