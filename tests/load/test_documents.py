@@ -135,3 +135,25 @@ def test_wrong_choice_suggests_the_right_one(tmp_path):
         " — did you mean 'in-progress'?"
     )
     # 'Amber' is accepted as amber: case and spaces do not matter in these choices
+
+
+def test_evidence_files_are_asked_once_a_run(tmp_path, monkeypatch):
+    from selfassess.load import evidence_files
+    from selfassess.load.evidence_files import EvidenceFiles, FileFact
+
+    (tmp_path / "evidence").mkdir()
+    (tmp_path / "evidence" / "log.csv").write_text("a\n", encoding="utf-8")
+    text = (
+        "code: hos-chc-2024\norganisation: X\nassessed_on: 2025-05-20\nresponses: {}\n"
+        "evidence:\n  log: {title: Log, file: evidence/log.csv}\n  gone: {title: Gone, file: evidence/gone.csv}\n"
+    )
+    first, second = (read_document(write(tmp_path, text, name)).assessment for name in ("a.yaml", "b.yaml"))
+    asked: list[str] = []
+    real = evidence_files._fact
+    monkeypatch.setattr(
+        evidence_files, "_fact", lambda written, *rest: asked.append(written) or real(written, *rest)
+    )
+    run = EvidenceFiles()
+    facts = [run.facts(assessment, tmp_path) for assessment in (first, second)]
+    assert facts == [{"log": FileFact.PRESENT, "gone": FileFact.MISSING}] * 2
+    assert asked == ["evidence/log.csv", "evidence/gone.csv"]

@@ -16,7 +16,7 @@ from selfassess.didyoumean import end_with_hint
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.config import find_config, read_config
 from selfassess.load.documents import Document, read_document
-from selfassess.load.evidence_files import evidence_file_facts
+from selfassess.load.evidence_files import EvidenceFiles
 from selfassess.load.yaml_source import LoadProblem
 
 
@@ -97,9 +97,14 @@ def _code_problem(document: Document, library: CodeLibrary) -> tuple[Document | 
 
 
 def context_for(
-    document: Document, library: CodeLibrary, options: CheckOptions, settings: Settings | None = None
+    document: Document,
+    library: CodeLibrary,
+    options: CheckOptions,
+    settings: Settings | None = None,
+    evidence: EvidenceFiles | None = None,
 ) -> Context:
-    """Everything the rules need about one document, with its code looked up."""
+    """Everything the rules need about one document, with its code looked up (and its evidence
+    files, through the run's `evidence` if given)."""
     rule_options = settings.options if settings is not None else {}
     if document.assessment is not None:
         code_document, problem = _code_problem(document, library)
@@ -110,7 +115,7 @@ def context_for(
             code_document.code if code_document is not None else None,
             today=options.today,
             for_publication=options.for_publication,
-            evidence_files=evidence_file_facts(document.assessment, document.path.parent),
+            evidence_files=(evidence or EvidenceFiles()).facts(document.assessment, document.path.parent),
             options=rule_options,
         )
     if document.code is not None:
@@ -127,10 +132,16 @@ def context_for(
 
 
 def check_file(
-    path: Path, shown: str, library: CodeLibrary, options: CheckOptions, settings: Settings
+    path: Path,
+    shown: str,
+    library: CodeLibrary,
+    options: CheckOptions,
+    settings: Settings,
+    evidence: EvidenceFiles | None = None,
 ) -> tuple[Context, list[Finding]]:
     """Read and check one file: what was read (with its code) and every finding."""
-    context = context_for(read_document(path, shown, settings.limits), library, options, settings)
+    document = read_document(path, shown, settings.limits)
+    context = context_for(document, library, options, settings, evidence)
     return context, run_rules(context, settings)
 
 
@@ -152,6 +163,7 @@ def check_one(
 PARALLEL_FROM = 48
 
 _worker_library: CodeLibrary | None = None
+_worker_evidence: EvidenceFiles | None = None
 
 
 def _collect_garbage_less_often() -> None:
@@ -164,15 +176,16 @@ def _collect_garbage_less_often() -> None:
 
 
 def _start_worker(code_dirs: list[Path]) -> None:
-    global _worker_library
+    global _worker_library, _worker_evidence
     _collect_garbage_less_often()
     _worker_library = CodeLibrary(code_dirs)
+    _worker_evidence = EvidenceFiles()
 
 
 def _check_in_worker(job: tuple[Path, str, CheckOptions, Settings]) -> list[Finding]:
     path, shown, options, settings = job
     assert _worker_library is not None
-    return check_file(path, shown, _worker_library, options, settings)[1]
+    return check_file(path, shown, _worker_library, options, settings, _worker_evidence)[1]
 
 
 def check_files(
@@ -200,6 +213,7 @@ def check_files(
                 findings.extend(found)
     else:
         _collect_garbage_less_often()
+        evidence = EvidenceFiles()
         for path, shown, _, file_settings in chosen:
-            findings.extend(check_file(path, shown, library, options, file_settings)[1])
+            findings.extend(check_file(path, shown, library, options, file_settings, evidence)[1])
     return CheckResult([shown for _, shown in files], sorted(findings))

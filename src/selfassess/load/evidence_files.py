@@ -41,10 +41,35 @@ def _fact(written: str, folder: Path, base: Path) -> FileFact:
         return FileFact.UNUSABLE
 
 
+class EvidenceFiles:
+    """What the evidence files of one run's assessments are, each asked of the file system once.
+
+    A folder of assessments for several years names the same files again and again, and finding
+    where a path leads costs a system call for each folder on the way. One run sees the files as
+    they were when it asked; the next run asks again.
+    """
+
+    def __init__(self) -> None:
+        self._bases: dict[Path, Path] = {}
+        self._known: dict[tuple[Path, str], FileFact] = {}
+
+    def facts(self, assessment: Assessment, folder: Path) -> dict[str, FileFact]:
+        """For each register key with a `file:`, what that file is."""
+        written = {key: item.file for key, item in assessment.evidence.items() if item.file is not None}
+        if not written:
+            return {}
+        base = self._bases.get(folder)
+        if base is None:
+            base = self._bases[folder] = folder.resolve()
+        found: dict[str, FileFact] = {}
+        for key, file in written.items():
+            fact = self._known.get((folder, file))
+            if fact is None:
+                fact = self._known[(folder, file)] = _fact(file, folder, base)
+            found[key] = fact
+        return found
+
+
 def evidence_file_facts(assessment: Assessment, folder: Path) -> dict[str, FileFact]:
-    """For each register key with a `file:`, what that file is."""
-    written = {key: item.file for key, item in assessment.evidence.items() if item.file is not None}
-    if not written:
-        return {}
-    base = folder.resolve()
-    return {key: _fact(file, folder, base) for key, file in written.items()}
+    """For each register key with a `file:`, what that file is (asked afresh)."""
+    return EvidenceFiles().facts(assessment, folder)

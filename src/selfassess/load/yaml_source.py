@@ -112,6 +112,10 @@ def _shown_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+_SCALAR, _MAPPING_START, _SEQUENCE_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+
+
 class _Builder:
     """Consumes parser events and builds data, positions and problems."""
 
@@ -179,15 +183,15 @@ class _Builder:
 
     # -- events --------------------------------------------------------------------------------
     def feed(self, event: Any) -> None:
-        if self.stack and self.stack[-1].skip_depth:
-            self._skip(event)
-            return
         kind = type(event)
-        if kind is yaml.ScalarEvent:
+        stack = self.stack
+        if stack and stack[-1].skip_depth:
+            self._skip(event)
+        elif kind is _SCALAR:
             self._scalar(event)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            self._start(event, kind is yaml.MappingStartEvent)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+            self._start(event, kind is _MAPPING_START)
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
             self._end()
         elif kind is yaml.AliasEvent:
             self._alias(event)

@@ -35,6 +35,8 @@ def _source_text(value: Any) -> Any:
 
 
 def _read_text(value: Any) -> str:
+    if type(value) is str:  # nearly every value: straight through
+        return value
     value = _source_text(value)
     if isinstance(value, str):
         return value

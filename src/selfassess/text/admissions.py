@@ -373,7 +373,7 @@ def _admissions_in(sentence: Sentence) -> list[Admission]:
     text = sentence.text
     if text.endswith("?"):
         return []
-    lowered = text.lower()
+    lowered = text.casefold()  # casefold, not lower: as wide as the patterns' case-blind matching
     present = [word for word in _FORMS_NEEDING if word in lowered]
     if not present:
         return []

@@ -222,7 +222,7 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def _has_words(text: str) -> bool:
-    return _LETTER_OR_DIGIT.search(text) is not None
+    return text[:1].isalnum() or _LETTER_OR_DIGIT.search(text) is not None
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:

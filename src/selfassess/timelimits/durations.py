@@ -169,7 +169,7 @@ def parse_duration(text: str) -> Duration | None:
 
 
 def names_a_unit(lowered: str) -> bool:
-    """Whether lowercased text holds a unit's word, without which it states no duration.
+    """Whether casefolded text holds a unit's word, without which it states no duration.
 
     Most sentences name none; `in` says so ten times as fast as a case-blind regular expression.
     """
@@ -184,7 +184,7 @@ def names_a_unit(lowered: str) -> bool:
 
 def find_durations(sentence: str) -> list[FoundDuration]:
     """Every duration stated in a sentence of free text, with where it is."""
-    if not names_a_unit(sentence.lower()):
+    if not names_a_unit(sentence.casefold()):
         return []
     found: list[FoundDuration] = []
     for match in _IN_TEXT.finditer(sentence):

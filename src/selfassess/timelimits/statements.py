@@ -67,42 +67,65 @@ class StatedLimit:
     found: FoundDuration
 
 
-def _keyword_pattern(keyword: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(keyword.strip()).replace(r"\ ", r"\s+"), re.IGNORECASE)
+@dataclass(frozen=True, slots=True)
+class _Keyword:
+    """A keyword of a limit: its pattern, and its words for a quick test before the pattern."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+
+    def found_in(self, text: str, folded: str) -> bool:
+        """Whether `text` (`folded` is its casefold) holds the keyword.
+
+        Most sentences lack the words, and `in` on the casefolded text says so far sooner than the
+        case-blind pattern; casefold, as it is at least as wide as the pattern's matching.
+        """
+        return all(word in folded for word in self.words) and self.pattern.search(text) is not None
+
+
+def _keyword(keyword: str) -> _Keyword:
+    words = tuple(word.casefold() for word in keyword.split())
+    pattern = re.compile(r"(?<!\w)" + re.escape(keyword.strip()).replace(r"\ ", r"\s+"), re.IGNORECASE)
+    return _Keyword(pattern, words)
 
 
 class LimitReader:
     """Reads sentences for the time limits of one code (its keywords compiled once)."""
 
     def __init__(self, keywords: Mapping[str, Sequence[str]]) -> None:
-        self._keywords = {
-            key: tuple(_keyword_pattern(word) for word in words) for key, words in keywords.items()
-        }
+        self._keywords = {key: tuple(_keyword(word) for word in words) for key, words in keywords.items()}
 
-    def _carries(self, key: str, text: str) -> bool:
-        patterns = self._keywords[key]
-        return bool(patterns) and all(pattern.search(text) for pattern in patterns)
+    def _carries(self, key: str, text: str, folded: str) -> bool:
+        keywords = self._keywords[key]
+        return bool(keywords) and all(keyword.found_in(text, folded) for keyword in keywords)
 
-    def _carries_own_words(self, other: str, key: str, text: str) -> bool:
+    def _carries_own_words(self, other: str, key: str, text: str, folded: str) -> bool:
         """Whether `text` has all the keywords that tell limit `other` apart from limit `key`."""
-        shared = {pattern.pattern for pattern in self._keywords[key]}
-        distinct = [pattern for pattern in self._keywords[other] if pattern.pattern not in shared]
-        return bool(distinct) and all(pattern.search(text) for pattern in distinct)
+        shared = {keyword.pattern.pattern for keyword in self._keywords[key]}
+        distinct = [keyword for keyword in self._keywords[other] if keyword.pattern.pattern not in shared]
+        return bool(distinct) and all(keyword.found_in(text, folded) for keyword in distinct)
 
     def _candidates(self, text: str, clause: str, own: Collection[str]) -> list[str]:
-        found = [key for key in self._keywords if self._carries(key, text)]
+        folded = text.casefold()
+        found = [key for key in self._keywords if self._carries(key, text, folded)]
         for key in own:
             if key not in self._keywords or key in found:
                 continue
-            if not any(self._carries_own_words(other, key, text) for other in self._keywords if other != key):
+            others = (other for other in self._keywords if other != key)
+            if not any(self._carries_own_words(other, key, text, folded) for other in others):
                 found.append(key)
         if len(found) > 1:
             # The clause holding the duration decides, by the keywords only one candidate has;
             # failing that, the limit the provision itself sets; failing that, nothing.
+            clause_folded = clause.casefold()
             in_clause = [
                 key
                 for key in found
-                if any(self._carries_own_words(key, other, clause) for other in found if other != key)
+                if any(
+                    self._carries_own_words(key, other, clause, clause_folded)
+                    for other in found
+                    if other != key
+                )
             ]
             if len(in_clause) == 1:
                 return in_clause
@@ -112,7 +135,7 @@ class LimitReader:
 
     def limits_in(self, sentence: str, own: Collection[str] = ()) -> list[StatedLimit]:
         """The limits `sentence` states; `own` are the limits the provision it answers sets."""
-        lowered = sentence.lower()
+        lowered = sentence.casefold()
         if not names_a_unit(lowered) or _reports_performance(sentence, lowered):
             return []
         if "stage" in lowered:
