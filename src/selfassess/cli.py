@@ -13,8 +13,12 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfassess import __version__
+
+if TYPE_CHECKING:
+    from selfassess.model.code import Code
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -174,6 +178,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain = commands.add_parser("explain", help="explain one rule, with examples")
     explain.add_argument("rule", metavar="RULE", help="a rule id, such as SA303")
+
+    new = commands.add_parser(
+        "new",
+        help="start an assessment: every provision of a code listed, every answer empty",
+        description="Write a ready-to-fill assessment of CODE: each provision's requirement as a comment "
+        "above it, its answer left empty. An existing file is never replaced without --force.",
+    )
+    new.add_argument("code", metavar="CODE", help="the code's id, e.g. hos-chc-2024")
+    new.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write ('-': print it)")
+    new.add_argument("--organisation", metavar="NAME", help="the organisation the assessment speaks for")
+    new.add_argument("--assessed-on", type=_date_argument, metavar="DATE", help="the date it speaks for")
+    new.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _codes_option(new)
     return parser
 
 
@@ -340,10 +357,22 @@ def run_report(arguments: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _code(arguments: argparse.Namespace, code_id: str, near: Path) -> Code:
+    """The code `code_id` as a file in folder `near` would find it, or a usage error naming those known."""
+    from selfassess.load.codes import CodeLibrary
+
+    library = CodeLibrary(_existing_folders(arguments.codes))
+    found = library.find(code_id, near)
+    if found is None or found.code is None:
+        known = ", ".join(library.ids(near))
+        unreadable = " cannot be read ('selfassess check' says why)" if found is not None else ""
+        raise UsageError(f"no readable code '{code_id}'{unreadable} (known: {known})")
+    return found.code
+
+
 def run_schema(arguments: argparse.Namespace) -> int:
     import json
 
-    from selfassess.load.codes import CodeLibrary
     from selfassess.model.schema import assessment_schema, code_schema
 
     if arguments.kind == "code":
@@ -351,14 +380,7 @@ def run_schema(arguments: argparse.Namespace) -> int:
             raise UsageError("--code applies to 'schema assessment' only")
         schema = code_schema()
     else:
-        code = None
-        if arguments.code:
-            library = CodeLibrary(_existing_folders(arguments.codes))
-            found = library.find(arguments.code, Path.cwd())
-            if found is None or found.code is None:
-                known = ", ".join(library.ids(Path.cwd()))
-                raise UsageError(f"no readable code '{arguments.code}' (known: {known})")
-            code = found.code
+        code = _code(arguments, arguments.code, Path.cwd()) if arguments.code else None
         schema = assessment_schema(code)
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return EXIT_CLEAN
@@ -381,7 +403,28 @@ def run_explain(arguments: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def run_new(arguments: argparse.Namespace) -> int:
+    from selfassess.author.new import new_assessment
+    from selfassess.author.yaml_text import schema_advice, schema_line
+
+    out = None if arguments.output == "-" else Path(arguments.output)
+    if out is not None and out.exists() and not arguments.force:
+        raise UsageError(f"{out} already exists; choose another name, or add --force to replace it")
+    near = Path.cwd() if out is None else (out.parent if str(out.parent) else Path("."))
+    code = _code(arguments, arguments.code, near)
+    schema = None if out is None else schema_line(out, code.id)
+    made = new_assessment(
+        code, organisation=arguments.organisation, assessed_on=arguments.assessed_on, schema=schema
+    )
+    where = _write(out, made.encode("utf-8"))
+    print(f"Wrote {where}: {len(code.provisions)} provisions to answer.", file=sys.stderr)
+    if out is not None and schema is None:
+        print(schema_advice(code.id), file=sys.stderr)
+    return EXIT_CLEAN
+
+
 COMMANDS = {
+    "new": run_new,
     "check": run_check,
     "render": run_render,
     "report": run_report,

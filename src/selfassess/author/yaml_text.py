@@ -1,0 +1,135 @@
+"""An assessment written out as YAML a person will edit: values exactly as given, comments where
+they help, and nothing the loader would read differently from what was meant.
+
+PyYAML writes each value (so quoting is always right: `"Yes"` stays text, `"6.10"` stays a
+string); this module only places those pieces and the comments between them.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from selfassess.model.written_date import WrittenDate
+
+WIDTH = 100
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as a `|` block and lists indented under their key, as people write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+# Line breaks YAML knows beyond \n: outside double quotes PyYAML would write them as a plain break.
+_OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _OTHER_BREAKS.intersection(value) else "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _nothing(dumper: yaml.SafeDumper, value: None) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:null", "")  # `answer:` left for the user
+
+
+def _written_date(dumper: yaml.SafeDumper, value: WrittenDate) -> yaml.ScalarNode:
+    """A date exactly as it was written: `2024-04-01` as a date, `31/11/09` as the text it is."""
+    if value.value is not None and value.text == value.value.isoformat():
+        return dumper.represent_date(value.value)
+    return _text(dumper, value.text)
+
+
+_Dumper.add_representer(str, _text)
+_Dumper.add_representer(WrittenDate, _written_date)
+_Dumper.add_representer(type(None), _nothing)
+
+
+def yaml_fragment(mapping: Mapping[str, Any], indent: int = 0) -> list[str]:
+    """`mapping` as YAML lines, indented by `indent` spaces."""
+    written = yaml.dump(
+        dict(mapping),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=WIDTH - indent,
+        default_flow_style=False,
+    )
+    pad = " " * indent
+    return [f"{pad}{line}" if line else line for line in written.splitlines()]
+
+
+def flow(mapping: Mapping[str, Any]) -> str:
+    """`{from: 2024-04-01, to: 2025-03-31}`: a short mapping on one line."""
+    return yaml.dump(
+        dict(mapping),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=True,
+        width=10_000,
+    ).strip()
+
+
+class YamlText:
+    """Lines of YAML and comments, built top to bottom."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def comment(self, text: str, indent: int = 0) -> None:
+        """`text` as comment lines, wrapped to the page; blank lines in it kept as bare `#`."""
+        pad = " " * indent
+        for paragraph in text.splitlines() or [""]:
+            wrapped = textwrap.wrap(
+                paragraph, WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False
+            )
+            for line in wrapped or [""]:
+                self.lines.append(f"{pad}# {line}".rstrip())
+
+    def values(self, mapping: Mapping[str, Any], indent: int = 0) -> None:
+        self.lines.extend(yaml_fragment(mapping, indent))
+
+    def commented_values(self, mapping: Mapping[str, Any], indent: int = 0) -> None:
+        """Values kept for a reader but not read: each line behind a `#`."""
+        pad = " " * indent
+        for line in yaml_fragment(mapping, 0):
+            self.lines.append(f"{pad}# {line}".rstrip())
+
+    def line(self, text: str = "") -> None:
+        self.lines.append(text)
+
+    def text(self) -> str:
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+
+def schema_line(out: Path, code_id: str) -> str | None:
+    """The editor's `$schema` line, where `schemas/<code>-assessment.json` exists at or above `out`.
+
+    The line lets the common YAML extension complete field names and flag wrong answers while
+    typing (docs/editors.md says how to make the schema).
+    """
+    folder = out.parent.resolve()
+    name = f"{code_id}-assessment.json"
+    for parent in (folder, *folder.parents):
+        schema = parent / "schemas" / name
+        if schema.is_file():
+            relative = Path(os.path.relpath(schema, folder)).as_posix()
+            return f"# yaml-language-server: $schema={relative}"
+    return None
+
+
+def schema_advice(code_id: str) -> str:
+    """What to run for the editor's help, where no schema was found to link to."""
+    return (
+        "For help while typing in VS Code, make a schema with 'selfassess schema assessment "
+        f"--code {code_id} > schemas/{code_id}-assessment.json' at the top of your repository, "
+        "and run this command again (docs/editors.md)."
+    )
