@@ -216,6 +216,7 @@ def run_check(arguments: argparse.Namespace) -> int:
     from selfassess.load.codes import CodeLibrary
     from selfassess.load.config import ConfigError
     from selfassess.load.discover import discover
+    from selfassess.output.progress import Progress
 
     files, missing = discover([Path(value) for value in arguments.paths or ["."]])
     if missing:
@@ -228,10 +229,16 @@ def run_check(arguments: argparse.Namespace) -> int:
         use_config=not arguments.no_config,
     )
     library = CodeLibrary(_existing_folders(arguments.codes))
+    progress = None
+    if Progress.wanted(sys.stderr, len(files)):
+        progress = Progress(sys.stderr)
     try:
-        result = check_files(files, library, options, jobs=arguments.jobs)
+        result = check_files(files, library, options, jobs=arguments.jobs, progress=progress)
     except ConfigError as error:
         raise UsageError(str(error)) from None
+    finally:
+        if progress is not None:
+            progress.finish()
     if arguments.format == "text":
         from selfassess.output import text
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -194,12 +195,14 @@ def check_files(
     options: CheckOptions,
     settings: SettingsFinder | None = None,
     jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CheckResult:
     """Check each file: read, checked and let go of one at a time, so memory does not grow with
     the number of files. A large run uses every core (`jobs` processes; 1 for none), with the
     same findings in the same order as one process would give.
 
-    Raises ConfigError before checking anything if a configuration is unusable.
+    `progress(done, total)` is told after each file. Raises ConfigError before checking anything
+    if a configuration is unusable.
     """
     finder = settings or SettingsFinder(options)
     chosen = [(path, shown, options, finder.for_folder(path.parent)) for path, shown in files]
@@ -209,11 +212,16 @@ def check_files(
         from concurrent.futures import ProcessPoolExecutor  # here: a one-file check starts without it
 
         with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(library.code_dirs,)) as pool:
-            for found in pool.map(_check_in_worker, chosen, chunksize=max(1, len(chosen) // (workers * 8))):
+            chunks = max(1, len(chosen) // (workers * 8))
+            for done, found in enumerate(pool.map(_check_in_worker, chosen, chunksize=chunks), 1):
                 findings.extend(found)
+                if progress is not None:
+                    progress(done, len(chosen))
     else:
         _collect_garbage_less_often()
         evidence = EvidenceFiles()
-        for path, shown, _, file_settings in chosen:
+        for done, (path, shown, _, file_settings) in enumerate(chosen, 1):
             findings.extend(check_file(path, shown, library, options, file_settings, evidence)[1])
+            if progress is not None:
+                progress(done, len(chosen))
     return CheckResult([shown for _, shown in files], sorted(findings))
