@@ -231,12 +231,12 @@ def _carry(number: str, link: Correspondence, responses: Mapping[str, Any], old:
     numbers = link.before(number)
     parts = [(n, responses[n] if isinstance(responses.get(n), dict) else None) for n in numbers]
     answers = [_answer_text(response) for _, response in parts]
-    if len(parts) == 1 and parts[0][1] is not None:
-        carried = _Carried(dict(parts[0][1]), from_old=True)  # as written, every field
-    elif len(parts) > 1:
-        carried = _combine(number, parts, old)
-    else:
+    if not any(response is not None for _, response in parts):
         carried = _Carried(empty_response(new))
+    elif len(parts) == 1:
+        carried = _Carried(dict(parts[0][1] or {}), from_old=True)  # as written, every field
+    else:
+        carried = _combine(number, parts, old)
     _notes(number, numbers, carried, link, answers)
     return carried
 
