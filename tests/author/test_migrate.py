@@ -164,6 +164,19 @@ def test_a_merged_provision_whose_answers_differ_is_left_to_the_user(copied: Pat
     assert ("SA101", "1.2", False) in _findings(copied / "new.yaml")
 
 
+def test_a_merged_provision_with_a_part_unanswered_is_left_to_the_user(copied: Path) -> None:
+    """An old part never answered is not taken as agreeing with the part that was."""
+    old = copied / OLD
+    text = old.read_text(encoding="utf-8")
+    start = text.index('  "1.3":\n')
+    old.write_text(text[:start] + text[text.index('  "1.4":\n') :], encoding="utf-8")
+    done = selfassess("migrate", OLD, "--to", "fenbrook-standards-2025", "-o", "new.yaml", cwd=copied)
+    assert "which were answered differently last time ('Yes' and no answer)" in done.stderr
+    merged = _data(copied / "new.yaml")["responses"]["1.2"]
+    assert merged["answer"] is None
+    assert merged["commentary"].startswith("From 1.2:\n\nUrgent repairs")
+
+
 def _said(path: Path) -> str:
     """The file's values and its comments, as one run of words."""
     data = " ".join(_scalars(_data(path)))

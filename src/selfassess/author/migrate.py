@@ -222,7 +222,7 @@ def _notes(
         carried.notes.append(f"Made from {listed(numbers)} in {old_id}, none of which had an answer.")
     if carried.conflicts:
         carried.notes.append(
-            f"Where {listed(numbers)} said different things, both are kept as comments below: keep the "
+            f"Where {listed(numbers)} said different things, each is kept as a comment below: keep the "
             "one that fits and remove its '# '."
         )
 
