@@ -18,6 +18,10 @@ from typing import TYPE_CHECKING
 from selfassess import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from selfassess.compare.reading import ReadAssessment
+    from selfassess.load.codes import CodeLibrary
     from selfassess.model.code import Code
 
 EXIT_CLEAN = 0
@@ -26,6 +30,7 @@ EXIT_USAGE = 2
 
 CHECK_FORMATS = ("text", "json", "sarif", "github")
 RENDER_FORMATS = ("html", "md", "docx", "pdf")
+DIFF_FORMATS = ("text", "json", "md")
 _SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
 
 
@@ -191,6 +196,33 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--assessed-on", type=_date_argument, metavar="DATE", help="the date it speaks for")
     new.add_argument("--force", action="store_true", help="replace OUT if it exists")
     _codes_option(new)
+
+    migrate = commands.add_parser(
+        "migrate",
+        help="carry an assessment's answers to a newer version of its code",
+        description="Carry every response of ASSESSMENT to CODE, a later version of the code it answers, "
+        "through each provision's 'previously'. Nothing is lost: what CODE has no place for is kept as a "
+        "comment. An existing file is never replaced without --force.",
+    )
+    migrate.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to carry forward")
+    migrate.add_argument("--to", required=True, metavar="CODE", help="the newer code's id")
+    migrate.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write ('-': print it)"
+    )
+    migrate.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _codes_option(migrate)
+
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two assessments, such as last year's and this year's",
+        description="Say what changed from OLD to NEW: answers, gaps, evidence, actions, approval and "
+        "period. NEW may answer a later version of OLD's code. Exit status 0 whether or not anything "
+        "changed; 1 when a file cannot be read.",
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier assessment")
+    diff.add_argument("new", metavar="NEW", help="the later assessment")
+    diff.add_argument("--format", choices=DIFF_FORMATS, default="text", help="text (default), json or md")
+    _codes_option(diff)
     return parser
 
 
@@ -430,8 +462,136 @@ def run_new(arguments: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _find_codes(library: CodeLibrary, near: Path) -> Callable[[str], Code | None]:
+    def find(code_id: str) -> Code | None:
+        found = library.find(code_id, near)
+        return found.code if found is not None else None
+
+    return find
+
+
+def _read_assessments(paths: list[Path], library: CodeLibrary) -> list[ReadAssessment] | None:
+    """Each file read whole, or None once any cannot be, its SA001 findings printed as `check` does."""
+    from selfassess.compare.reading import read_assessment
+    from selfassess.load.config import ConfigError
+    from selfassess.output import text
+
+    try:
+        read = [read_assessment(path, library, path.as_posix()) for path in paths]
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    for each in read:
+        if each.kind == "code":
+            raise UsageError(f"{each.shown} is a code, not an assessment")
+    if all(each.usable for each in read):
+        return read
+    for each in read:
+        for finding in each.unreadable:
+            sys.stdout.write(text.format_finding(finding) + "\n")
+    return None
+
+
+def run_migrate(arguments: argparse.Namespace) -> int:
+    from selfassess.author.migrate import listed, migrate, quoted
+    from selfassess.author.yaml_text import schema_advice, schema_line
+    from selfassess.compare.correspondence import NotSuperseding, chain_to, through
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.load.documents import read_bounded
+    from selfassess.load.yaml_source import DEFAULT_LIMITS, load_yaml_bytes
+
+    source = Path(arguments.assessment)
+    if not source.is_file():
+        raise UsageError(f"no such file: {source}")
+    out = _output_path(arguments, source, [source])
+    if out is not None and out.exists() and not arguments.force:
+        raise UsageError(f"{out} already exists; choose another name, or add --force to replace it")
+    library = CodeLibrary(_existing_folders(arguments.codes))
+    read = _read_assessments([source], library)
+    if read is None:
+        print(
+            f"Not migrated: {source.as_posix()} cannot be read; fix what is listed above first.",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    old = read[0].code
+    assert old is not None  # a usable read has its code
+    new = _code(arguments, arguments.to, source.parent)
+    if new.id == old.id:
+        raise UsageError(f"{source.as_posix()} already answers {new.id}; there is nothing to carry")
+    try:
+        chain = chain_to(new, old.id, _find_codes(library, source.parent))
+    except NotSuperseding as error:
+        raise UsageError(
+            f"cannot carry {source.as_posix()} (an assessment of {old.id}) to {new.id}: {error}; "
+            "migrate carries an assessment only to a later version of its own code"
+        ) from None
+    data = load_yaml_bytes(read_bounded(source, DEFAULT_LIMITS.max_bytes)).data
+    schema = None if out is None else schema_line(out, new.id)
+    made = migrate(data, old, new, through([*chain[:-1], old]), source.name, schema)
+    where = _write(out, made.text.encode("utf-8"))
+    print(f"Wrote {where}.", file=sys.stderr)
+    for disagreement in made.disagreements:
+        olds = listed([number for number, _ in disagreement.answers])
+        given = listed([quoted(answer) for _, answer in disagreement.answers])
+        print(
+            f"Provision {disagreement.provision} is made from {olds}, which were answered "
+            f"differently last time ({given}); its answer is left empty for you to choose.",
+            file=sys.stderr,
+        )
+    print(made.summary(), file=sys.stderr)
+    if out is not None and schema is None:
+        print(schema_advice(new.id), file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def run_diff(arguments: argparse.Namespace) -> int:
+    from selfassess.compare.correspondence import NotSuperseding, chain_to, identity, through
+    from selfassess.compare.diff import compare
+    from selfassess.load.codes import CodeLibrary
+
+    paths = [Path(arguments.old), Path(arguments.new)]
+    for given in paths:
+        if not given.is_file():
+            raise UsageError(f"no such file: {given}")
+    library = CodeLibrary(_existing_folders(arguments.codes))
+    read = _read_assessments(paths, library)
+    if read is None:
+        print("No comparison: an assessment above cannot be read; fix what is listed first.", file=sys.stderr)
+        return EXIT_FINDINGS
+    old, new = read
+    assert old.code is not None and new.code is not None  # a usable read has its code
+    if old.code.id == new.code.id:
+        link = identity(new.code)
+    else:
+        try:
+            link = through(chain_to(new.code, old.code.id, _find_codes(library, paths[1].parent)))
+        except NotSuperseding as error:
+            try:
+                chain_to(old.code, new.code.id, _find_codes(library, paths[0].parent))
+            except NotSuperseding:
+                raise UsageError(
+                    f"{old.shown} answers {old.code.id} and {new.shown} answers {new.code.id}: {error}; "
+                    "diff compares assessments of one code, or of its versions"
+                ) from None
+            raise UsageError(
+                f"{old.shown} answers {old.code.id}, a later version than {new.code.id}, which {new.shown} "
+                "answers; give the earlier assessment first"
+            ) from None
+    changes = compare(old, new, link)
+    if arguments.format == "json":
+        from selfassess.compare.diff_output import as_json as format_diff
+    elif arguments.format == "md":
+        from selfassess.compare.diff_output import as_markdown as format_diff
+    else:
+        from selfassess.compare.diff_output import as_text as format_diff
+    sys.stdout.write(format_diff(changes))
+    return EXIT_CLEAN
+
+
 COMMANDS = {
     "new": run_new,
+    "migrate": run_migrate,
+    "diff": run_diff,
     "check": run_check,
     "render": run_render,
     "report": run_report,

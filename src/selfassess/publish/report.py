@@ -7,7 +7,9 @@ from pathlib import Path
 
 from selfassess.check.findings import Finding
 from selfassess.check.runner import CheckOptions, check_one
+from selfassess.compare.correspondence import between
 from selfassess.load.codes import CodeLibrary
+from selfassess.model.code import Code
 from selfassess.publish.report_view import BAND_WORDS, BANDS, ReportView, report_view
 from selfassess.publish.templates import environment
 
@@ -54,7 +56,16 @@ def report(
         before = (old.assessment, old.code)
     if context.assessment is None or context.code is None:
         return Report(None, findings, previous_findings)
-    view = report_view(context.assessment, context.code, findings, before)
+    link = None
+    if before is not None:
+        near = path.parent
+
+        def find(code_id: str) -> Code | None:
+            found = library.find(code_id, near)
+            return found.code if found is not None else None
+
+        link = between(context.code, before[1], find)  # last year's code may be two versions back
+    view = report_view(context.assessment, context.code, findings, before, correspondence=link)
     if form == "docx":
         from selfassess.publish.report_docx import render_report_docx
 

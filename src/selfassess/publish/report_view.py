@@ -13,12 +13,14 @@ from datetime import date, timedelta
 
 from selfassess import __version__
 from selfassess.check.findings import Finding, Severity
+from selfassess.compare.answers import BANDS, band, compare_answers
+from selfassess.compare.answers import AnswerChange as Change
+from selfassess.compare.correspondence import Correspondence, one_step
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
 from selfassess.publish.view import ActionView, form_view, shown_date
 
 #: Columns of the compliance count, in the order a board reads them.
-BANDS = ("met", "partly", "not-met", "none", "unanswered")
 BAND_WORDS = {
     "met": "Met",
     "partly": "Partly met",
@@ -26,8 +28,6 @@ BAND_WORDS = {
     "none": "Not applicable",
     "unanswered": "No valid answer",  # not answered, or not one of the code's answers
 }
-#: How far each meaning is from met, to say whether an answer moved up or down.
-_STANDING = {"not-met": 0, "partly-met": 1, "met": 2}
 UPCOMING_DAYS = 90
 
 
@@ -49,14 +49,6 @@ class FindingLine:
     provision: str | None
     rule: str
     message: str
-
-
-@dataclass(frozen=True)
-class Change:
-    provision: str
-    before: str | None  # the answer as written last time (None: not answered, or not in the code)
-    after: str | None
-    direction: str  # 'better' | 'worse' | 'changed'
 
 
 @dataclass(frozen=True)
@@ -89,23 +81,6 @@ class ReportView:
         return sum(self.totals.values())
 
 
-def _band(code: Code, answer: str | None) -> str:
-    meaning = code.answers.meaning(answer) if answer else None
-    if meaning is None:
-        return "unanswered"
-    if meaning in ("met", "done", "accepted"):
-        return "met"
-    if meaning in ("not-met", "rejected"):
-        return "not-met"
-    if meaning in ("not-applicable", "noted"):
-        return "none"
-    return "partly"
-
-
-def _is_gap(code: Code, answer: str | None) -> bool:
-    return _band(code, answer) in ("partly", "not-met", "unanswered")
-
-
 def _lines(findings: Sequence[Finding], severity: Severity) -> tuple[FindingLine, ...]:
     return tuple(
         FindingLine(f.provision, f.rule, f.message)
@@ -114,52 +89,16 @@ def _lines(findings: Sequence[Finding], severity: Severity) -> tuple[FindingLine
     )
 
 
-def _previous_answer(number: str, code: Code, previous: Assessment) -> str | None:
-    """Last year's answer to a provision, found under its old number where it was renumbered."""
-    provision = code.provisions[number]
-    for old in provision.previously or [number]:
-        response = previous.responses.get(old)
-        if response is not None and response.answer:
-            return response.answer
-    return None
-
-
-def _changes(
-    code: Code, assessment: Assessment, previous: Assessment, previous_code: Code
-) -> tuple[tuple[Change, ...], tuple[str, ...], tuple[str, ...]]:
-    changes: list[Change] = []
-    opened: list[str] = []
-    closed: list[str] = []
-    for number in code.provisions:
-        now = assessment.responses.get(number)
-        after = now.answer if now is not None and now.answer else None
-        before = _previous_answer(number, code, previous)
-        was_gap = _is_gap(previous_code, before)
-        is_gap = _is_gap(code, after)
-        if is_gap and not was_gap:
-            opened.append(number)
-        elif was_gap and not is_gap:
-            closed.append(number)
-        old_meaning = previous_code.answers.meaning(before) if before else None
-        new_meaning = code.answers.meaning(after) if after else None
-        if old_meaning == new_meaning:
-            continue
-        old_rank, new_rank = _STANDING.get(old_meaning or ""), _STANDING.get(new_meaning or "")
-        if old_rank is not None and new_rank is not None:
-            direction = "better" if new_rank > old_rank else "worse"
-        else:
-            direction = "changed"
-        changes.append(Change(number, before, after, direction))
-    return tuple(changes), tuple(opened), tuple(closed)
-
-
 def report_view(
     assessment: Assessment,
     code: Code,
     findings: Sequence[Finding] = (),
     previous: tuple[Assessment, Code] | None = None,
     draft: bool = False,
+    correspondence: Correspondence | None = None,
 ) -> ReportView:
+    """`correspondence` matches provisions with the previous assessment's code; without it, through
+    one step of `previously`."""
     form = form_view(assessment, code, findings, draft)
     sections: list[SectionCount] = []
     totals = dict.fromkeys(BANDS, 0)
@@ -167,9 +106,9 @@ def report_view(
         counts = dict.fromkeys(BANDS, 0)
         for provision in section.provisions:
             response = assessment.responses.get(provision.number)
-            band = _band(code, response.answer if response is not None else None)
-            counts[band] += 1
-            totals[band] += 1
+            answered = band(code, response.answer if response is not None else None)
+            counts[answered] += 1
+            totals[answered] += 1
         sections.append(SectionCount(section.number, section.title, counts))
     today = assessment.assessed_on.value
     horizon = today + timedelta(days=UPCOMING_DAYS) if today is not None else None
@@ -189,7 +128,9 @@ def report_view(
     previous_period: str | None = None
     if previous is not None:
         previous_assessment, previous_code = previous
-        changes, opened, closed = _changes(code, assessment, previous_assessment, previous_code)
+        link = correspondence or one_step(code, previous_code)
+        compared = compare_answers(code, assessment, previous_code, previous_assessment, link)
+        changes, opened, closed = compared.changes, compared.gaps_opened, compared.gaps_closed
         period = previous_assessment.period
         previous_period = (
             f"{shown_date(period.from_)} to {shown_date(period.to)}"
