@@ -56,13 +56,21 @@ def test_the_file_reads_like_one_written_by_hand(tmp_path: Path, capsys: pytest.
     assert "imported from westminster.docx by 'selfassess import'" in " ".join(text.replace("#", "").split())
     assert "organisation: Westminster City Council\nassessed_on: 2024-10-22\n" in text
     # the register: one short key for each title, the organisation's name left out of it
-    assert "  corporate-complaints-policy:\n    title: Corporate complaints policy Westminster City Council\n" in text
+    assert (
+        "  corporate-complaints-policy:\n    title: Corporate complaints policy Westminster City Council\n"
+        in text
+    )
     assert "    url: https://www.westminster.gov.uk/housing/claiming-compensation\n" in text
     # the Code's requirement above each response, the section as a heading
     assert "  # Section 6: Complaint stages\n" in text
     assert "  # 6.3 [Stage 1] Landlords must issue a full response to stage 1 complaints within 10" in text
     # a list and paragraphs kept as Markdown
-    assert "      This information is provided in our complaints policy is available in a range of formats including:\n\n      - A full PDF version on the website\n      - A summary" in text
+    assert (
+        "      This information is provided in our complaints policy is available in a range of formats including:\n\n      - A full PDF version on the website\n      - A summary"
+        in text
+    )
     assert "specific elements of this.\n\n      They have also completed" in text
     # the cover table, which holds no answers, is named on stderr and left out
-    assert "westminster.docx: table 1 has none of the columns selfassess looks for, so it was left out.\n" in err
+    assert (
+        "westminster.docx: table 1 has none of the columns selfassess looks for, so it was left out.\n" in err
+    )

@@ -216,8 +216,8 @@ def assessment_text(
     if strangers:
         out.line()
         out.comment(
-            f"In the document under numbers {code.id} does not have: 'selfassess check' reports each. "
-            "Correct the number, or move the answer to the provision it belongs to.",
+            f"Answers the document gives under numbers that {code.id} does not have; 'selfassess check' "
+            "reports each. Correct the number, or move the answer to the provision it belongs to.",
             indent=2,
         )
         for item in strangers:

@@ -45,7 +45,7 @@ def import_file(
         raise ImportFailed(
             f"No table in {path.name} has the columns selfassess looks for: {looked_for(code)}; {holds}."
         )
-    placed, unplaced = place_entries(reading.entries, code)
+    placed, unplaced, checks = place_entries(reading.entries, code)
     header = Header(path.name, organisation, assessed_on, schema)
     leftover = [text for _, text in reading.leftover_headings]
     text = assessment_text(code, header, placed, unplaced, leftover)
@@ -54,6 +54,7 @@ def import_file(
         "it is kept, commented, at the end of the output for you to place."
         for item in unplaced
     ]
+    notes += [f"{path.name}: {check}." for check in checks]
     notes += [
         f"{path.name}: {grid.label} has none of the columns selfassess looks for, so it was left out."
         for grid in reading.ignored

@@ -132,8 +132,7 @@ def recognise(cells: list[str], code: Code) -> Layout | None:
     if (
         not known
         or len(found - {CONTEXT, KIND}) < 3
-        or (number is not None
-        and any(c.isdigit() for c in cells[number]))
+        or (number is not None and any(c.isdigit() for c in cells[number]))
     ):
         return None
     return Layout(tuple(cell.strip() for cell in cells), tuple(roles))

@@ -55,6 +55,7 @@ class _Placer:
         self.by_folded = {provision.number.casefold(): provision for provision in self.provisions}
         self.used: dict[str, str] = {}  # response key -> the place of the row that answered it
         self.last = -1  # the code's order of the provision placed last
+        self.notes: list[str] = []  # what the user should check, each the end of a sentence
 
     def _by_words(self, text: str, among: list[Provision]) -> Provision | None:
         return closest(text, [p for p in among if p.number not in self.used])
@@ -72,6 +73,10 @@ class _Placer:
             longer = self.code.provisions.get(f"{number}0")
             taken = found.number in self.used or self.order[found.number] < self.last
             if longer is not None and taken and longer.number not in self.used:
+                self.notes.append(
+                    f"{entry.place}: the number {number} is taken to be {longer.number}, which a spreadsheet "
+                    f"shows as {number} unless the cell is text; check that it is"
+                )
                 return longer
         if found is not None:
             return found
@@ -103,11 +108,15 @@ class _Placer:
         return Placed(entry, key, provision)
 
 
-def place_entries(entries: list[Entry], code: Code) -> tuple[list[Placed], list[Unplaced]]:
+def place_entries(entries: list[Entry], code: Code) -> tuple[list[Placed], list[Unplaced], list[str]]:
+    """Each entry placed or not, and notes ("table 1, row 4: …") on placings the user should check."""
     placer = _Placer(code)
     placed: list[Placed] = []
     unplaced: list[Unplaced] = []
     for entry in entries:
         result = placer.place(entry)
-        (placed if isinstance(result, Placed) else unplaced).append(result)  # type: ignore[arg-type]
-    return placed, unplaced
+        if isinstance(result, Placed):
+            placed.append(result)
+        else:
+            unplaced.append(result)
+    return placed, unplaced, placer.notes
