@@ -23,6 +23,10 @@ class Imported:
     notes: list[str] = field(default_factory=list)  # one sentence each, for the user
 
 
+#: How many tables the message about an unknown layout describes, before "and 3 more".
+_TABLES_NAMED = 5
+
+
 def _shown_cells(cells: list[str]) -> str:
     shown = [" ".join(cell.split()) for cell in cells if cell.strip()]
     shown = [text if len(text) <= 40 else text[:39] + "…" for text in shown]
@@ -37,10 +41,12 @@ def import_file(
     grids = read_grids(path)
     reading = read_entries(grids, code)
     if not reading.entries and len(reading.ignored) == len([g for g in grids if g.rows]):
-        tables = "; ".join(
+        shown = [
             f"{label}: {_shown_cells(cells)}" if label else _shown_cells(cells)
-            for label, cells in reading.headers_seen
-        )
+            for label, cells in reading.headers_seen[:_TABLES_NAMED]
+        ]
+        more = len(reading.headers_seen) - _TABLES_NAMED
+        tables = "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
         holds = f"the tables found have: {tables}" if tables else "it holds no tables"
         raise ImportFailed(
             f"No table in {path.name} has the columns selfassess looks for: {looked_for(code)}; {holds}."
@@ -61,4 +67,9 @@ def import_file(
         if grid.label
     ]
     answered = len({item.number for item in placed if item.provision is not None})
+    if placed and not answered:
+        notes.append(
+            f"{path.name}: none of the numbers in its tables is a provision of {code.id}; "
+            "check that --code names the code the document answers."
+        )
     return Imported(text, answered, len(unplaced), notes)
