@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.importing import builders
 from tests.importing.helpers import assert_nothing_lost, responses, run_import
@@ -74,3 +75,31 @@ def test_the_file_reads_like_one_written_by_hand(tmp_path: Path, capsys: pytest.
     assert (
         "westminster.docx: table 1 has none of the columns selfassess looks for, so it was left out.\n" in err
     )
+
+
+def test_a_form_with_its_action_plan_beside_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "Ref,Requirement,Comply?,Evidence,Commentary,Action,Owner,Target date\n"
+        "6.3,,Partial,Performance report,Late in Q1.,Automated reminders,Head of Complaints,30/09/2025\n",
+        encoding="utf-8",
+    )
+    run_import(
+        capsys, source, "hos-chc-2024", "--organisation", "Fenbrook Homes", "--assessed-on", "2025-05-01"
+    )
+    data = yaml.safe_load(source.with_suffix(".yaml").read_text(encoding="utf-8"))
+    assert data["responses"]["6.3"]["actions"] == [
+        {"action": "Automated reminders", "owner": "Head of Complaints", "due": "30/09/2025"}
+    ]
+
+
+def test_a_csv_saved_by_excel_in_the_windows_code_page_with_semicolons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "form.csv"
+    source.write_bytes(
+        "Code provision;Comply?;Commentary\n1.2;Yes;The Code’s wording, word for word.\n".encode("cp1252")
+    )
+    run_import(capsys, source, "hos-chc-2024")
+    data = yaml.safe_load(source.with_suffix(".yaml").read_text(encoding="utf-8"))
+    assert data["responses"]["1.2"]["commentary"] == "The Code’s wording, word for word."

@@ -213,3 +213,18 @@ def test_the_schema_line_where_the_repository_has_the_schema(
     first = out.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../schemas/wcc-policy-scrutiny-2023-assessment.json"
     assert "selfassess schema assessment" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("kind", "place"), [("csv", "line 10"), ("xlsx", "'Self assessment'!A9")])
+def test_rows_are_named_where_a_spreadsheet_user_finds_them(
+    kind: str, place: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a CSV line counts the line breaks inside quoted cells, as a text editor shows them
+    if kind == "csv":
+        source = builders.write_delimited(_awkward(), tmp_path / "ours.csv", ",")
+    else:
+        source = builders.write_xlsx(_awkward(), tmp_path / "ours.xlsx")
+    status, _, err = run_import(capsys, source, "hos-chc-2024")
+    assert status == 1
+    assert f"ours.{kind}: {place}: this row was not placed because 6.3 is answered already" in err
+    assert_nothing_lost(_awkward(), source.with_suffix(".yaml").read_text(encoding="utf-8"))

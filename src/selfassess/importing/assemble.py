@@ -129,14 +129,15 @@ def response(entry: Entry, code: Code, register: Register) -> dict[str, Any]:
     return made
 
 
-def _unused_columns(entry: Entry, made: dict[str, Any]) -> list[tuple[str, str]]:
-    """Columns whose text no field took: kept beside the requirement, headed as in the table."""
-    used_dates = "actions" in made
-    kept = []
-    for heading, role, text in entry.columns():
-        if role in (CONTEXT, KIND) or (role in (START, DUE) and not used_dates):
-            kept.append((heading, text))
-    return kept
+def _unused_columns(entry: Entry) -> list[tuple[str, str]]:
+    """Columns whose text no field took: kept beside the requirement, headed as in the table.
+    Dates belong to an action; without one in the row, they are kept here."""
+    has_action = bool(entry.text(ACTION))
+    return [
+        (heading, text)
+        for heading, role, text in entry.columns()
+        if role in (CONTEXT, KIND) or (role in (START, DUE) and not has_action)
+    ]
 
 
 def _section_heading(number: str, title: str) -> str:
@@ -157,7 +158,7 @@ def _comment_for(provision: Provision | None, section_title: str, entry: Entry |
         said = "The table's wording: " if provision is not None else f"{number} "
         lines.append(said + fields.one_line(written))
     shown = words("\n".join(lines))
-    for heading, text in _unused_columns(entry, {}):
+    for heading, text in _unused_columns(entry):
         if words(text) not in shown:
             lines.append(f"{heading}: {fields.one_line(text)}")
     return "\n".join(lines)

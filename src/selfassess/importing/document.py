@@ -40,7 +40,7 @@ def import_file(
     be read, or holds no table selfassess knows."""
     grids = read_grids(path)
     reading = read_entries(grids, code)
-    if not reading.entries and len(reading.ignored) == len([g for g in grids if g.rows]):
+    if not reading.recognised:
         shown = [
             f"{label}: {_shown_cells(cells)}" if label else _shown_cells(cells)
             for label, cells in reading.headers_seen[:_TABLES_NAMED]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from selfassess.importing.layouts import ANSWER, CONTEXT, KIND, NUMBER, REQUIREMENT, Layout, recognise
+from selfassess.importing.layouts import ANSWER, KIND, NUMBER, REQUIREMENT, Layout, recognise
 from selfassess.importing.similar import answers_a_provision
 from selfassess.importing.tables import Cell, Grid, is_bulleted
 from selfassess.model.code import Code
@@ -74,10 +74,6 @@ class Entry:
             for column, parts in sorted(self.parts.items())
         ]
 
-    def context(self) -> list[tuple[str, str]]:
-        """(heading, text) of the columns that have no field of their own."""
-        return [(heading, text) for heading, role, text in self.columns() if role in (CONTEXT, KIND)]
-
 
 @dataclass
 class Reading:
@@ -89,6 +85,7 @@ class Reading:
     )  # (place, text) with no entry below
     ignored: list[Grid] = field(default_factory=list)  # tables with no header selfassess knows
     headers_seen: list[tuple[str, list[str]]] = field(default_factory=list)  # (label, first row) of each
+    recognised: bool = False  # some table has a header selfassess knows
 
 
 def _unique(cells: list[Cell]) -> list[Cell]:
@@ -172,7 +169,7 @@ def read_entries(grids: list[Grid], code: Code) -> Reading:
             if header is not None:
                 if not found_header:
                     reading.headers_seen.append((grid.label, [cell.text for cell in cells]))
-                found_header = True
+                found_header = reading.recognised = True
                 if layout is not None and header.roles != layout.roles:
                     entry = None  # another kind of table: nothing above it continues into it
                 layout = header

@@ -32,6 +32,19 @@ class Grid:
     places: list[str]  # where each row is, for messages
 
 
+# Bullets as people type or paste them: Word's glyphs, a dash, an asterisk.
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►‣⁃*]|-|–|—)\s+")
+
+
+def unbulleted(line: str) -> str:
+    """A line without the bullet in front of it."""
+    return _BULLET.sub("", line, count=1).strip()
+
+
+def is_bulleted(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
 def read_grids(path: Path) -> list[Grid]:
     """Every table in the file, in the order it holds them. Raises ImportFailed if it cannot be read."""
     suffix = path.suffix.lower()
@@ -107,7 +120,8 @@ def _word_table(table: Any, number: int) -> Grid:
     texts: dict[Any, str] = {}
     rows: list[list[Cell]] = []
     for r, row in enumerate(table.rows):
-        cells = [Cell("", (r, c)) for c in range(row.grid_cols_before)]
+        before = getattr(row, "grid_cols_before", 0)  # python-docx 1.2 on: a row that starts late
+        cells = [Cell("", (r, c)) for c in range(before)]
         for cell in row.cells:
             element = cell._tc
             if element not in origins:
@@ -241,16 +255,3 @@ def _delimited(path: Path, delimiter: str | None) -> Grid:
 
 def _cell_text(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-# Bullets as people type or paste them: Word's glyphs, a dash, an asterisk.
-_BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►‣⁃*]|-|–|—)\s+")
-
-
-def unbulleted(line: str) -> str:
-    """A line without the bullet in front of it."""
-    return _BULLET.sub("", line, count=1).strip()
-
-
-def is_bulleted(line: str) -> bool:
-    return bool(_BULLET.match(line))
