@@ -241,10 +241,11 @@ def _write_header(out: YamlText, code: Code, header: Header) -> None:
         f"An assessment against {code.title}{f' ({described})' if described else ''}, imported from "
         f"{header.source} by 'selfassess import'."
     )
+    kept = "answers, leads and responses" if code.is_tracker else "answers, evidence and commentary"
     out.comment(
-        "The answers, evidence and commentary are as the document wrote them, and each requirement "
-        "stands above its response. Run 'selfassess check' on this file: it lists every answer still "
-        f"empty or not one of {code.answers.listed()}, and anything else to look at."
+        f"The {kept} are as the document wrote them, and each requirement stands above its response. "
+        "Run 'selfassess check' on this file: it lists every answer still empty or not one of "
+        f"{code.answers.listed()}, and anything else to look at."
     )
     out.line()
     out.values({"code": code.id, "organisation": header.organisation, "assessed_on": header.assessed_on})
