@@ -223,6 +223,23 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", metavar="NEW", help="the later assessment")
     diff.add_argument("--format", choices=DIFF_FORMATS, default="text", help="text (default), json or md")
     _codes_option(diff)
+    imported = commands.add_parser(
+        "import",
+        help="bring in a self-assessment or tracker kept as a Word or Excel table (or CSV)",
+        description="Read the tables of FILE (.docx, .xlsx, .csv or .tsv) into an assessment of CODE, "
+        "then check it. Rows that cannot be placed are kept, commented, at the end of OUT.",
+    )
+    imported.add_argument("file", metavar="FILE", help="the .docx, .xlsx, .csv or .tsv file to read")
+    imported.add_argument(
+        "--code", required=True, metavar="CODE", help="the code it answers, e.g. hos-chc-2024"
+    )
+    imported.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write ('-': print it)"
+    )
+    imported.add_argument("--organisation", metavar="NAME", help="the organisation the assessment speaks for")
+    imported.add_argument("--assessed-on", type=_date_argument, metavar="DATE", help="the date it speaks for")
+    imported.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _codes_option(imported)
     return parser
 
 
@@ -588,10 +605,81 @@ def run_diff(arguments: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def run_import(arguments: argparse.Namespace) -> int:
+    import tempfile
+
+    from selfassess.author.yaml_text import schema_advice, schema_line
+    from selfassess.check.runner import CheckOptions, check_files
+    from selfassess.importing import SUPPORTED, ImportFailed
+    from selfassess.importing.document import import_file
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.load.config import ConfigError
+    from selfassess.output import text
+
+    source = Path(arguments.file)
+    if not source.is_file():
+        raise UsageError(f"no such file: {source}")
+    if source.suffix.lower() not in SUPPORTED:
+        raise UsageError(
+            f"{source.name}: selfassess imports {', '.join(SUPPORTED)} files; save it as one of those first"
+        )
+    out = _output_path(arguments, Path(arguments.output), [source])
+    if out is not None and out.exists() and not arguments.force:
+        raise UsageError(f"{out} already exists; choose another name, or add --force to replace it")
+    near = Path.cwd() if out is None else (out.parent if str(out.parent) else Path("."))
+    code = _code(arguments, arguments.code, near)
+    schema = None if out is None else schema_line(out, code.id)
+    try:
+        made = import_file(
+            source,
+            code,
+            organisation=arguments.organisation,
+            assessed_on=arguments.assessed_on,
+            schema=schema,
+        )
+    except ImportFailed as error:
+        print(error, file=sys.stderr)
+        return EXIT_FINDINGS
+    for note in made.notes:
+        print(note, file=sys.stderr)
+    content = made.text.encode("utf-8")
+    where = _write(out, content)
+    said = f"Wrote {where}: {made.answered} of {len(code.provisions)} provisions answered"
+    if made.unplaced:
+        said += f"; {made.unplaced} row{'s' if made.unplaced != 1 else ''} kept at the end for you to place"
+    print(f"{said}.", file=sys.stderr)
+    if out is not None and schema is None:
+        print(schema_advice(code.id), file=sys.stderr)
+    # The check `selfassess check OUT` would run, so gaps and unknown answers show at once. Printed
+    # YAML is checked as a file beside the code it was made with, its findings sent to stderr.
+    library = CodeLibrary(_existing_folders(arguments.codes))
+    try:
+        if out is not None:
+            result = check_files([(out, out.as_posix())], library, CheckOptions())
+        else:
+            found = library.find(code.id, near)
+            folders = [*_existing_folders(arguments.codes), *([found.path.parent] if found else [])]
+            with tempfile.TemporaryDirectory() as folder:
+                written = Path(folder) / f"{code.id}.import.yaml"
+                written.write_bytes(content)
+                result = check_files([(written, "standard output")], CodeLibrary(folders), CheckOptions())
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    (sys.stdout if out is not None else sys.stderr).write(text.render(result))
+    if not (arguments.organisation and arguments.assessed_on):
+        print(
+            "Fill in organisation and assessed_on (or give --organisation and --assessed-on): "
+            "until then the check cannot look at the answers.",
+            file=sys.stderr,
+        )
+    return EXIT_FINDINGS if made.unplaced or result.has_errors else EXIT_CLEAN
+
+
 COMMANDS = {
     "new": run_new,
     "migrate": run_migrate,
     "diff": run_diff,
+    "import": run_import,
     "check": run_check,
     "render": run_render,
     "report": run_report,

@@ -34,3 +34,16 @@ def test_commentary_as_a_block() -> None:
 @given(st.text())
 def test_any_text_reads_back(text: str) -> None:
     assert _round_trip(text) == text
+
+
+def test_a_long_sentence_is_folded_under_its_key() -> None:
+    out = YamlText()
+    sentence = "Our complaints policy sets out that all complaints should be responded to within ten days."
+    out.values({"commentary": sentence}, indent=4)
+    assert out.lines[0] == "    commentary: >-"
+    assert _round_trip(sentence) == sentence
+
+
+@given(st.text(min_size=81, max_size=300))
+def test_any_long_text_reads_back(text: str) -> None:
+    assert _round_trip(text) == text

@@ -8,6 +8,7 @@ string); this module only places those pieces and the comments between them.
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,12 +28,19 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+# Text longer than this is written as a folded block (`>-`), not run on after its key.
+_LONG = 80
+# Folding keeps single spaces between words only: other spacing would not read back the same.
+_FOLDS_SAFELY = re.compile(r"[^\s](?:[^\s]| (?! ))*[^\s]")
+
 # Line breaks YAML knows beyond \n: outside double quotes PyYAML would write them as a plain break.
 _OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = '"' if _OTHER_BREAKS.intersection(value) else "|" if "\n" in value else None
+    if style is None and len(value) > _LONG and _FOLDS_SAFELY.fullmatch(value):
+        style = ">"  # a long sentence folded onto lines of its own, where any words may be typed
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

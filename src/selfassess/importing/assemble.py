@@ -1,0 +1,284 @@
+"""The imported assessment as YAML to read and edit: the code's order, each requirement as a comment
+above its response, the document's own words kept wherever they differ from the code's, and what
+could not be placed kept at the end behind `#`, so that nothing the tables held is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from selfassess.author.new import empty_response, requirement_comment
+from selfassess.author.yaml_text import YamlText
+from selfassess.importing import fields
+from selfassess.importing.layouts import (
+    ACTION,
+    ANSWER,
+    CLOSED,
+    COMMENTARY,
+    CONTEXT,
+    DUE,
+    EVIDENCE,
+    KIND,
+    LEAD,
+    START,
+    SUPPORTING,
+    Layout,
+)
+from selfassess.importing.match import Placed, Unplaced, requirement_and_number
+from selfassess.importing.rows import Entry
+from selfassess.importing.similar import provision_words, words
+from selfassess.model.code import Code, Provision
+
+
+@dataclass(frozen=True)
+class Register:
+    """The evidence register the import makes: one key for each distinct title, in order of citing."""
+
+    keys: dict[str, str]  # title -> key
+    organisation: str | None
+
+    @classmethod
+    def of(cls, titles: list[str], organisation: str | None) -> Register:
+        keys: dict[str, str] = {}
+        for title in titles:
+            if title not in keys:
+                keys[title] = _key_for(title, organisation, set(keys.values()))
+        return cls(keys, organisation)
+
+    def entries(self) -> dict[str, dict[str, str]]:
+        found: dict[str, dict[str, str]] = {}
+        for title, key in self.keys.items():
+            found[key] = {"title": title, **({"url": title} if _URL.fullmatch(title) else {})}
+        return found
+
+
+_URL = re.compile(r"https?://\S+")
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "the",
+    "of",
+    "for",
+    "on",
+    "in",
+    "to",
+    "with",
+    "by",
+    "at",
+    "our",
+    "its",
+    "is",
+}
+
+
+def _key_for(title: str, organisation: str | None, taken: set[str]) -> str:
+    """A short key from a title's first words: 'Corporate complaints policy Westminster City
+    Council' -> 'corporate-complaints-policy' (the organisation's own name left out)."""
+    base = title
+    if _URL.fullmatch(title):  # the page's own name, marked as a link: 'claiming-compensation-link'
+        path = [part for part in re.split(r"[/?#]", title.split("://", 1)[1]) if part]
+        base = (path[-1] if len(path) > 1 else path[0] if path else "") + " link"
+    elif organisation and base.casefold().endswith(organisation.casefold()) and len(base) > len(organisation):
+        base = base[: -len(organisation)]
+    chosen = [word for word in re.findall(r"[a-z0-9]+", base.casefold()) if word not in _SMALL_WORDS][:4]
+    stem = "-".join(chosen)[:40].strip("-") or "evidence"
+    key, count = stem, 1
+    while key in taken:
+        count += 1
+        key = f"{stem}-{count}"
+    return key
+
+
+def _column_texts(entry: Entry) -> dict[str, str]:
+    return {role: text for _, role, text in entry.columns()}
+
+
+def response(entry: Entry, code: Code, register: Register) -> dict[str, Any]:
+    """The response one entry gives, in the fields the code's kind of assessment uses."""
+    layout: Layout = entry.layout
+    texts = _column_texts(entry)
+    answer_text, commentary = texts.get(ANSWER, ""), texts.get(COMMENTARY, "")
+    if code.is_tracker and layout.column(COMMENTARY) is None:
+        answer, commentary = fields.split_answer(answer_text, code)  # one column holds both
+    else:
+        answer = fields.one_line(answer_text) or None
+    made: dict[str, Any] = {"answer": answer}
+    has_action = bool(texts.get(ACTION))
+    if not code.is_tracker:
+        titles = fields.evidence_titles(entry.texts(EVIDENCE))
+        made["evidence"] = [register.keys[title] for title in titles]
+    if code.is_tracker or (LEAD in texts and not has_action):
+        made["lead"] = fields.lead(texts.get(LEAD, ""))
+    if texts.get(SUPPORTING):
+        made["supporting"] = fields.owners(texts[SUPPORTING])
+    made["commentary"] = fields.markdown(commentary)
+    if texts.get(CLOSED):
+        made["closed_on"] = fields.written_date(texts[CLOSED])
+    if has_action:
+        action: dict[str, Any] = {"action": fields.markdown(texts[ACTION])}
+        if not code.is_tracker and texts.get(LEAD):
+            action["owner"] = fields.lead(texts[LEAD])
+        for role, name in ((START, "start"), (DUE, "due")):
+            if texts.get(role):
+                action[name] = fields.written_date(texts[role])
+        made["actions"] = [action]
+    return made
+
+
+def _unused_columns(entry: Entry) -> list[tuple[str, str]]:
+    """Columns whose text no field took: kept beside the requirement, headed as in the table.
+    Dates belong to an action; without one in the row, they are kept here."""
+    has_action = bool(entry.text(ACTION))
+    return [
+        (heading, text)
+        for heading, role, text in entry.columns()
+        if role in (CONTEXT, KIND) or (role in (START, DUE) and not has_action)
+    ]
+
+
+def _section_heading(number: str, title: str) -> str:
+    return f"Section {number}: {title}"
+
+
+def _comment_for(provision: Provision | None, section_title: str, entry: Entry | None, number: str) -> str:
+    """The comment above a response: the code's requirement, then whatever the table says beside it
+    that the response does not hold (its own wording where it differs, an item, a meeting date)."""
+    lines: list[str] = []
+    if provision is not None:
+        lines.append(requirement_comment(provision, section_title))
+    if entry is None:
+        lines.append("(Not in the document: answer it here.)")
+        return "\n".join(lines)
+    written, _ = requirement_and_number(entry)
+    if written and (provision is None or words(written) != provision_words(provision)):
+        said = "The table's wording: " if provision is not None else f"{number} "
+        lines.append(said + fields.one_line(written))
+    shown = words("\n".join(lines))
+    for heading, text in _unused_columns(entry):
+        if words(text) not in shown:
+            lines.append(f"{heading}: {fields.one_line(text)}")
+    return "\n".join(lines)
+
+
+def _headings_above(entry: Entry, code_heading: str) -> list[str]:
+    """Section titles the table prints above this row, where they are not the code's own."""
+    return [
+        f"The table's heading here: {fields.one_line(text)}"
+        for text in entry.headings
+        if words(text) != words(code_heading)
+    ]
+
+
+@dataclass(frozen=True)
+class Header:
+    source: str  # the file's name, as the user gave it
+    organisation: str | None
+    assessed_on: date | None
+    schema: str | None
+
+
+def assessment_text(
+    code: Code, header: Header, placed: list[Placed], unplaced: list[Unplaced], leftover: list[str]
+) -> str:
+    """The whole imported assessment, as YAML with comments."""
+    by_number = {item.number: item for item in placed if item.provision is not None}
+    titles = [t for item in placed for t in fields.evidence_titles(item.entry.texts(EVIDENCE))]
+    register = Register.of(titles if not code.is_tracker else [], header.organisation)
+    out = YamlText()
+    _write_header(out, code, header)
+    if register.keys:
+        out.line()
+        out.comment(
+            "The evidence the document cites, one entry for each title it gives. Add where each is "
+            "published (url:) and when it was issued or last reviewed (dated:)."
+        )
+        out.values({"evidence": register.entries()})
+    out.line()
+    out.line("responses:")
+    for section in code.sections:
+        out.line()
+        code_heading = _section_heading(section.number, section.title)
+        out.comment(code_heading, indent=2)
+        for provision in section.provisions:
+            item = by_number.get(provision.number)
+            out.line()
+            if item is not None:
+                for line in _headings_above(item.entry, code_heading):
+                    out.comment(line, indent=2)
+            entry = item.entry if item is not None else None
+            out.comment(_comment_for(provision, section.title, entry, provision.number), indent=2)
+            made = response(entry, code, register) if entry is not None else empty_response(code)
+            out.values({provision.number: made}, indent=2)
+    strangers = [item for item in placed if item.provision is None]
+    if strangers:
+        out.line()
+        out.comment(
+            f"Answers the document gives under numbers that {code.id} does not have; 'selfassess check' "
+            "reports each. Correct the number, or move the answer to the provision it belongs to.",
+            indent=2,
+        )
+        for item in strangers:
+            out.line()
+            for line in item.entry.headings:
+                out.comment(f"The table's heading here: {fields.one_line(line)}", indent=2)
+            out.comment(f"From {item.entry.place}.", indent=2)
+            out.comment(_comment_for(None, "", item.entry, item.number), indent=2)
+            out.values({item.number: response(item.entry, code, register)}, indent=2)
+    if unplaced or leftover:
+        _write_unplaced(out, unplaced, leftover)
+    return out.text()
+
+
+def _write_header(out: YamlText, code: Code, header: Header) -> None:
+    if header.schema:
+        out.line(header.schema)
+    described = ", ".join(part for part in (code.publisher, code.version) if part)
+    out.comment(
+        f"An assessment against {code.title}{f' ({described})' if described else ''}, imported from "
+        f"{header.source} by 'selfassess import'."
+    )
+    kept = "answers, leads and responses" if code.is_tracker else "answers, evidence and commentary"
+    out.comment(
+        f"The {kept} are as the document wrote them, and each requirement stands above its response. "
+        "Run 'selfassess check' on this file: it lists every answer still empty or not one of "
+        f"{code.answers.listed()}, and anything else to look at."
+    )
+    out.line()
+    out.values({"code": code.id, "organisation": header.organisation, "assessed_on": header.assessed_on})
+    if code.is_tracker:
+        return
+    out.comment("Fill these in, then remove the '# ' in front of them:")
+    out.line("# period: {from: 2025-04-01, to: 2026-03-31}")
+    out.line("# approved: {by: Board, on: 2026-06-30}")
+    out.line("# member_responsible: the Member Responsible for Complaints")
+
+
+def _write_unplaced(out: YamlText, unplaced: list[Unplaced], leftover: list[str]) -> None:
+    out.line()
+    out.comment(
+        "Rows of the document selfassess could not place. Nothing below is read: copy what you need "
+        "into a response above (without the '# '), then delete it."
+    )
+    rows: dict[str, dict[str, str]] = {}
+    for item in unplaced:
+        row: dict[str, str] = {"why": f"{item.reason}."}
+        for text in item.entry.headings:
+            row[_unique_heading(row, "heading above it")] = text
+        for heading, _, text in item.entry.columns():
+            row[_unique_heading(row, heading)] = text
+        rows[item.entry.place] = row
+    for text in leftover:
+        rows[_unique_heading(rows, "heading at the end")] = {"text": text}
+    out.commented_values(rows)
+
+
+def _unique_heading(taken: dict[str, Any], heading: str) -> str:
+    name, count = heading, 1
+    while name in taken:
+        count += 1
+        name = f"{heading} ({count})"
+    return name

@@ -1,0 +1,75 @@
+"""One document in, one assessment's text out, with a sentence for each thing the user should know."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from selfassess.importing import ImportFailed
+from selfassess.importing.assemble import Header, assessment_text
+from selfassess.importing.layouts import looked_for
+from selfassess.importing.match import place_entries
+from selfassess.importing.rows import read_entries
+from selfassess.importing.tables import read_grids
+from selfassess.model.code import Code
+
+
+@dataclass
+class Imported:
+    text: str
+    answered: int  # provisions of the code the document answers
+    unplaced: int  # rows kept at the end, for the user to place
+    notes: list[str] = field(default_factory=list)  # one sentence each, for the user
+
+
+#: How many tables the message about an unknown layout describes, before "and 3 more".
+_TABLES_NAMED = 5
+
+
+def _shown_cells(cells: list[str]) -> str:
+    shown = [" ".join(cell.split()) for cell in cells if cell.strip()]
+    shown = [text if len(text) <= 40 else text[:39] + "…" for text in shown]
+    return ", ".join(shown) or "(nothing)"
+
+
+def import_file(
+    path: Path, code: Code, *, organisation: str | None, assessed_on: date | None, schema: str | None
+) -> Imported:
+    """The assessment the tables in `path` give for `code`. Raises ImportFailed when the file cannot
+    be read, or holds no table selfassess knows."""
+    grids = read_grids(path)
+    reading = read_entries(grids, code)
+    if not reading.recognised:
+        shown = [
+            f"{label}: {_shown_cells(cells)}" if label else _shown_cells(cells)
+            for label, cells in reading.headers_seen[:_TABLES_NAMED]
+        ]
+        more = len(reading.headers_seen) - _TABLES_NAMED
+        tables = "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+        holds = f"the tables found have: {tables}" if tables else "it holds no tables"
+        raise ImportFailed(
+            f"No table in {path.name} has the columns selfassess looks for: {looked_for(code)}; {holds}."
+        )
+    placed, unplaced, checks = place_entries(reading.entries, code)
+    header = Header(path.name, organisation, assessed_on, schema)
+    leftover = [text for _, text in reading.leftover_headings]
+    text = assessment_text(code, header, placed, unplaced, leftover)
+    notes = [
+        f"{path.name}: {item.entry.place}: this row was not placed because {item.reason}; "
+        "it is kept, commented, at the end of the output for you to place."
+        for item in unplaced
+    ]
+    notes += [f"{path.name}: {check}." for check in checks]
+    notes += [
+        f"{path.name}: {grid.label} has none of the columns selfassess looks for, so it was left out."
+        for grid in reading.ignored
+        if grid.label
+    ]
+    answered = len({item.number for item in placed if item.provision is not None})
+    if placed and not answered:
+        notes.append(
+            f"{path.name}: none of the numbers in its tables is a provision of {code.id}; "
+            "check that --code names the code the document answers."
+        )
+    return Imported(text, answered, len(unplaced), notes)

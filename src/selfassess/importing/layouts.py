@@ -1,0 +1,151 @@
+"""Recognising a table by its header row: which column holds the provision number, the answer, the
+evidence, the commentary, and for a tracker the lead, the supporting owners and the dates.
+
+Headings are recognised by their words, not their exact spelling, because every organisation
+words them a little differently ("Comply?", "Compliance (Yes/No/Partial)", "Commentary /
+explanation", "Political Lead and Officer Lead"). The code's own answer heading
+(`answers.label`) always names the answer column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selfassess.model.code import Code
+
+# What a column holds. CONTEXT columns (an item, a meeting date, anything unknown) have no field of
+# their own: their text is kept in the comment above the response.
+NUMBER = "number"
+REQUIREMENT = "requirement"
+ANSWER = "answer"
+EVIDENCE = "evidence"
+COMMENTARY = "commentary"
+LEAD = "lead"
+SUPPORTING = "supporting"
+CLOSED = "closed_on"
+ACTION = "action"
+DUE = "due"
+START = "start"
+KIND = "kind"
+CONTEXT = "context"
+
+#: A heading longer than this is a cell of text, not a heading.
+_LONGEST_HEADING = 120
+
+_KIND_WORDS = {"recommendation", "information", "action", "request"}
+
+
+def _words(text: str) -> list[str]:
+    """The words of a heading, lower-cased, without what it says in brackets ("(Yes/No/Partial)")."""
+    return re.findall(r"[a-z0-9]+", re.sub(r"\([^)]*\)", " ", text.casefold()))
+
+
+def _role(heading: str, answer_label: list[str]) -> str:
+    words = _words(heading)
+    found = set(words)
+    if not words:
+        return CONTEXT
+    if words == answer_label:
+        return ANSWER
+    if "date" in found or "when" in found:
+        if found & {"completed", "closed", "complete"}:
+            return CLOSED
+        if found & {"due", "target", "deadline", "finish", "end"}:
+            return DUE
+        if "start" in found:
+            return START
+        return CONTEXT  # a meeting's date, a response's date: kept beside the requirement
+    if "evidence" in found:
+        return EVIDENCE
+    if found & {"comply", "complies", "compliant", "compliance", "met"} and "action" not in found:
+        return ANSWER
+    if found & {"commentary", "explanation", "comments", "comment"}:
+        return COMMENTARY
+    if "requirement" in found or ("provision" in found and found & {"text", "wording"}):
+        return REQUIREMENT
+    if found & {"provision", "ref", "reference", "no", "number", "para", "paragraph", "clause"}:
+        return NUMBER
+    if "supporting" in found:
+        return SUPPORTING
+    if found & {"lead", "leads", "owner", "responsible", "officer", "directorate", "accountable"}:
+        return LEAD
+    if ("recommended" in found and "response" in found) or "status" in found:
+        return ANSWER
+    if found & {"response", "update", "updates", "progress", "outcome", "position"}:
+        return COMMENTARY
+    if len(found & _KIND_WORDS) >= 2 or found & {"type", "kind"}:
+        return KIND
+    if found & {"due", "deadline", "target", "timescale", "finish"}:
+        return DUE
+    if "start" in found:
+        return START
+    if found & {"action", "actions", "steps"}:
+        return ACTION
+    if found & {"recommendation", "recommendations", "detail", "details", "description", "finding"}:
+        return REQUIREMENT
+    return CONTEXT
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The columns of one kind of table: each column's heading and what it holds."""
+
+    headings: tuple[str, ...]
+    roles: tuple[str, ...]
+
+    def column(self, role: str) -> int | None:
+        return self.roles.index(role) if role in self.roles else None
+
+    @property
+    def width(self) -> int:
+        return len(self.roles)
+
+
+def recognise(cells: list[str], code: Code) -> Layout | None:
+    """The layout whose header row `cells` is, or None when it is no header selfassess knows."""
+    if not any(cells) or any(len(cell) > _LONGEST_HEADING for cell in cells):
+        return None
+    if any(code.answers.canonical(cell) for cell in cells if cell.strip()):
+        return None  # "Yes", "Done": an answer, so a row of answers, however short its cells
+    label = _words(code.answers.label)
+    roles = [_role(cell, label) for cell in cells]
+    # One column per field: where two headings ask for the same one, the first has it (the code's
+    # own answer heading before a keyword match), and the other's text is kept as context.
+    exact = [i for i, cell in enumerate(cells) if _words(cell) == label]
+    taken: set[str] = set()
+    order = exact + [i for i in range(len(cells)) if i not in exact]
+    for i in order:
+        if roles[i] in taken and roles[i] != CONTEXT:
+            roles[i] = CONTEXT
+        taken.add(roles[i])
+    if code.is_tracker and REQUIREMENT not in roles and ACTION in roles:
+        roles[roles.index(ACTION)] = REQUIREMENT  # an action tracker: the actions are what it answers
+    if NUMBER not in roles and not cells[0].strip() and roles[0] == CONTEXT:
+        roles[0] = NUMBER  # a numbers column often has no heading of its own
+    found = set(roles)
+    if code.is_tracker:
+        known = bool(found & {NUMBER, REQUIREMENT}) and bool(found & {ANSWER, COMMENTARY, LEAD})
+    else:
+        known = NUMBER in found and ANSWER in found
+    number = roles.index(NUMBER) if NUMBER in roles else None
+    if (
+        not known
+        or len(found - {CONTEXT, KIND}) < 3
+        or (number is not None and any(c.isdigit() for c in cells[number]))
+    ):
+        return None
+    return Layout(tuple(cell.strip() for cell in cells), tuple(roles))
+
+
+def looked_for(code: Code) -> str:
+    """The columns `recognise` needs, in the words of the message when none is found."""
+    if code.is_tracker:
+        return (
+            f"a recommendation (or number) column, and a {code.answers.label}, response or lead column, "
+            "such as Item, Recommendation, Lead, Status, Response"
+        )
+    return (
+        f"Code provision, Code requirement, {code.answers.label}, Evidence, Commentary / explanation "
+        f"(at least the provision and {code.answers.label} columns)"
+    )

@@ -1,0 +1,197 @@
+"""From grids to entries: one entry for each provision the tables answer, the rows a page break
+split joined back together, the section-title rows set aside, each merged cell counted once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selfassess.importing.layouts import ANSWER, KIND, NUMBER, REQUIREMENT, Layout, recognise
+from selfassess.importing.similar import answers_a_provision
+from selfassess.importing.tables import Cell, Grid, is_bulleted
+from selfassess.model.code import Code
+
+# A page break more often falls inside a sentence than between two: a part that stops without
+# closing punctuation runs on into the next (with a space), anything else starts a new line.
+_CLOSING = ".!?:;)]\"'”’"
+
+#: "1." or "2)" in front of a recommendation: the tracker numbers it inside the text.
+LIST_NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)]\s+")
+
+
+def join_parts(parts: list[str]) -> str:
+    """The texts of one cell split over several rows, as the one text they were."""
+    joined = ""
+    for part in parts:
+        if not joined:
+            joined = part
+        elif joined[-1] in _CLOSING or is_bulleted(part):
+            joined += "\n" + part
+        else:
+            joined += " " + part
+    return joined
+
+
+@dataclass
+class Entry:
+    """The rows that answer one provision, as the document holds them."""
+
+    layout: Layout
+    place: str  # where its first row is
+    parts: dict[int, list[str]] = field(default_factory=dict)  # column -> the texts of its cells
+    origins: set[tuple[int, tuple[int, int]]] = field(default_factory=set)  # (grid, origin) counted once
+    headings: list[str] = field(default_factory=list)  # section-title rows just above it
+    rows: int = 0
+    numeric_number: bool = False  # its number was a spreadsheet number, not text
+
+    def add(self, grid: int, cells: list[Cell]) -> None:
+        self.rows += 1
+        number = self.layout.column(NUMBER)
+        if self.rows == 1 and number is not None:
+            self.numeric_number = cells[number].numeric
+        for column, cell in enumerate(cells):
+            if cell.text and (grid, cell.origin) not in self.origins:
+                self.origins.add((grid, cell.origin))
+                self.parts.setdefault(column, []).append(cell.text)
+
+    def text(self, role: str) -> str:
+        column = self.layout.column(role)
+        return join_parts(self.parts.get(column, [])) if column is not None else ""
+
+    def texts(self, role: str) -> list[str]:
+        column = self.layout.column(role)
+        return list(self.parts.get(column, [])) if column is not None else []
+
+    def columns(self) -> list[tuple[str, str, str]]:
+        """(heading, role, text) of each column with something in it, in the table's order."""
+        return [
+            (
+                self.layout.headings[column] or f"column {column + 1}",
+                self.layout.roles[column],
+                join_parts(parts),
+            )
+            for column, parts in sorted(self.parts.items())
+        ]
+
+
+@dataclass
+class Reading:
+    """What the tables hold: the entries, and what was set aside."""
+
+    entries: list[Entry] = field(default_factory=list)
+    leftover_headings: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (place, text) with no entry below
+    ignored: list[Grid] = field(default_factory=list)  # tables with no header selfassess knows
+    headers_seen: list[tuple[str, list[str]]] = field(default_factory=list)  # (label, first row) of each
+    recognised: bool = False  # some table has a header selfassess knows
+
+
+def _unique(cells: list[Cell]) -> list[Cell]:
+    """A row with a cell merged across columns given once, in its first column."""
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for cell in cells:
+        unique.append(cell if cell.origin not in seen else Cell("", cell.origin))
+        seen.add(cell.origin)
+    return unique
+
+
+_NUMBERED = re.compile(r"[A-Za-z]{0,4}[.\s]?\d+(?:[.-]\d+)*[A-Za-z]?[.)]?|[a-z0-9-]+\.\d+[a-z]?")
+
+
+def number_like(text: str) -> bool:
+    """'6.3', '6.3.', 'R1', 'A.2', 'climate.4', '1.': a number as a provision or a row is given one."""
+    return bool(_NUMBERED.fullmatch(text.strip()))
+
+
+def _title_row(cells: list[Cell], layout: Layout, known_numbers: set[str]) -> bool:
+    """A row that names a section rather than answering a provision: one text, merged across the
+    row, or alone in the first column and no provision number."""
+    filled = [(column, cell) for column, cell in enumerate(cells) if cell.text]
+    if len({cell.origin for _, cell in filled}) != 1:
+        return False
+    column, cell = filled[0]
+    spans = sum(1 for other in cells if other.origin == cell.origin) > 1
+    first = column == 0 or layout.roles[column] == NUMBER
+    number = cell.text.strip().rstrip(".") in known_numbers
+    return (spans or first) and not number and not number_like(cell.text)
+
+
+def _continues(cells: list[Cell], entry: Entry | None, layout: Layout, code: Code) -> bool:
+    """Whether a row carries on the entry above it (a row a page break split) rather than starting one."""
+    if entry is None or entry.layout != layout:
+        return False
+    number = layout.column(NUMBER)
+    if number is not None:
+        cell = cells[number]
+        if not cell.text:
+            return True
+        above = entry.texts(NUMBER)
+        return bool(above) and cell.text.strip().rstrip(".") == above[0].strip().rstrip(".")
+    # No numbers: a tracker. A row with an answer, a type, or a number of its own starts a new
+    # entry; one whose recommendation is empty, or goes on from a sentence left unfinished, continues.
+    requirement = layout.column(REQUIREMENT)
+    text = cells[requirement].text if requirement is not None else ""
+    if not text:
+        return True
+    for role in (ANSWER, KIND):
+        column = layout.column(role)
+        if column is not None and cells[column].text:
+            return False
+    if LIST_NUMBER.match(text):
+        return False
+    above = entry.text(REQUIREMENT)
+    if not above or above[-1] in _CLOSING:
+        return False
+    return not answers_a_provision(text, code)  # a recommendation of its own, however it begins
+
+
+def read_entries(grids: list[Grid], code: Code) -> Reading:
+    reading = Reading()
+    known_numbers = set(code.provisions)
+    layout: Layout | None = None
+    entry: Entry | None = None
+    headings: list[tuple[str, str]] = []
+    for index, grid in enumerate(grids):
+        found_header = False
+        # A table with no header row of its own, as wide as the one before, carries its rows on:
+        # Word documents often repeat the header only on the first page.
+        carried = layout is not None and grid.rows and len(grid.rows[0]) == layout.width
+        if not carried:
+            layout = None
+        for cells, place in zip(grid.rows, grid.places, strict=True):
+            cells = _unique(cells)
+            if not any(cell.text for cell in cells):
+                continue
+            header = recognise([cell.text for cell in cells], code)
+            if header is not None:
+                if not found_header:
+                    reading.headers_seen.append((grid.label, [cell.text for cell in cells]))
+                found_header = reading.recognised = True
+                if layout is not None and header.roles != layout.roles:
+                    entry = None  # another kind of table: nothing above it continues into it
+                layout = header
+                continue
+            if layout is None:
+                continue  # a title or note above the first header: not an answer
+            if _title_row(cells, layout, known_numbers):
+                headings.append((place, next(cell.text for cell in cells if cell.text)))
+                continue
+            if _continues(cells, entry, layout, code):
+                assert entry is not None
+                entry.add(index, cells)
+                continue
+            entry = Entry(layout, place, headings=[text for _, text in headings])
+            headings = []
+            entry.add(index, cells)
+            reading.entries.append(entry)
+        if not found_header and not carried:
+            if any(cell.text for row in grid.rows for cell in row):
+                reading.ignored.append(grid)
+                first = next(row for row in grid.rows if any(cell.text for cell in row))
+                reading.headers_seen.append((grid.label, [cell.text for cell in _unique(first)]))
+            entry = None
+    reading.leftover_headings = headings
+    return reading

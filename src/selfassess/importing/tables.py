@@ -1,0 +1,257 @@
+"""A document's tables as plain grids: each cell's text, which merge it belongs to, and where each
+row is, in words a person can find it by (`table 2, row 14`, `Sheet1!A14`, `line 14`).
+
+A merged cell is one cell however many grid places it covers: every place it covers carries its
+text and the same `origin`, so that later steps can count it once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from selfassess.importing import SUPPORTED, ImportFailed
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # paragraphs on lines of their own; a Word list paragraph starts "- "
+    origin: tuple[int, int]  # (row, column) where its merge starts: shared by every place it covers
+    numeric: bool = False  # a spreadsheet number, whose written form (6.10) the file may not keep
+
+
+@dataclass(frozen=True)
+class Grid:
+    label: str  # "table 2", "sheet 'Actions'", or "" for a CSV file: for messages about the whole grid
+    rows: list[list[Cell]]  # every row as wide as the widest
+    places: list[str]  # where each row is, for messages
+
+
+# Bullets as people type or paste them: Word's glyphs, a dash, an asterisk.
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►‣⁃*]|-|–|—)\s+")
+
+
+def unbulleted(line: str) -> str:
+    """A line without the bullet in front of it."""
+    return _BULLET.sub("", line, count=1).strip()
+
+
+def is_bulleted(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
+def read_grids(path: Path) -> list[Grid]:
+    """Every table in the file, in the order it holds them. Raises ImportFailed if it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _word(path)
+    if suffix == ".xlsx":
+        return _excel(path)
+    if suffix in (".csv", ".tsv"):
+        return [_delimited(path, "\t" if suffix == ".tsv" else None)]
+    raise ValueError(f"not one of {', '.join(SUPPORTED)}")  # the command line refuses these first
+
+
+def _damaged(path: Path, kind: str, advice: str) -> ImportFailed:
+    return ImportFailed(f"{path.name} cannot be read as {kind}: it may be damaged, or not really {advice}.")
+
+
+def _rectangular(rows: list[list[Cell]]) -> list[list[Cell]]:
+    width = max((len(row) for row in rows), default=0)
+    return [row + [Cell("", (r, c)) for c in range(len(row), width)] for r, row in enumerate(rows)]
+
+
+# ---------------------------------------------------------------------------------------- Word
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """A paragraph's text; one in a Word list (bullets or numbering) starts "- ", as Markdown would."""
+    text = paragraph.text.strip()
+    if not text:
+        return ""
+    properties = paragraph._p.pPr
+    listed = properties is not None and properties.numPr is not None
+    if not listed:
+        style = paragraph.style
+        listed = style is not None and (style.name or "").lower().startswith("list")
+    return f"- {text}" if listed and not _BULLET.match(text) else text
+
+
+def _word_cell_text(cell: Any) -> str:
+    lines = [_paragraph_text(paragraph) for paragraph in cell.paragraphs]
+    for inner in cell.tables:  # a table inside a cell: rare, but its words are the user's too
+        for row in inner.rows:
+            seen: list[Any] = []
+            texts = []
+            for inner_cell in row.cells:
+                if inner_cell._tc not in seen:
+                    seen.append(inner_cell._tc)
+                    texts.append(" ".join(_word_cell_text(inner_cell).split()))
+            lines.append(" | ".join(text for text in texts if text))
+    return "\n".join(line for line in lines if line)
+
+
+def _word(path: Path) -> list[Grid]:
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+        tables = list(document.tables)
+    except Exception as error:  # python-docx raises a dozen kinds for a damaged or mislabelled file
+        raise _damaged(path, "a Word document", "a .docx file (Word's 'Save as' makes one)") from error
+    grids = []
+    for number, table in enumerate(tables, start=1):
+        try:
+            grids.append(_word_table(table, number))
+        except Exception as error:  # a malformed table inside an otherwise readable file
+            raise _damaged(path, "a Word document", "a .docx file (Word's 'Save as' makes one)") from error
+    return grids
+
+
+def _word_table(table: Any, number: int) -> Grid:
+    # A vertically merged cell is given for every row it covers, under its first row's element:
+    # keyed by that element, each merge keeps the place it starts at, and its text is read once.
+    origins: dict[Any, tuple[int, int]] = {}
+    texts: dict[Any, str] = {}
+    rows: list[list[Cell]] = []
+    for r, row in enumerate(table.rows):
+        before = getattr(row, "grid_cols_before", 0)  # python-docx 1.2 on: a row that starts late
+        cells = [Cell("", (r, c)) for c in range(before)]
+        for cell in row.cells:
+            element = cell._tc
+            if element not in origins:
+                origins[element] = (r, len(cells))
+                texts[element] = _word_cell_text(cell)
+            cells.append(Cell(texts[element], origins[element]))
+        rows.append(cells)
+    return Grid(
+        f"table {number}", _rectangular(rows), [f"table {number}, row {r + 1}" for r in range(len(rows))]
+    )
+
+
+# --------------------------------------------------------------------------------------- Excel
+
+
+def _sheet_reference(title: str) -> str:
+    """A sheet's name as Excel writes it in a reference: quoted when it holds more than letters."""
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", title):
+        return title
+    return "'" + title.replace("'", "''") + "'"
+
+
+def _value_text(value: Any, number_format: str) -> tuple[str, bool]:
+    """A spreadsheet value as the user reads it: a date as 2024-11-15, 6.1 as 6.1, 3.0 as 3."""
+    if value is None:
+        return "", False
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat(), False
+        return value.isoformat(sep=" ", timespec="minutes"), False
+    if isinstance(value, date | time):
+        return value.isoformat(), False
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE"), False
+    if isinstance(value, int | float):
+        if number_format.endswith("%"):
+            return f"{value * 100:g}%", True
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value)), True
+        return str(value), True
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip(), False
+
+
+def _excel(path: Path) -> list[Grid]:
+    import openpyxl
+
+    try:
+        # data_only: a formula's last computed value, which is what the user sees in the cell
+        book = openpyxl.load_workbook(path, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
+        raise _damaged(path, "an Excel workbook", "an .xlsx file (Excel's 'Save as' makes one)") from error
+    return [_excel_sheet(sheet) for sheet in book.worksheets]
+
+
+def _excel_sheet(sheet: Any) -> Grid:
+    from openpyxl.utils import get_column_letter
+
+    merged: dict[tuple[int, int], tuple[int, int]] = {}
+    for ranged in sheet.merged_cells.ranges:
+        for row in range(ranged.min_row, ranged.max_row + 1):
+            for column in range(ranged.min_col, ranged.max_col + 1):
+                merged[(row, column)] = (ranged.min_row, ranged.min_col)
+    values: dict[tuple[int, int], tuple[str, bool]] = {}
+    last_row = last_column = 0
+    first_column: int | None = None
+    for row in sheet.iter_rows():
+        for cell in row:
+            where = (cell.row, cell.column)
+            if cell.value is None or merged.get(where, where) != where:
+                continue  # inside a merge, only its first cell holds the value
+            text, numeric = _value_text(cell.value, cell.number_format or "")
+            if text:
+                values[(cell.row, cell.column)] = (text, numeric)
+                last_row, last_column = max(last_row, cell.row), max(last_column, cell.column)
+                first_column = cell.column if first_column is None else min(first_column, cell.column)
+    if first_column is None:
+        return Grid(f"sheet {sheet.title!r}", [], [])
+    # Formatting alone stretches a sheet's size far past its last value: only the used part is read.
+    for (row, column), start in merged.items():
+        if start in values and row <= last_row:
+            last_column = max(last_column, column)
+    rows: list[list[Cell]] = []
+    for row in range(1, last_row + 1):
+        cells = []
+        for column in range(first_column, last_column + 1):
+            start = merged.get((row, column), (row, column))
+            text, numeric = values.get(start, ("", False))
+            cells.append(Cell(text, (start[0] - 1, start[1] - first_column), numeric))
+        rows.append(cells)
+    reference = _sheet_reference(sheet.title)
+    letter = get_column_letter(first_column)
+    return Grid(
+        f"sheet {sheet.title!r}", rows, [f"{reference}!{letter}{row}" for row in range(1, last_row + 1)]
+    )
+
+
+# ----------------------------------------------------------------------------------- CSV / TSV
+
+
+def _decoded(path: Path) -> str:
+    data = path.read_bytes()
+    # Excel saves "CSV UTF-8" with a byte-order mark, and plain "CSV" in the Windows code page.
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")  # every byte is a character: nothing is refused, nothing lost
+
+
+def _delimited(path: Path, delimiter: str | None) -> Grid:
+    text = _decoded(path)
+    if delimiter is None:  # Excel in much of Europe separates with semicolons
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[Cell]] = []
+    places: list[str] = []
+    line = 1
+    try:
+        for r, record in enumerate(reader):
+            rows.append([Cell(_cell_text(value), (r, c)) for c, value in enumerate(record)])
+            places.append(f"line {line}")
+            line = reader.line_num + 1  # a quoted cell may hold line breaks: the next record starts here
+    except csv.Error as error:
+        raise ImportFailed(
+            f"{path.name} cannot be read as {SUPPORTED[path.suffix.lower()]}: {error}."
+        ) from error
+    return Grid("", _rectangular(rows), places)
+
+
+def _cell_text(value: str) -> str:
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()

@@ -1,0 +1,330 @@
+"""Documents for the import tests, built here from the repository's own transcriptions: the
+five-column form Westminster published (the Code's text, Westminster's answers, evidence and
+commentary), and the Policy and Scrutiny Committee's tracker, as Word, Excel, CSV and TSV.
+
+A table is a list of rows of cell texts. In a cell, each line is a paragraph and a line starting
+"- " is a bulleted one. `None` is a place covered by the cell to its left (merged across);
+`Table.down` lists the places covered by the cell above (merged down).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+FORM_HEADER = ["Code provision", "Code requirement", "Comply?", "Evidence", "Commentary / explanation"]
+
+
+@dataclass
+class Table:
+    rows: list[list[Any]]
+    down: set[tuple[int, int]] = field(default_factory=set)  # (row, column) merged with the cell above
+    headers: int = 1  # how many rows at the top are the header (not content)
+
+    def runs_down(self) -> list[tuple[tuple[int, int], int]]:
+        """Each cell merged down: its first place, and the last row it covers."""
+        runs = []
+        for r, c in sorted(self.down):
+            if (r - 1, c) not in self.down:
+                end = r
+                while (end + 1, c) in self.down:
+                    end += 1
+                runs.append(((r - 1, c), end))
+        return runs
+
+    def content(self) -> list[Any]:
+        """Every non-empty cell below the header, counted once."""
+        return [
+            text
+            for r, row in enumerate(self.rows[self.headers :], start=self.headers)
+            for c, text in enumerate(row)
+            if text and (r, c) not in self.down
+        ]
+
+
+def _load(path: str) -> dict:
+    return yaml.safe_load((REPO / path).read_text(encoding="utf-8"))
+
+
+def _lines(markdown: str) -> str:
+    """Markdown paragraphs as a cell's paragraphs, one to a line."""
+    return "\n".join(line for line in markdown.splitlines() if line.strip())
+
+
+def _split(text: str, after: str) -> tuple[str, str]:
+    """`text` cut after the words `after`, as a page break cuts a cell."""
+    at = text.index(after) + len(after)
+    return text[:at].strip(), text[at:].strip()
+
+
+def westminster() -> dict:
+    return _load("assessments/westminster-2024.yaml")
+
+
+def westminster_form() -> list[Table]:
+    """Westminster's self-assessment as the five-column form, one table per section, with a
+    section-title row merged across each, rows split as page breaks split them, and merged cells."""
+    code = _load("codes/hos-chc-2024.yaml")
+    data = westminster()
+    register = data["evidence"]
+    tables: list[Table] = []
+    for section in code["sections"]:
+        table = Table(
+            [list(FORM_HEADER), [f"Section {section['number']}: {section['title']}", None, None, None, None]]
+        )
+        for provision in section["provisions"]:
+            number = provision["number"]
+            requirement = _lines(provision["text"])
+            if provision.get("items"):
+                requirement += "\n" + "\n".join(
+                    f"{item['label']}) {item['text']}" for item in provision["items"]
+                )
+            response = data["responses"][number]
+            evidence = "\n".join(register[key]["title"] for key in response.get("evidence", []))
+            commentary = _lines(response.get("commentary") or "")
+            row: list[str | None] = [number, requirement, response["answer"], evidence, commentary]
+            if number == "1.6":  # a page break inside a sentence, and the next page a new table
+                req, req_rest = _split(
+                    requirement, "Where landlords ask for wider feedback about their services, they also"
+                )
+                com, com_rest = _split(commentary, "find information on how to complain about")
+                table.rows.append([number, req, response["answer"], evidence, com])
+                tables.append(table)
+                table = Table([list(FORM_HEADER), ["", req_rest, "", "", com_rest]])
+                continue
+            if number == "2.2":  # split inside a bulleted line; the number cell merged down over both
+                req, req_rest = _split(requirement, "such as the Claim Form and")
+                first, second = evidence.split("\n")
+                table.rows.append([number, req, response["answer"], first, commentary])
+                table.rows.append(["", req_rest, "", second, ""])
+                table.down.add((len(table.rows) - 1, 0))
+                continue
+            if number == "3.4":  # split between two bullets
+                com, com_rest = _split(commentary, "- A full PDF version on the website")
+                table.rows.append([number, requirement, response["answer"], evidence, com])
+                table.rows.append(["", "", "", "", com_rest])
+                continue
+            if number == "4.3":  # split between two paragraphs
+                com, com_rest = _split(
+                    commentary,
+                    "regular refresher sessions are scheduled focussing on specific elements of this.",
+                )
+                table.rows.append([number, requirement, response["answer"], evidence, com])
+                table.rows.append(["", "", "", "", com_rest])
+                continue
+            table.rows.append(row)
+            if number == "1.5":  # 1.4 and 1.5 share one "Yes" and one Evidence cell, merged down
+                table.down |= {(len(table.rows) - 1, 2), (len(table.rows) - 1, 3)}
+        tables.append(table)
+    return tables
+
+
+def wcc_tracker() -> list[Table]:
+    """The Policy and Scrutiny Committee's tracker in its own six columns, an Item cell merged down
+    over the rows of the same item, two rows split by page breaks as the published tracker splits them."""
+    code = _load("codes/wcc-policy-scrutiny-2023.yaml")
+    data = _load("assessments/wcc-policy-scrutiny-2023.yaml")
+    kinds = {"information-request": "Information", "recommendation": "Recommendation", "action": "Action"}
+    header = [
+        "Item",
+        "Recommendation Information Action",
+        "Detail",
+        "Political Lead and Officer Lead",
+        "Status",
+        "Response",
+    ]
+    table = Table([header])
+    for section in code["sections"]:
+        for provision in section["provisions"]:
+            number = provision["number"]
+            response = data["responses"][number]
+            item = section["title"] + (f" {provision['raised_on']}" if provision.get("raised_on") else "")
+            row: list[str | None] = [
+                item,
+                kinds[provision["kind"]],
+                " ".join(provision["text"].split()),
+                response["lead"],
+                response["answer"],
+                " ".join(response["commentary"].split()),
+            ]
+            if table.rows[-1][0] == item and len(table.rows) > 1:
+                table.down.add((len(table.rows), 0))  # the same item as the row above: one cell
+            if number == "5":  # the response runs on to the next page
+                response_text, rest = _split(row[5], "as part of the new Allocations Scheme as")
+                table.rows.append([*row[:5], response_text])
+                table.rows.append(["", "", "", "", "", rest])
+            elif number == "11":  # the detail and the lead run on; the Item printed again
+                detail, detail_rest = _split(row[2], "directly adversely")
+                lead, lead_rest = _split(row[3], "Cabinet Member for Housing Services")
+                table.rows.append([row[0], row[1], detail, lead, row[4], row[5]])
+                table.rows.append([item, "", detail_rest, lead_rest, "", ""])
+            else:
+                table.rows.append(row)
+    return [table]
+
+
+def oxfordshire_tracker() -> list[tuple[str, Table]]:
+    """Oxfordshire's tracker as a workbook: the Recommendation Tracker (meeting dates as Excel dates,
+    the answer and the response in one Update/response cell) and the Recommendation Update Tracker,
+    each on a sheet of its own, with a title above the header and an item's date, name and lead
+    merged down over its rows."""
+    from datetime import datetime
+
+    code = _load("codes/oxfordshire-pcs-scrutiny-2024.yaml")
+    data = _load("assessments/oxfordshire-pcs-scrutiny-2024.yaml")
+    tracker = Table(
+        [
+            ["Recommendation Tracker", None, None, None, None],
+            ["Meeting date", "Item", "Recommendation", "Lead", "Update/response"],
+        ],
+        headers=2,
+    )
+    updates = Table(
+        [
+            ["Recommendation Update Tracker", None, None, None, None],
+            ["Cabinet Response Date", "Item", "Recommendation", "Lead", "Update"],
+        ],
+        headers=2,
+    )
+    for section in code["sections"]:
+        dated = section["provisions"][0].get("raised_on")
+        table = tracker if dated else updates
+        first = len(table.rows)
+        for provision in section["provisions"]:
+            response = data["responses"][provision["number"]]
+            commentary = "\n".join(
+                " ".join(p.split()) for p in (response.get("commentary") or "").split("\n\n")
+            )
+            update = "\n".join(part for part in (response.get("answer"), commentary) if part)
+            text = " ".join(provision["text"].split())
+            if dated:
+                day = datetime.strptime(dated, "%d-%b-%y")
+                text = f"{provision['display_number']}. {text}"
+            else:
+                day = datetime(2024, 3, 19)
+            row = [day, provision["heading"], text, response.get("lead") or "", update]
+            if provision["number"] == "2024-11-15.asset-transfer.2":  # runs on to the next page
+                text, rest = _split(
+                    text, "a quarterly report/update summarising recent events and developments with"
+                )
+                table.rows.append([*row[:2], text, *row[3:]])
+                table.rows.append(["", "", rest, "", ""])
+            else:
+                table.rows.append(row)
+        for r in range(first + 1, len(table.rows)):  # the item's date, name and lead: one cell each
+            table.down |= {(r, 0), (r, 1), (r, 3)}
+    return [("Recommendation Tracker", tracker), ("Update Tracker", updates)]
+
+
+# ------------------------------------------------------------------------------------ writers
+
+
+def write_docx(tables: list[Table], path: Path, cover: bool = True) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Self-assessment", level=1)
+    if cover:  # a table that is no table of answers, for the import to leave out
+        about = document.add_table(rows=2, cols=2)
+        for r, (label, value) in enumerate([("Prepared by", "Complaints team"), ("Version", "Final")]):
+            about.cell(r, 0).text, about.cell(r, 1).text = label, value
+    for table in tables:
+        document.add_paragraph("")
+        width = len(table.rows[0])
+        made = document.add_table(rows=len(table.rows), cols=width)
+        for r, row in enumerate(table.rows):
+            for c, text in enumerate(row):
+                if text and (r, c) not in table.down:
+                    _write_word_cell(made.cell(r, c), text)
+        for r, row in enumerate(table.rows):
+            for c, text in enumerate(row):
+                if text is None:
+                    start = max(i for i in range(c) if row[i] is not None)
+                    made.cell(r, start).merge(made.cell(r, c))
+        for (r, c), end in table.runs_down():
+            made.cell(r, c).merge(made.cell(end, c))
+    document.save(str(path))
+    return path
+
+
+def _write_word_cell(cell, text: str) -> None:
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        if line.startswith("- "):
+            paragraph.text = line[2:]
+            paragraph.style = "List Bullet"
+        else:
+            paragraph.text = line
+
+
+def _plain(text: str | None) -> str:
+    """A cell's text as a spreadsheet or CSV holds it: lines, bullets as "•"."""
+    return "\n".join(f"• {line[2:]}" if line.startswith("- ") else line for line in (text or "").split("\n"))
+
+
+def write_xlsx(tables: list[Table], path: Path) -> Path:
+    """The tables one below another on one sheet, a title above them, and a sheet of lists beside."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Self assessment"
+    sheet.cell(1, 1, "Westminster City Council Self-Assessment against the Housing Ombudsman Code 2024")
+    _write_sheet(sheet, tables, 3)
+    notes = book.create_sheet("Lists")
+    for r, value in enumerate(["Yes", "No", "Partial", "N/A"], start=1):
+        notes.cell(r, 1, value)
+    book.save(path)
+    return path
+
+
+def write_workbook(sheets: list[tuple[str, Table]], path: Path) -> Path:
+    """Each table on a sheet of its own."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, table in sheets:
+        _write_sheet(book.create_sheet(title), [table], 1)
+    book.save(path)
+    return path
+
+
+def _write_sheet(sheet, tables: list[Table], top: int) -> None:
+    for table in tables:
+        for r, row in enumerate(table.rows):
+            for c, text in enumerate(row):
+                if text and (r, c) not in table.down:
+                    sheet.cell(top + r, c + 1, text if not isinstance(text, str) else _plain(text))
+            if None in row:
+                start = row.index(None) - 1
+                sheet.merge_cells(
+                    start_row=top + r, start_column=start + 1, end_row=top + r, end_column=len(row)
+                )
+        for (r, c), end in table.runs_down():
+            sheet.merge_cells(start_row=top + r, start_column=c + 1, end_row=top + end, end_column=c + 1)
+        top += len(table.rows) + 1
+
+
+def _above(table: Table, r: int, c: int) -> str | None:
+    while (r, c) in table.down:
+        r -= 1
+    return table.rows[r][c]
+
+
+def write_delimited(tables: list[Table], path: Path, delimiter: str) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, delimiter=delimiter)
+        for table in tables:
+            for r, row in enumerate(table.rows):
+                texts = []
+                for c, text in enumerate(row):
+                    texts.append(_plain(text if (r, c) not in table.down else _above(table, r, c)))
+                writer.writerow(texts)
+    return path

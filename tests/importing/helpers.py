@@ -1,0 +1,105 @@
+"""What the import tests share: running the command, reading its output back, and the proof that
+nothing in the tables was lost."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from selfassess.cli import main
+from tests.importing.builders import Table
+
+UNPLACED_MARK = "Rows of the document selfassess could not place."
+
+
+def run_import(
+    capsys: pytest.CaptureFixture[str], source: Path, code: str, *extra: str
+) -> tuple[int, str, str]:
+    """`selfassess import` in this process: its exit status, standard output and standard error."""
+    out = source.with_suffix(".yaml")
+    status = main(["import", str(source), "--code", code, "-o", str(out), *extra])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def responses(text: str) -> dict[str, dict[str, Any]]:
+    """Each response's answer, evidence titles (register keys looked up), commentary and lead."""
+    data = yaml.safe_load(text)
+    register = data.get("evidence") or {}
+    found = {}
+    for number, response in data["responses"].items():
+        titles = [
+            register[key]["title"] if key in register else key for key in response.get("evidence") or []
+        ]
+        found[str(number)] = {
+            "answer": response.get("answer"),
+            "evidence": titles,
+            "commentary": response.get("commentary"),
+            "lead": response.get("lead"),
+        }
+    return found
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in [str(key), *_strings(item)]]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [] if value is None else [str(value)]
+
+
+def _plain(text: str) -> str:
+    """Whitespace made single spaces, list bullets taken away."""
+    lines = [re.sub(r"^\s*(?:[-•]\s+)", "", line) for line in text.splitlines()]
+    return " ".join(" ".join(lines).split())
+
+
+def everything_written(text: str) -> str:
+    """All the output says: every value it loads to, every comment, and the rows kept commented."""
+    lines = text.splitlines()
+    comments = [line.strip()[1:].strip() for line in lines if line.strip().startswith("#")]
+    kept = ""
+    marks = [i for i, line in enumerate(lines) if UNPLACED_MARK in line]
+    if marks:
+        block = [line[2:] if line.startswith("# ") else "" for line in lines[marks[0] + 2 :]]
+        kept = " ".join(_strings(yaml.safe_load("\n".join(block))))
+    return _plain(" ".join([*_strings(yaml.safe_load(text)), *comments, kept]))
+
+
+def cell_text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _found(line: str, written: str) -> bool:
+    if _plain(line) in written:
+        return True
+    if _plain(line.strip().rstrip(".")) in written:
+        return True  # "6.3." is provision 6.3
+    if ";" in line and all(_found(part, written) for part in line.split(";") if part.strip()):
+        return True  # evidence titles a semicolon separates, each a title of its own
+    # "1. That the Council…": a tracker's number for a recommendation is the provision's printed
+    # number, at the start of the comment above its response; the words follow the meeting's date.
+    listed = re.match(r"(\d+)[.)]\s+(.*)", line.strip())
+    return bool(listed) and f" {listed[1]} (raised " in f" {written}" and _plain(listed[2]) in written
+
+
+def assert_nothing_lost(tables: list[Table], output: str) -> None:
+    """Every non-empty cell below the header rows, line by line, is in the output somewhere."""
+    written = everything_written(output)
+    missing = [
+        line
+        for table in tables
+        for cell in table.content()
+        for line in cell_text(cell).splitlines()
+        if _plain(line) and not _found(line, written)
+    ]
+    assert not missing, f"not in the output: {missing}"

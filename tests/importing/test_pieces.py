@@ -1,0 +1,115 @@
+"""The import's parts on their own: headings recognised, split rows joined, cells shaped into fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from selfassess.importing import fields
+from selfassess.importing.layouts import (
+    ANSWER,
+    COMMENTARY,
+    CONTEXT,
+    EVIDENCE,
+    KIND,
+    LEAD,
+    NUMBER,
+    REQUIREMENT,
+    SUPPORTING,
+    recognise,
+)
+from selfassess.importing.rows import join_parts
+from selfassess.load.codes import CodeLibrary
+from tests.importing.builders import REPO
+
+
+def _code(code_id: str):
+    return CodeLibrary().find(code_id, REPO).code
+
+
+@pytest.mark.parametrize(
+    ("cells", "roles"),
+    [
+        (
+            ["Code provision", "Code requirement", "Comply?", "Evidence", "Commentary / explanation"],
+            (NUMBER, REQUIREMENT, ANSWER, EVIDENCE, COMMENTARY),
+        ),
+        (
+            ["PROVISION", "Requirement", "Comply", "Evidence:", "Commentary/Explanation"],
+            (NUMBER, REQUIREMENT, ANSWER, EVIDENCE, COMMENTARY),
+        ),
+        (["Ref.", "Compliance (Yes/No/Partial)", "Explanation"], (NUMBER, ANSWER, COMMENTARY)),
+    ],
+)
+def test_the_forms_headings_in_their_variants(cells: list[str], roles: tuple[str, ...]) -> None:
+    layout = recognise(cells, _code("hos-chc-2024"))
+    assert layout is not None and layout.roles == roles
+
+
+def test_trackers_headings() -> None:
+    wcc = recognise(
+        [
+            "Item",
+            "Recommendation Information Action",
+            "Detail",
+            "Political Lead and Officer Lead",
+            "Status",
+            "Response",
+        ],
+        _code("wcc-policy-scrutiny-2023"),
+    )
+    assert wcc is not None and wcc.roles == (CONTEXT, KIND, REQUIREMENT, LEAD, ANSWER, COMMENTARY)
+    future = recognise(
+        [
+            "",
+            "Recommendation",
+            "Recommended response (Work in progress/agree/consider in more detail/note/reject)",
+            "Comments/outline response",
+            "Lead Directorate",
+            "Supporting Directorate",
+        ],
+        _code("future-of-westminster-2023"),
+    )
+    assert future is not None and future.roles == (NUMBER, REQUIREMENT, ANSWER, COMMENTARY, LEAD, SUPPORTING)
+    oxfordshire = _code("oxfordshire-pcs-scrutiny-2024")
+    update = recognise(["Cabinet Response Date", "Item", "Recommendation", "Lead", "Update"], oxfordshire)
+    assert update is not None and update.roles == (CONTEXT, CONTEXT, REQUIREMENT, LEAD, COMMENTARY)
+    actions = recognise(["Meeting date", "Item", "Action", "Lead", "Update/response"], oxfordshire)
+    assert actions is not None and actions.roles == (CONTEXT, CONTEXT, REQUIREMENT, LEAD, ANSWER)
+
+
+def test_a_row_of_answers_is_never_a_header() -> None:
+    code = _code("hos-chc-2024")
+    assert recognise(["1.2", "Requirement text", "Yes", "Policy", "Commentary"], code) is None
+    assert recognise(["Name", "Date", "Notes"], code) is None
+
+
+def test_a_page_break_inside_a_sentence_joins_with_a_space() -> None:
+    assert join_parts(["they also", "must provide details."]) == "they also must provide details."
+    assert join_parts(["the end.", "A new paragraph."]) == "the end.\nA new paragraph."
+    assert join_parts(["- first", "- second"]) == "- first\n- second"
+
+
+def test_fields() -> None:
+    assert fields.markdown("Intro:\n• one\n• two\nAfter.") == "Intro:\n\n- one\n- two\n\nAfter."
+    assert fields.markdown("1. first\n2. second") == "1. first\n2. second"
+    assert fields.evidence_titles(["Policy; Procedure", "• Policy\n• Leaflet • Poster"]) == [
+        "Policy",
+        "Procedure",
+        "Leaflet",
+        "Poster",
+    ]
+    oxfordshire = _code("oxfordshire-pcs-scrutiny-2024")
+    assert fields.split_answer("Partially Accepted See response in item 9", oxfordshire) == (
+        "Partially Accepted",
+        "See response in item 9",
+    )
+    assert fields.split_answer("Update due April", oxfordshire) == (None, "Update due April")
+    assert (
+        fields.lead("Cabinet Member for Housing\nDirector of Housing")
+        == "Cabinet Member for Housing; Director of Housing"
+    )
+    assert fields.owners("ECM, F&R / I&C") == ["ECM", "F&R", "I&C"]
+    assert (
+        str(fields.written_date("2024-11-15")) == "2024-11-15"
+        and fields.written_date("15-Nov-24") == "15-Nov-24"
+    )
