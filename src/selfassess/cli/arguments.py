@@ -1,0 +1,221 @@
+"""The command line's options: one parser, one sub-command each."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from selfassess import __version__
+
+CHECK_FORMATS = ("text", "json", "sarif", "github")
+
+
+RENDER_FORMATS = ("html", "md", "docx", "pdf")
+
+
+DIFF_FORMATS = ("text", "json", "md")
+
+
+def _date_argument(text: str) -> date:
+    from selfassess.model.written_date import read_written_date
+
+    written = read_written_date(text)
+    if written.value is None:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' {written.problem}; give a date like 2025-03-31 or 31/03/2025"
+        )
+    return written.value
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number above 0")
+    return int(text)
+
+
+def _rule_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+
+
+def _codes_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--codes", action="append", default=[], metavar="DIR", help="look for codes in DIR first (repeatable)"
+    )
+
+
+def _template_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--template-dir", metavar="DIR", help="use the templates in DIR before the built-in ones"
+    )
+
+
+def command_line() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="selfassess",
+        description="Check, and publish, self-assessments against regulators' codes.",
+    )
+    parser.add_argument("--version", action="version", version=f"selfassess {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="check codes and assessments and report findings",
+        description="Check codes and assessments. A folder means every *.yaml and *.yml file below it.",
+    )
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: the current folder)"
+    )
+    _codes_option(check)
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text", help="how to print findings")
+    check.add_argument(
+        "--colour",
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output: auto (on a terminal, unless NO_COLOR is set), always or never",
+    )
+    check.add_argument(
+        "--for-publication", action="store_true", help="also run the checks that publishing runs (SA601)"
+    )
+    check.add_argument(
+        "--today",
+        type=_date_argument,
+        metavar="DATE",
+        help="judge overdue actions on DATE, not on assessed_on",
+    )
+    check.add_argument(
+        "--select",
+        type=_rule_list,
+        metavar="RULES",
+        help="run only these rules, e.g. SA1,SA201 (overrides the configuration)",
+    )
+    check.add_argument(
+        "--ignore", type=_rule_list, default=(), metavar="RULES", help="do not run these rules, e.g. SA202"
+    )
+    check.add_argument(
+        "--no-config",
+        action="store_true",
+        help="ignore selfassess.toml and [tool.selfassess] in pyproject.toml",
+    )
+    check.add_argument(
+        "--jobs", type=_positive, metavar="N", help="processes to check many files with (default: every core)"
+    )
+
+    render = commands.add_parser(
+        "render",
+        help="publish an assessment as HTML, Markdown, Word or PDF",
+        description="Publish an assessment. The publication checks run first: with any error it is "
+        "not published (use --draft for a copy marked DRAFT on every page).",
+    )
+    render.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to publish")
+    render.add_argument(
+        "--format", choices=RENDER_FORMATS, default="html", help="html (default), md, docx or pdf"
+    )
+    render.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the file to write (default: beside the assessment, with the format's extension); "
+        "- for standard output",
+    )
+    render.add_argument(
+        "--draft", action="store_true", help="render even with errors, marking every page DRAFT"
+    )
+    render.add_argument(
+        "--since",
+        type=_date_argument,
+        metavar="DATE",
+        help="for a tracker: the last edition's date; items completed before it are left out",
+    )
+    _codes_option(render)
+    _template_option(render)
+
+    board = commands.add_parser(
+        "report",
+        help="a report of an assessment for the governing body",
+        description="A five-minute read for the governing body: compliance by section, what the checks "
+        "found, overdue and upcoming actions, and (with --previous) what changed since last time.",
+    )
+    board.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to report on")
+    board.add_argument("--previous", metavar="OLD", help="last time's assessment, to show what changed")
+    board.add_argument("--format", choices=("html", "docx"), default="html", help="html (default) or docx")
+    board.add_argument(
+        "-o", "--output", metavar="OUT", help="the file to write (default: ASSESSMENT-board-report.html)"
+    )
+    _codes_option(board)
+    _template_option(board)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a code or an assessment, for editors",
+        description="Print JSON Schema for a code or an assessment. With --code, the assessment schema "
+        "knows that code's answers, provision numbers and time limits.",
+    )
+    schema.add_argument("kind", choices=("code", "assessment"), help="which kind of file")
+    schema.add_argument("--code", metavar="ID", help="the code assessments answer, e.g. hos-chc-2024")
+    _codes_option(schema)
+
+    rules = commands.add_parser("rules", help="list every rule: id, default severity, what it finds")
+    rules.add_argument(
+        "--markdown", action="store_true", help="print the whole catalogue as Markdown (docs/rules.md)"
+    )
+    explain = commands.add_parser("explain", help="explain one rule, with examples")
+    explain.add_argument("rule", metavar="RULE", help="a rule id, such as SA303")
+
+    new = commands.add_parser(
+        "new",
+        help="start an assessment: every provision of a code listed, every answer empty",
+        description="Write a ready-to-fill assessment of CODE: each provision's requirement as a comment "
+        "above it, its answer left empty. An existing file is never replaced without --force.",
+    )
+    new.add_argument("code", metavar="CODE", help="the code's id, e.g. hos-chc-2024")
+    new.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write ('-': print it)")
+    new.add_argument("--organisation", metavar="NAME", help="the organisation the assessment speaks for")
+    new.add_argument("--assessed-on", type=_date_argument, metavar="DATE", help="the date it speaks for")
+    new.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _codes_option(new)
+
+    migrate = commands.add_parser(
+        "migrate",
+        help="carry an assessment's answers to a newer version of its code",
+        description="Carry every response of ASSESSMENT to CODE, a later version of the code it answers, "
+        "through each provision's 'previously'. Nothing is lost: what CODE has no place for is kept as a "
+        "comment. An existing file is never replaced without --force.",
+    )
+    migrate.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to carry forward")
+    migrate.add_argument("--to", required=True, metavar="CODE", help="the newer code's id")
+    migrate.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write ('-': print it)"
+    )
+    migrate.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _codes_option(migrate)
+
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two assessments, such as last year's and this year's",
+        description="Say what changed from OLD to NEW: answers, gaps, evidence, actions, approval and "
+        "period. NEW may answer a later version of OLD's code. Exit status 0 whether or not anything "
+        "changed; 1 when a file cannot be read.",
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier assessment")
+    diff.add_argument("new", metavar="NEW", help="the later assessment")
+    diff.add_argument("--format", choices=DIFF_FORMATS, default="text", help="text (default), json or md")
+    _codes_option(diff)
+    imported = commands.add_parser(
+        "import",
+        help="bring in a self-assessment or tracker kept as a Word or Excel table (or CSV)",
+        description="Read the tables of FILE (.docx, .xlsx, .csv or .tsv) into an assessment of CODE, "
+        "then check it. Rows that cannot be placed are kept, commented, at the end of OUT.",
+    )
+    imported.add_argument("file", metavar="FILE", help="the .docx, .xlsx, .csv or .tsv file to read")
+    imported.add_argument(
+        "--code", required=True, metavar="CODE", help="the code it answers, e.g. hos-chc-2024"
+    )
+    imported.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write ('-': print it)"
+    )
+    imported.add_argument("--organisation", metavar="NAME", help="the organisation the assessment speaks for")
+    imported.add_argument("--assessed-on", type=_date_argument, metavar="DATE", help="the date it speaks for")
+    imported.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _codes_option(imported)
+    return parser

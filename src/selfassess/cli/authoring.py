@@ -1,0 +1,156 @@
+"""Commands that write an assessment for people to fill in: `new`, `import` and `migrate`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from selfassess.cli.common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    UsageError,
+    code_finder,
+    existing_folders,
+    find_code,
+    output_path,
+    read_assessments,
+    write_output,
+)
+
+
+def run_new(arguments: argparse.Namespace) -> int:
+    from selfassess.author.new import new_assessment
+    from selfassess.author.yaml_text import schema_advice, schema_line
+
+    out = output_path(arguments, Path(arguments.output), [])
+    near = Path.cwd() if out is None else (out.parent if str(out.parent) else Path("."))
+    code = find_code(arguments, arguments.code, near)
+    schema = None if out is None else schema_line(out, code.id)
+    made = new_assessment(
+        code, organisation=arguments.organisation, assessed_on=arguments.assessed_on, schema=schema
+    )
+    where = write_output(out, made.encode("utf-8"))
+    print(f"Wrote {where}: {len(code.provisions)} provisions to answer.", file=sys.stderr)
+    if out is not None and schema is None:
+        print(schema_advice(code.id), file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def run_import(arguments: argparse.Namespace) -> int:
+    import tempfile
+
+    from selfassess.author.yaml_text import schema_advice, schema_line
+    from selfassess.check.runner import CheckOptions, check_files
+    from selfassess.importing import SUPPORTED, ImportFailed
+    from selfassess.importing.document import import_file
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.load.config import ConfigError
+    from selfassess.output import text
+
+    source = Path(arguments.file)
+    if not source.is_file():
+        raise UsageError(f"no such file: {source}")
+    if source.suffix.lower() not in SUPPORTED:
+        raise UsageError(
+            f"{source.name}: selfassess imports {', '.join(SUPPORTED)} files; save it as one of those first"
+        )
+    out = output_path(arguments, Path(arguments.output), [source])
+    near = Path.cwd() if out is None else (out.parent if str(out.parent) else Path("."))
+    code = find_code(arguments, arguments.code, near)
+    schema = None if out is None else schema_line(out, code.id)
+    try:
+        made = import_file(
+            source,
+            code,
+            organisation=arguments.organisation,
+            assessed_on=arguments.assessed_on,
+            schema=schema,
+        )
+    except ImportFailed as error:
+        print(error, file=sys.stderr)
+        return EXIT_FINDINGS
+    for note in made.notes:
+        print(note, file=sys.stderr)
+    content = made.text.encode("utf-8")
+    where = write_output(out, content)
+    said = f"Wrote {where}: {made.answered} of {len(code.provisions)} provisions answered"
+    if made.unplaced:
+        said += f"; {made.unplaced} row{'s' if made.unplaced != 1 else ''} kept at the end for you to place"
+    print(f"{said}.", file=sys.stderr)
+    if out is not None and schema is None:
+        print(schema_advice(code.id), file=sys.stderr)
+    # The check `selfassess check OUT` would run, so gaps and unknown answers show at once. Printed
+    # YAML is checked as a file beside the code it was made with, its findings sent to stderr.
+    library = CodeLibrary(existing_folders(arguments.codes))
+    try:
+        if out is not None:
+            result = check_files([(out, out.as_posix())], library, CheckOptions())
+        else:
+            found = library.find(code.id, near)
+            folders = [*existing_folders(arguments.codes), *([found.path.parent] if found else [])]
+            with tempfile.TemporaryDirectory() as folder:
+                written = Path(folder) / f"{code.id}.import.yaml"
+                written.write_bytes(content)
+                result = check_files([(written, "standard output")], CodeLibrary(folders), CheckOptions())
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    (sys.stdout if out is not None else sys.stderr).write(text.render(result))
+    if not (arguments.organisation and arguments.assessed_on):
+        print(
+            "Fill in organisation and assessed_on (or give --organisation and --assessed-on): "
+            "until then the check cannot look at the answers.",
+            file=sys.stderr,
+        )
+    return EXIT_FINDINGS if made.unplaced or result.has_errors else EXIT_CLEAN
+
+
+def run_migrate(arguments: argparse.Namespace) -> int:
+    from selfassess.author.migrate import listed, migrate, quoted
+    from selfassess.author.yaml_text import schema_advice, schema_line
+    from selfassess.compare.correspondence import NotSuperseding, chain_to, through
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.load.documents import read_bounded
+    from selfassess.load.yaml_source import DEFAULT_LIMITS, load_yaml_bytes
+
+    source = Path(arguments.assessment)
+    if not source.is_file():
+        raise UsageError(f"no such file: {source}")
+    out = output_path(arguments, source, [source])
+    library = CodeLibrary(existing_folders(arguments.codes))
+    read = read_assessments([source], library)
+    if read is None:
+        print(
+            f"Not migrated: {source.as_posix()} cannot be read; fix what is listed above first.",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    old = read[0].code
+    assert old is not None  # a usable read has its code
+    new = find_code(arguments, arguments.to, source.parent)
+    if new.id == old.id:
+        raise UsageError(f"{source.as_posix()} already answers {new.id}; there is nothing to carry")
+    try:
+        chain = chain_to(new, old.id, code_finder(library, source.parent))
+    except NotSuperseding as error:
+        raise UsageError(
+            f"cannot carry {source.as_posix()} (an assessment of {old.id}) to {new.id}: {error}; "
+            "migrate carries an assessment only to a later version of its own code"
+        ) from None
+    data = load_yaml_bytes(read_bounded(source, DEFAULT_LIMITS.max_bytes)).data
+    schema = None if out is None else schema_line(out, new.id)
+    made = migrate(data, old, new, through([*chain[:-1], old]), source.name, schema)
+    where = write_output(out, made.text.encode("utf-8"))
+    print(f"Wrote {where}.", file=sys.stderr)
+    for disagreement in made.disagreements:
+        olds = listed([number for number, _ in disagreement.answers])
+        given = listed([quoted(answer) for _, answer in disagreement.answers])
+        print(
+            f"Provision {disagreement.provision} is made from {olds}, which were answered "
+            f"differently last time ({given}); its answer is left empty for you to choose.",
+            file=sys.stderr,
+        )
+    print(made.summary(), file=sys.stderr)
+    if out is not None and schema is None:
+        print(schema_advice(new.id), file=sys.stderr)
+    return EXIT_CLEAN

@@ -1,0 +1,87 @@
+"""`check`, and what explains it: `rules`, `explain` and `schema`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from selfassess.cli.common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    UsageError,
+    existing_folders,
+    find_code,
+    wants_colour,
+)
+
+
+def run_check(arguments: argparse.Namespace) -> int:
+    from selfassess.check.runner import CheckOptions, check_files
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.load.config import ConfigError
+    from selfassess.load.discover import discover
+    from selfassess.output.progress import Progress
+
+    files, missing = discover([Path(value) for value in arguments.paths or ["."]])
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    options = CheckOptions(
+        for_publication=arguments.for_publication,
+        today=arguments.today,
+        select=arguments.select,
+        ignore=arguments.ignore,
+        use_config=not arguments.no_config,
+    )
+    library = CodeLibrary(existing_folders(arguments.codes))
+    progress = None
+    if Progress.wanted(sys.stderr, len(files)):
+        progress = Progress(sys.stderr)
+    try:
+        result = check_files(files, library, options, jobs=arguments.jobs, progress=progress)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    finally:
+        if progress is not None:
+            progress.finish()
+    if arguments.format == "text":
+        from selfassess.output import text
+
+        sys.stdout.write(text.render(result, colour=wants_colour(arguments.colour)))
+    else:
+        sys.stdout.write(importlib.import_module(f"selfassess.output.{arguments.format}").render(result))
+    return EXIT_FINDINGS if result.has_errors else EXIT_CLEAN
+
+
+def run_schema(arguments: argparse.Namespace) -> int:
+    import json
+
+    from selfassess.model.schema import assessment_schema, code_schema
+
+    if arguments.kind == "code":
+        if arguments.code:
+            raise UsageError("--code applies to 'schema assessment' only")
+        schema = code_schema()
+    else:
+        code = find_code(arguments, arguments.code, Path.cwd()) if arguments.code else None
+        schema = assessment_schema(code)
+    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_CLEAN
+
+
+def run_rules(arguments: argparse.Namespace) -> int:
+    from selfassess.check.catalogue import markdown, rule_table
+
+    sys.stdout.write(markdown() if arguments.markdown else rule_table())
+    return EXIT_CLEAN
+
+
+def run_explain(arguments: argparse.Namespace) -> int:
+    from selfassess.check.catalogue import explain
+
+    text = explain(arguments.rule)
+    if text is None:
+        raise UsageError(f"there is no rule '{arguments.rule}'; 'selfassess rules' lists them")
+    sys.stdout.write(text)
+    return EXIT_CLEAN

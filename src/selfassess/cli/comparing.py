@@ -1,0 +1,60 @@
+"""`diff`: what changed between two assessments."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from selfassess.cli.common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    UsageError,
+    code_finder,
+    existing_folders,
+    read_assessments,
+)
+
+
+def run_diff(arguments: argparse.Namespace) -> int:
+    from selfassess.compare.correspondence import NotSuperseding, chain_to, identity, through
+    from selfassess.compare.diff import compare
+    from selfassess.load.codes import CodeLibrary
+
+    paths = [Path(arguments.old), Path(arguments.new)]
+    for given in paths:
+        if not given.is_file():
+            raise UsageError(f"no such file: {given}")
+    library = CodeLibrary(existing_folders(arguments.codes))
+    read = read_assessments(paths, library)
+    if read is None:
+        print("No comparison: an assessment above cannot be read; fix what is listed first.", file=sys.stderr)
+        return EXIT_FINDINGS
+    old, new = read
+    assert old.code is not None and new.code is not None  # a usable read has its code
+    if old.code.id == new.code.id:
+        link = identity(new.code)
+    else:
+        try:
+            link = through(chain_to(new.code, old.code.id, code_finder(library, paths[1].parent)))
+        except NotSuperseding as error:
+            try:
+                chain_to(old.code, new.code.id, code_finder(library, paths[0].parent))
+            except NotSuperseding:
+                raise UsageError(
+                    f"{old.shown} answers {old.code.id} and {new.shown} answers {new.code.id}: {error}; "
+                    "diff compares assessments of one code, or of its versions"
+                ) from None
+            raise UsageError(
+                f"{old.shown} answers {old.code.id}, a later version than {new.code.id}, which {new.shown} "
+                "answers; give the earlier assessment first"
+            ) from None
+    changes = compare(old, new, link)
+    if arguments.format == "json":
+        from selfassess.compare.diff_output import as_json as format_diff
+    elif arguments.format == "md":
+        from selfassess.compare.diff_output import as_markdown as format_diff
+    else:
+        from selfassess.compare.diff_output import as_text as format_diff
+    sys.stdout.write(format_diff(changes))
+    return EXIT_CLEAN

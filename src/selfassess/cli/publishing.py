@@ -1,0 +1,100 @@
+"""`render` (the published form or tracker) and `report` (the board report)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from selfassess.cli.common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    UsageError,
+    existing_folders,
+    output_path,
+    template_dir,
+    write_output,
+)
+
+SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
+
+
+def run_render(arguments: argparse.Namespace) -> int:
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.load.config import ConfigError
+    from selfassess.output import text
+    from selfassess.publish.pdf import PdfUnavailable
+    from selfassess.publish.render import render
+
+    source = Path(arguments.assessment)
+    if not source.is_file():
+        raise UsageError(f"no such file: {source}")
+    out = output_path(arguments, source.with_suffix(SUFFIX[arguments.format]), [source])
+    try:
+        rendered = render(
+            source,
+            arguments.format,
+            draft=arguments.draft,
+            library=CodeLibrary(existing_folders(arguments.codes)),
+            template_dir=template_dir(arguments),
+            shown=source.as_posix(),
+            since=arguments.since,
+        )
+    except (ConfigError, PdfUnavailable) as error:
+        raise UsageError(str(error)) from None
+    errors = len(rendered.errors)
+    plural = "s" if errors != 1 else ""
+    if rendered.content is None:
+        for finding in rendered.errors:  # what stops publication; 'selfassess check' lists the rest
+            sys.stdout.write(text.format_finding(finding) + "\n")
+        if arguments.draft:
+            verb = "is" if errors == 1 else "are"
+            said = f"Not even a draft can be made until the {errors} error{plural} above {verb} fixed."
+        else:
+            said = (
+                f"Not published: the {errors} error{plural} above must be fixed first "
+                "(or render with --draft for a copy marked DRAFT on every page)."
+            )
+        print(said, file=sys.stderr)
+        return EXIT_FINDINGS
+    where = write_output(out, rendered.content)
+    still = f", with {errors} error{plural} still to fix" if errors else ""
+    print(f"Wrote {where}{' (draft)' if arguments.draft else ''}{still}.", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def run_report(arguments: argparse.Namespace) -> int:
+    from selfassess.load.codes import CodeLibrary
+    from selfassess.load.config import ConfigError
+    from selfassess.output import text
+    from selfassess.publish.report import report
+
+    source = Path(arguments.assessment)
+    previous = Path(arguments.previous) if arguments.previous else None
+    for given in (source, previous):
+        if given is not None and not given.is_file():
+            raise UsageError(f"no such file: {given}")
+    suffix = ".docx" if arguments.format == "docx" else ".html"
+    out = output_path(
+        arguments,
+        source.with_name(f"{source.stem}-board-report{suffix}"),
+        [source, *[previous] * bool(previous)],
+    )
+    try:
+        made = report(
+            source,
+            arguments.format,
+            previous=previous,
+            library=CodeLibrary(existing_folders(arguments.codes)),
+            template_dir=template_dir(arguments),
+        )
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    if made.content is None:
+        for finding in [*made.findings, *made.previous_findings]:
+            if finding.rule == "SA001":
+                sys.stdout.write(text.format_finding(finding) + "\n")
+        print("No report: an assessment above cannot be read.", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"Wrote {write_output(out, made.content)}.", file=sys.stderr)
+    return EXIT_CLEAN
