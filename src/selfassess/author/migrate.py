@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from selfassess.author.new import empty_response, requirement_comment
+from selfassess.author.new import code_named, empty_response, requirement_comment
 from selfassess.author.yaml_text import YamlText, flow
 from selfassess.compare.correspondence import Correspondence
 from selfassess.model.code import Code
@@ -274,8 +274,7 @@ def _keyed(out: YamlText, name: str, entries: Any, keeps: Callable[[str], bool],
 def _header(out: YamlText, data: Data, old: Code, new: Code, source_name: str, schema: str | None) -> None:
     if schema:
         out.line(schema)
-    described = ", ".join(part for part in (new.publisher, new.version) if part)
-    out.comment(f"An assessment against {new.title}{f' ({described})' if described else ''}.")
+    out.comment(f"An assessment against {code_named(new)}.")
     dates = [name for name in ("assessed_on", "period") if name in data]
     stale = f"update {' and '.join(dates)}" if dates else ""
     if "approved" in data:

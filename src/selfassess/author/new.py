@@ -29,23 +29,35 @@ def empty_response(code: Code) -> dict[str, Any]:
     return {"answer": None, "evidence": [], "commentary": None}
 
 
-def _header(out: YamlText, code: Code, about: dict[str, Any], schema: str | None) -> None:
-    if schema:
-        out.line(schema)
+def code_named(code: Code) -> str:
+    """'Complaint Handling Code (Housing Ombudsman Service, 2024)': the code as a reader knows it."""
     described = ", ".join(part for part in (code.publisher, code.version) if part)
-    out.comment(f"An assessment against {code.title}{f' ({described})' if described else ''}.")
-    out.comment(
-        f"Write each answer as one of: {code.answers.listed()}. Then run 'selfassess check' on this file: "
-        "it lists every answer still empty and anything else to fix."
-    )
+    return f"{code.title} ({described})" if described else code.title
+
+
+def header_fields(out: YamlText, code: Code, organisation: str | None, assessed_on: object) -> None:
+    """Who and when, then, for a self-assessment, the optional fields as comments to fill in."""
     out.line()
-    out.values({"code": code.id, "organisation": None, "assessed_on": None, **about})
+    out.values({"code": code.id, "organisation": organisation, "assessed_on": assessed_on})
     if code.is_tracker:
         return
     out.comment("Fill these in, then remove the '# ' in front of them:")
     out.line("# period: {from: 2025-04-01, to: 2026-03-31}")
     out.line("# approved: {by: Board, on: 2026-06-30}")
     out.line("# member_responsible: the Member Responsible for Complaints")
+
+
+def _header(
+    out: YamlText, code: Code, organisation: str | None, assessed_on: date | None, schema: str | None
+) -> None:
+    if schema:
+        out.line(schema)
+    out.comment(f"An assessment against {code_named(code)}.")
+    out.comment(
+        f"Write each answer as one of: {code.answers.listed()}. Then run 'selfassess check' on this file: "
+        "it lists every answer still empty and anything else to fix."
+    )
+    header_fields(out, code, organisation, assessed_on)
 
 
 def _policy(out: YamlText, code: Code) -> None:
@@ -81,7 +93,7 @@ def new_assessment(
 ) -> str:
     """The text of a fresh assessment of `code`, every provision listed and every answer empty."""
     out = YamlText()
-    _header(out, code, {"organisation": organisation, "assessed_on": assessed_on}, schema)
+    _header(out, code, organisation, assessed_on, schema)
     _policy(out, code)
     _evidence(out, code)
     out.line()

@@ -43,6 +43,19 @@ def _codes_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _output_option(command: argparse.ArgumentParser) -> None:
+    """-o and --force for a command that writes a file people fill in: never over one without --force."""
+    command.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write ('-': print it)"
+    )
+    command.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+
+def _about_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--organisation", metavar="NAME", help="the organisation the assessment speaks for")
+    command.add_argument("--assessed-on", type=_date_argument, metavar="DATE", help="the date it speaks for")
+
+
 def _template_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--template-dir", metavar="DIR", help="use the templates in DIR before the built-in ones"
@@ -169,10 +182,8 @@ def command_line() -> argparse.ArgumentParser:
         "above it, its answer left empty. An existing file is never replaced without --force.",
     )
     new.add_argument("code", metavar="CODE", help="the code's id, e.g. hos-chc-2024")
-    new.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write ('-': print it)")
-    new.add_argument("--organisation", metavar="NAME", help="the organisation the assessment speaks for")
-    new.add_argument("--assessed-on", type=_date_argument, metavar="DATE", help="the date it speaks for")
-    new.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _output_option(new)
+    _about_options(new)
     _codes_option(new)
 
     migrate = commands.add_parser(
@@ -184,10 +195,7 @@ def command_line() -> argparse.ArgumentParser:
     )
     migrate.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to carry forward")
     migrate.add_argument("--to", required=True, metavar="CODE", help="the newer code's id")
-    migrate.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="the file to write ('-': print it)"
-    )
-    migrate.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _output_option(migrate)
     _codes_option(migrate)
 
     diff = commands.add_parser(
@@ -211,11 +219,7 @@ def command_line() -> argparse.ArgumentParser:
     imported.add_argument(
         "--code", required=True, metavar="CODE", help="the code it answers, e.g. hos-chc-2024"
     )
-    imported.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="the file to write ('-': print it)"
-    )
-    imported.add_argument("--organisation", metavar="NAME", help="the organisation the assessment speaks for")
-    imported.add_argument("--assessed-on", type=_date_argument, metavar="DATE", help="the date it speaks for")
-    imported.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _output_option(imported)
+    _about_options(imported)
     _codes_option(imported)
     return parser

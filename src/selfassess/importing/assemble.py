@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from selfassess.author.new import empty_response, requirement_comment
+from selfassess.author.new import code_named, empty_response, header_fields, requirement_comment
 from selfassess.author.yaml_text import YamlText
 from selfassess.importing import fields
 from selfassess.importing.layouts import (
@@ -236,10 +236,8 @@ def assessment_text(
 def _write_header(out: YamlText, code: Code, header: Header) -> None:
     if header.schema:
         out.line(header.schema)
-    described = ", ".join(part for part in (code.publisher, code.version) if part)
     out.comment(
-        f"An assessment against {code.title}{f' ({described})' if described else ''}, imported from "
-        f"{header.source} by 'selfassess import'."
+        f"An assessment against {code_named(code)}, imported from {header.source} by 'selfassess import'."
     )
     kept = "answers, leads and responses" if code.is_tracker else "answers, evidence and commentary"
     out.comment(
@@ -247,14 +245,7 @@ def _write_header(out: YamlText, code: Code, header: Header) -> None:
         "Run 'selfassess check' on this file: it lists every answer still empty or not one of "
         f"{code.answers.listed()}, and anything else to look at."
     )
-    out.line()
-    out.values({"code": code.id, "organisation": header.organisation, "assessed_on": header.assessed_on})
-    if code.is_tracker:
-        return
-    out.comment("Fill these in, then remove the '# ' in front of them:")
-    out.line("# period: {from: 2025-04-01, to: 2026-03-31}")
-    out.line("# approved: {by: Board, on: 2026-06-30}")
-    out.line("# member_responsible: the Member Responsible for Complaints")
+    header_fields(out, code, header.organisation, header.assessed_on)
 
 
 def _write_unplaced(out: YamlText, unplaced: list[Unplaced], leftover: list[str]) -> None:
