@@ -3,12 +3,14 @@ does not know, a damaged file, and commands that are wrong."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
 from selfassess.cli import main
+from selfassess.importing.tables import MAX_TEXT_BYTES
 from tests.importing import builders
 from tests.importing.builders import FORM_HEADER, Table
 from tests.importing.helpers import UNPLACED_MARK, assert_nothing_lost, run_import
@@ -149,6 +151,23 @@ def test_a_damaged_file_is_a_message_not_a_traceback(
     kind = "a Word document" if name.endswith("docx") else "an Excel workbook"
     assert err.startswith(f"{name} cannot be read as {kind}: it may be damaged, or not really")
     assert "Traceback" not in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["bomb.docx", "bomb.xlsx"])
+def test_a_file_that_unpacks_to_too_much_is_refused_before_it_is_unpacked(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / name
+    with zipfile.ZipFile(source, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b" " * (MAX_TEXT_BYTES + 1))  # a few kilobytes packed
+    assert source.stat().st_size < 1_000_000
+    status, out, err = run_import(capsys, source, "hos-chc-2024")
+    assert (status, out) == (1, "")
+    assert err == (
+        f"{name} holds more than 64 MB of text, more than selfassess reads from one document; save the "
+        "tables of the form on their own in a new file and import that.\n"
+    )
 
 
 def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

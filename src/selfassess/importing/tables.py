@@ -45,9 +45,48 @@ def is_bulleted(line: str) -> bool:
     return bool(_BULLET.match(line))
 
 
+#: The most text a file may hold for import: a year's form is well under 1 MB of it. Word and Excel
+#: files are zip archives, so the limit applies to what their parts unpack to, not to their size:
+#: a small file that unpacks to gigabytes (a "zip bomb") is refused before it is unpacked.
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+_MEGABYTES = MAX_TEXT_BYTES // (1024 * 1024)
+
+
+def _too_large(path: Path) -> ImportFailed:
+    return ImportFailed(
+        f"{path.name} holds more than {_MEGABYTES} MB of text, more than selfassess reads from one "
+        "document; save the tables of the form on their own in a new file and import that."
+    )
+
+
+def _refuse_oversized(path: Path, kind: str, advice: str) -> None:
+    import zipfile
+
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise _too_large(path)
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            # Pictures and fonts are not read; the XML parts are, in full.
+            unpacked = sum(
+                part.file_size for part in archive.infolist() if part.filename.endswith((".xml", ".rels"))
+            )
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise _damaged(path, kind, advice) from error
+    if unpacked > MAX_TEXT_BYTES:
+        raise _too_large(path)
+
+
+_WORD = ("a Word document", "a .docx file (Word's 'Save as' makes one)")
+_EXCEL = ("an Excel workbook", "an .xlsx file (Excel's 'Save as' makes one)")
+
+
 def read_grids(path: Path) -> list[Grid]:
     """Every table in the file, in the order it holds them. Raises ImportFailed if it cannot be read."""
     suffix = path.suffix.lower()
+    _refuse_oversized(path, *(_WORD if suffix == ".docx" else _EXCEL))
     if suffix == ".docx":
         return _word(path)
     if suffix == ".xlsx":
@@ -103,13 +142,13 @@ def _word(path: Path) -> list[Grid]:
         document = docx.Document(str(path))
         tables = list(document.tables)
     except Exception as error:  # python-docx raises a dozen kinds for a damaged or mislabelled file
-        raise _damaged(path, "a Word document", "a .docx file (Word's 'Save as' makes one)") from error
+        raise _damaged(path, *_WORD) from error
     grids = []
     for number, table in enumerate(tables, start=1):
         try:
             grids.append(_word_table(table, number))
         except Exception as error:  # a malformed table inside an otherwise readable file
-            raise _damaged(path, "a Word document", "a .docx file (Word's 'Save as' makes one)") from error
+            raise _damaged(path, *_WORD) from error
     return grids
 
 
@@ -172,7 +211,7 @@ def _excel(path: Path) -> list[Grid]:
         # data_only: a formula's last computed value, which is what the user sees in the cell
         book = openpyxl.load_workbook(path, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
-        raise _damaged(path, "an Excel workbook", "an .xlsx file (Excel's 'Save as' makes one)") from error
+        raise _damaged(path, *_EXCEL) from error
     return [_excel_sheet(sheet) for sheet in book.worksheets]
 
 
