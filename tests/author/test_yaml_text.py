@@ -47,3 +47,17 @@ def test_a_long_sentence_is_folded_under_its_key() -> None:
 @given(st.text(min_size=81, max_size=300))
 def test_any_long_text_reads_back(text: str) -> None:
     assert _round_trip(text) == text
+
+
+@given(st.text())
+def test_any_text_as_a_comment_leaves_the_file_readable(text: str) -> None:
+    out = YamlText()
+    out.comment(text, indent=2)
+    out.values({"k": "v"})
+    assert load_yaml_text(out.text()).data == {"k": "v"}
+
+
+def test_a_control_character_in_a_comment_is_shown_not_written() -> None:
+    out = YamlText()
+    out.comment("column 4: 0\x08")
+    assert out.lines == ["# column 4: 0\\x08"]

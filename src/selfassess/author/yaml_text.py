@@ -86,6 +86,12 @@ def flow(mapping: Mapping[str, Any]) -> str:
     ).strip()
 
 
+def _printable(text: str) -> str:
+    """Characters YAML refuses anywhere in a file, comments included, shown as `\\x08`: a comment
+    holding one would make the whole file unreadable."""
+    return yaml.reader.Reader.NON_PRINTABLE.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
 class YamlText:
     """Lines of YAML and comments, built top to bottom."""
 
@@ -95,7 +101,7 @@ class YamlText:
     def comment(self, text: str, indent: int = 0) -> None:
         """`text` as comment lines, wrapped to the page; blank lines in it kept as bare `#`."""
         pad = " " * indent
-        for paragraph in text.splitlines() or [""]:
+        for paragraph in _printable(text).splitlines() or [""]:
             wrapped = textwrap.wrap(
                 paragraph, WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False
             )
