@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from selfassess.cli import main
-from selfassess.importing.tables import MAX_TEXT_BYTES
+from selfassess.importing.tables import MAX_ROWS, MAX_TEXT_BYTES
 from tests.importing import builders
 from tests.importing.builders import FORM_HEADER, Table
 from tests.importing.helpers import UNPLACED_MARK, assert_nothing_lost, run_import
@@ -165,9 +165,18 @@ def test_a_file_that_unpacks_to_too_much_is_refused_before_it_is_unpacked(
     status, out, err = run_import(capsys, source, "hos-chc-2024")
     assert (status, out) == (1, "")
     assert err == (
-        f"{name} holds more than 64 MB of text, more than selfassess reads from one document; save the "
+        f"{name} holds more than 16 MB of text, more than selfassess reads from one document; save the "
         "tables of the form on their own in a new file and import that.\n"
     )
+
+
+def test_a_table_of_too_many_rows_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "huge.csv"
+    rows = ["Code provision,Comply?,Commentary"] + [f"6.3,Yes,Row {n}" for n in range(MAX_ROWS)]
+    source.write_text("\n".join(rows), encoding="utf-8")
+    status, out, err = run_import(capsys, source, "hos-chc-2024")
+    assert (status, out) == (1, "")
+    assert err.startswith("huge.csv has more than 5,000 rows in its tables, more than selfassess imports")
 
 
 def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -45,10 +45,14 @@ def is_bulleted(line: str) -> bool:
     return bool(_BULLET.match(line))
 
 
-#: The most text a file may hold for import: a year's form is well under 1 MB of it. Word and Excel
-#: files are zip archives, so the limit applies to what their parts unpack to, not to their size:
-#: a small file that unpacks to gigabytes (a "zip bomb") is refused before it is unpacked.
-MAX_TEXT_BYTES = 64 * 1024 * 1024
+#: The most text a file may hold for import: a year's form is well under 1 MB of it (its Word XML a
+#: few MB). Word and Excel files are zip archives, so the limit applies to what their parts unpack
+#: to, not to their size: a small file that unpacks to gigabytes (a "zip bomb") is refused before
+#: it is unpacked.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+#: The most table rows one document may hold: a form has about a hundred, a council's tracker a few
+#: hundred. Each row becomes several lines of YAML, so this bounds the time and memory an import takes.
+MAX_ROWS = 5_000
 _MEGABYTES = MAX_TEXT_BYTES // (1024 * 1024)
 
 
@@ -88,12 +92,23 @@ def read_grids(path: Path) -> list[Grid]:
     suffix = path.suffix.lower()
     _refuse_oversized(path, *(_WORD if suffix == ".docx" else _EXCEL))
     if suffix == ".docx":
-        return _word(path)
-    if suffix == ".xlsx":
-        return _excel(path)
-    if suffix in (".csv", ".tsv"):
-        return [_delimited(path, "\t" if suffix == ".tsv" else None)]
-    raise ValueError(f"not one of {', '.join(SUPPORTED)}")  # the command line refuses these first
+        grids = _word(path)
+    elif suffix == ".xlsx":
+        grids = _excel(path)
+    elif suffix in (".csv", ".tsv"):
+        grids = [_delimited(path, "\t" if suffix == ".tsv" else None)]
+    else:
+        raise ValueError(f"not one of {', '.join(SUPPORTED)}")  # the command line refuses these first
+    if sum(len(grid.rows) for grid in grids) > MAX_ROWS:
+        raise _too_many_rows(path)
+    return grids
+
+
+def _too_many_rows(path: Path) -> ImportFailed:
+    return ImportFailed(
+        f"{path.name} has more than {MAX_ROWS:,} rows in its tables, more than selfassess imports from "
+        "one document; import the form's tables from a file of their own."
+    )
 
 
 def _damaged(path: Path, kind: str, advice: str) -> ImportFailed:
@@ -282,6 +297,8 @@ def _delimited(path: Path, delimiter: str | None) -> Grid:
     line = 1
     try:
         for r, record in enumerate(reader):
+            if r == MAX_ROWS:  # stop reading here: the rest would only be refused
+                raise _too_many_rows(path)
             rows.append([Cell(_cell_text(value), (r, c)) for c, value in enumerate(record)])
             places.append(f"line {line}")
             line = reader.line_num + 1  # a quoted cell may hold line breaks: the next record starts here
