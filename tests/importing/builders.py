@@ -25,6 +25,7 @@ class Table:
     rows: list[list[Any]]
     down: set[tuple[int, int]] = field(default_factory=set)  # (row, column) merged with the cell above
     headers: int = 1  # how many rows at the top are the header (not content)
+    title: str | None = None  # a paragraph above the table in Word (not read by the import)
 
     def runs_down(self) -> list[tuple[tuple[int, int], int]]:
         """Each cell merged down: its first place, and the last row it covers."""
@@ -54,6 +55,20 @@ def _load(path: str) -> dict:
 def _lines(markdown: str) -> str:
     """Markdown paragraphs as a cell's paragraphs, one to a line."""
     return "\n".join(line for line in markdown.splitlines() if line.strip())
+
+
+def _unwrapped(markdown: str) -> str:
+    """Markdown wrapped by hand as a cell's paragraphs: one to a line, each list item on its own."""
+    lines: list[str] = []
+    for block in markdown.split("\n\n"):
+        items: list[str] = []
+        for line in block.splitlines():
+            if line.strip().startswith("- ") or not items:
+                items.append(line.strip())
+            else:
+                items[-1] += " " + line.strip()
+        lines += [item for item in items if item]
+    return "\n".join(lines)
 
 
 def _split(text: str, after: str) -> tuple[str, str]:
@@ -221,6 +236,54 @@ def oxfordshire_tracker() -> list[tuple[str, Table]]:
     return [("Recommendation Tracker", tracker), ("Update Tracker", updates)]
 
 
+FOW_HEADER = [
+    "",
+    "Recommendation",
+    "Recommended response (Work in progress/agree/consider in more detail/note/reject)",
+    "Comments/outline response",
+    "Lead Directorate",
+    "Supporting Directorate",
+]
+#: Rows that share one response cell, merged down over them, as the document prints them.
+FOW_SHARED = [("energy.17", "energy.18"), ("energy.20", "energy.22"), ("energy.27", "energy.28")]
+
+
+def future_of_westminster() -> list[Table]:
+    """The Future of Westminster Commission's recommendations and the council's responses: one
+    table for each of the four parts, its title above it, numbering that starts again at 1 in
+    each part, a theme row merged across above each theme's first recommendation, and a response
+    cell merged down over the rows that share it."""
+    code = _load("codes/future-of-westminster-2023.yaml")
+    data = _load("assessments/future-of-westminster-2023.yaml")
+    tables = []
+    for section in code["sections"]:
+        table = Table([list(FOW_HEADER)], title=section["title"])
+        theme = None
+        rows: dict[str, int] = {}
+        for provision in section["provisions"]:
+            if provision.get("heading") and provision["heading"] != theme:
+                theme = provision["heading"]
+                table.rows.append([theme, None, None, None, None, None])
+            response = data["responses"][provision["number"]]
+            text = " ".join(provision["text"].replace("*", "").split())
+            rows[provision["number"]] = len(table.rows)
+            table.rows.append(
+                [
+                    f"{provision['display_number']}.",
+                    "" if text == "[…]" else text,  # its words are lost: the cell is empty
+                    response.get("answer") or "",
+                    _unwrapped(response.get("commentary") or ""),
+                    response.get("lead") or "",
+                    ", ".join(response.get("supporting") or []),
+                ]
+            )
+        for first, last in FOW_SHARED:
+            if first in rows:
+                table.down |= {(r, 3) for r in range(rows[first] + 1, rows[last] + 1)}
+        tables.append(table)
+    return tables
+
+
 # ------------------------------------------------------------------------------------ writers
 
 
@@ -234,7 +297,7 @@ def write_docx(tables: list[Table], path: Path, cover: bool = True) -> Path:
         for r, (label, value) in enumerate([("Prepared by", "Complaints team"), ("Version", "Final")]):
             about.cell(r, 0).text, about.cell(r, 1).text = label, value
     for table in tables:
-        document.add_paragraph("")
+        document.add_paragraph(table.title or "")
         width = len(table.rows[0])
         made = document.add_table(rows=len(table.rows), cols=width)
         for r, row in enumerate(table.rows):

@@ -164,12 +164,12 @@ def _comment_for(provision: Provision | None, section_title: str, entry: Entry |
     return "\n".join(lines)
 
 
-def _headings_above(entry: Entry, code_heading: str) -> list[str]:
-    """Section titles the table prints above this row, where they are not the code's own."""
+def _headings_above(entry: Entry, *code_headings: str | None) -> list[str]:
+    """Section titles the table prints above this row, where they are not the code's own (its
+    section's, or the theme the provision stands under)."""
+    known = {words(heading) for heading in code_headings if heading}
     return [
-        f"The table's heading here: {fields.one_line(text)}"
-        for text in entry.headings
-        if words(text) != words(code_heading)
+        f"The table's heading here: {fields.one_line(text)}" for text in entry.headings if words(text) not in known
     ]
 
 
@@ -207,7 +207,7 @@ def assessment_text(
             item = by_number.get(provision.number)
             out.line()
             if item is not None:
-                for line in _headings_above(item.entry, code_heading):
+                for line in _headings_above(item.entry, code_heading, provision.heading):
                     out.comment(line, indent=2)
             entry = item.entry if item is not None else None
             out.comment(_comment_for(provision, section.title, entry, provision.number), indent=2)
