@@ -23,6 +23,7 @@ from selfassess.importing.layouts import (
     EVIDENCE,
     KIND,
     LEAD,
+    LINK,
     NUMBER,
     START,
     SUPPORTING,
@@ -167,8 +168,8 @@ def plan_action(item: Placed) -> dict[str, Any]:
         text = fields.note_part("\n".join(parts))
         if role in own or not text:
             continue
-        if role == ANSWER and status is not None and len(status_text.split()) == 1:
-            continue  # "A": all of it is the RAG
+        if role == ANSWER and status is not None and len(status_text.strip().splitlines()) == 1:
+            continue  # "A", "In progress": all of it is the action's RAG or status
         note.append(f"{_heading_label(layout.headings[column], column)}: {text}")
     if note:
         action["note"] = " ".join(part if part[-1] in ".!?" else part + "." for part in note)
@@ -182,7 +183,7 @@ def _unused_columns(entry: Entry) -> list[tuple[str, str]]:
     return [
         (heading, text)
         for heading, role, text in entry.columns()
-        if role in (CONTEXT, KIND) or (role in (START, DUE) and not has_action)
+        if role in (CONTEXT, KIND, LINK) or (role in (START, DUE) and not has_action)
     ]
 
 

@@ -40,7 +40,7 @@ CONTEXT = "context"
 _LONGEST_HEADING = 120
 
 _KIND_WORDS = {"recommendation", "information", "action", "request"}
-_LINK_WORDS = {"link", "links", "linked", "serves"}
+_LINK_WORDS = {"link", "links", "linked", "serves", "served", "related", "relates"}
 _LINKED_TO = {"recommendation", "recommendations", "provision", "provisions", "finding", "findings"}
 
 

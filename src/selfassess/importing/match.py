@@ -176,9 +176,10 @@ class _Placer:
                 f"{provision.number} by its words; check that it belongs there"
             )
             return Placed(entry, provision.number, provision, why=why)
-        if self.unlinked is not None:  # an empty link needs no word: the row shows it
-            why = f"Its link, '{shown}', names no provision of {self.code.id}: here as --unlinked asked."
-            return Placed(entry, self.unlinked, self.code.provisions[self.unlinked], why=why if shown else "")
+        if self.unlinked is not None:
+            said = f"Its link, '{shown}', names no provision of {self.code.id}" if shown else "No link"
+            why = f"{said}: here as --unlinked asked."
+            return Placed(entry, self.unlinked, self.code.provisions[self.unlinked], why=why)
         if shown:
             return Unplaced(entry, f"its link, '{shown}', names no provision of {self.code.id}", True)
         return Unplaced(entry, "its link to a recommendation is empty", True)
