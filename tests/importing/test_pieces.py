@@ -142,6 +142,8 @@ def test_a_links_references() -> None:
         ("R7", None),
     ]
     assert link_references("Serious case review March 2009.", norwich) == [("2009", None)]
+    wcc = _code("wcc-policy-scrutiny-2023")  # numbered 1, 2, 3
+    assert link_references("Rec 3 and Recommendation 12", wcc) == [("Rec 3", "3"), ("12", "12")]
 
 
 def test_a_plans_dates_and_status() -> None:

@@ -222,8 +222,8 @@ def command_line() -> argparse.ArgumentParser:
     imported.add_argument(
         "--unlinked",
         metavar="NUMBER",
-        help="in an action plan, the provision to put the actions under whose link names none of the "
-        "code's (without it they are kept at the end for you to place)",
+        help="in an action plan, the provision to put actions under when their link names none of the "
+        "code's, such as 'other' (without it they are kept at the end for you to place)",
     )
     _output_option(imported)
     _about_options(imported)

@@ -64,13 +64,19 @@ def link_references(text: str, code: Code) -> list[tuple[str, str | None]]:
     """Each number a link names, as written, with the provision it is (or is a part of) if any:
     "Audit Commission R1.1, R 5.4" -> [("R1.1", "R1"), ("R 5.4", "R5")]."""
     by_folded = {number.casefold(): number for number in code.provisions}
+
+    def provision_of(reference: str) -> str | None:
+        while reference not in by_folded and _PART.search(reference):
+            reference = _PART.sub("", reference)
+        return by_folded.get(reference)
+
     found = []
     for match in _REFERENCE.finditer(text):
         written = match.group().strip()
         reference = written.replace(" ", "").casefold()
-        while reference not in by_folded and _PART.search(reference):
-            reference = _PART.sub("", reference)
-        found.append((written, by_folded.get(reference)))
+        # "Rec 3" for a code numbered 1, 2, 3: the number without the letters in front of it
+        number = provision_of(reference) or provision_of(reference.lstrip("abcdefghijklmnopqrstuvwxyz"))
+        found.append((written, number))
     return found
 
 
@@ -97,13 +103,13 @@ def requirement_and_number(entry: Entry) -> tuple[str, str]:
 
 
 class _Placer:
-    def __init__(self, code: Code) -> None:
+    def __init__(self, code: Code, unlinked: str | None = None) -> None:
         self.code = code
         self.provisions = list(code.provisions.values())
         self.order = {provision.number: i for i, provision in enumerate(self.provisions)}
         self.by_folded = {provision.number.casefold(): provision for provision in self.provisions}
         self.used: dict[str, str] = {}  # response key -> the place of the row that answered it
-        self.unlinked: str | None = None  # where actions whose link names no provision go
+        self.unlinked = unlinked  # where actions whose link names no provision go
         self.last = -1  # the code's order of the provision placed last
         self.notes: list[str] = []  # what the user should check, each the end of a sentence
 
@@ -210,8 +216,7 @@ def place_entries(
 ) -> tuple[list[Placed], list[Unplaced], list[str]]:
     """Each entry placed or not, and notes ("table 1, row 4: …") on placings the user should check.
     `unlinked`: the provision for an action plan's actions whose link names none."""
-    placer = _Placer(code)
-    placer.unlinked = unlinked
+    placer = _Placer(code, unlinked)
     placed: list[Placed] = []
     unplaced: list[Unplaced] = []
     for entry in entries:
