@@ -10,6 +10,7 @@ A table is a list of rows of cell texts. In a cell, each line is a paragraph and
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ class Table:
     rows: list[list[Any]]
     down: set[tuple[int, int]] = field(default_factory=set)  # (row, column) merged with the cell above
     headers: int = 1  # how many rows at the top are the header (not content)
+    title: str | None = None  # a paragraph above the table in Word (not read by the import)
 
     def runs_down(self) -> list[tuple[tuple[int, int], int]]:
         """Each cell merged down: its first place, and the last row it covers."""
@@ -54,6 +56,20 @@ def _load(path: str) -> dict:
 def _lines(markdown: str) -> str:
     """Markdown paragraphs as a cell's paragraphs, one to a line."""
     return "\n".join(line for line in markdown.splitlines() if line.strip())
+
+
+def _unwrapped(markdown: str) -> str:
+    """Markdown wrapped by hand as a cell's paragraphs: one to a line, each list item on its own."""
+    lines: list[str] = []
+    for block in markdown.split("\n\n"):
+        items: list[str] = []
+        for line in block.splitlines():
+            if line.strip().startswith("- ") or not items:
+                items.append(line.strip())
+            else:
+                items[-1] += " " + line.strip()
+        lines += [item for item in items if item]
+    return "\n".join(lines)
 
 
 def _split(text: str, after: str) -> tuple[str, str]:
@@ -221,6 +237,182 @@ def oxfordshire_tracker() -> list[tuple[str, Table]]:
     return [("Recommendation Tracker", tracker), ("Update Tracker", updates)]
 
 
+FOW_HEADER = [
+    "",
+    "Recommendation",
+    "Recommended response (Work in progress/agree/consider in more detail/note/reject)",
+    "Comments/outline response",
+    "Lead Directorate",
+    "Supporting Directorate",
+]
+#: Rows that share one response cell, merged down over them, as the document prints them.
+FOW_SHARED = [("energy.17", "energy.18"), ("energy.20", "energy.22"), ("energy.27", "energy.28")]
+
+
+def future_of_westminster() -> list[Table]:
+    """The Future of Westminster Commission's recommendations and the council's responses: one
+    table for each of the four parts, its title above it, numbering that starts again at 1 in
+    each part, a theme row merged across above each theme's first recommendation, and a response
+    cell merged down over the rows that share it."""
+    code = _load("codes/future-of-westminster-2023.yaml")
+    data = _load("assessments/future-of-westminster-2023.yaml")
+    tables = []
+    for section in code["sections"]:
+        table = Table([list(FOW_HEADER)], title=section["title"])
+        theme = None
+        rows: dict[str, int] = {}
+        for provision in section["provisions"]:
+            if provision.get("heading") and provision["heading"] != theme:
+                theme = provision["heading"]
+                table.rows.append([theme, None, None, None, None, None])
+            response = data["responses"][provision["number"]]
+            text = " ".join(provision["text"].replace("*", "").split())
+            rows[provision["number"]] = len(table.rows)
+            table.rows.append(
+                [
+                    f"{provision['display_number']}.",
+                    "" if text == "[…]" else text,  # its words are lost: the cell is empty
+                    response.get("answer") or "",
+                    _unwrapped(response.get("commentary") or ""),
+                    response.get("lead") or "",
+                    ", ".join(response.get("supporting") or []),
+                ]
+            )
+        for first, last in FOW_SHARED:
+            if first in rows:
+                table.down |= {(r, 3) for r in range(rows[first] + 1, rows[last] + 1)}
+        tables.append(table)
+    return tables
+
+
+NORWICH_HEADER = [
+    "Ref",
+    "Priority Actions",
+    "Lead Officer",
+    "Start",
+    "Finish",
+    "Current Status Green Amber",
+    "Link to supporting recommendation (Identified in Audit Commission Recommendation R1 –R6 or HQN "
+    "report / consultants plan)",
+    "Related priority action & supporting Lead Officers",
+    "Link to supporting action plan",
+]
+_THEME_LINK = "(link to latest checkpoint report for this work theme to go here)"
+#: Annex A's rows in the order printed: a theme ("A | TITLE"), a sub-heading ("| TITLE"), or an
+#: action by its ref. A ref printed twice is told apart by the provision it is under ("В.@R3"),
+#: and a row whose ref was lost by its provision alone ("@R6").
+NORWICH_ORDER = """
+A | CONSULTATION, ENGAGEMENT AND VISION WORK AREA/THEME
+| CONSULTATION FRAMEWORK
+A.1 A.2 A.3 A.4 A.5 A22
+| BLUE PRINT/ VISION FOR THE SERVICE
+A.6 A.7 A.8 A.9 A.10 A.11 A.12 A.13 A.14 A.15 A.16 A.17 A.18 A.19 A.20 A.21
+B | SERVICE ACCESS AND DELIVERY WORK AREA/THEME
+| SERVICE ACCESS
+B.1 B.2 B.3 B.4 D.5 B.5 B.6 B.7 В.@other
+| TENANCY & ESTATE MANAGEMENT
+B.: В.: В.@R3 B.12 B.13
+| INCOME MANAGEMENT
+B.14 B.15 B.16 B.17 B.18
+| ANTISOCIAL BEHAVIOUR
+B.19
+| VOIDS
+B.20 B.21 B.22 B.23 A.23
+| CHOICE BASED LETTINGS
+B.24
+C | VFM WORK AREA/THEME
+C.1 C.2 C.3 C.4
+D | PERFORMANCE AND INFORMATION MANAGEMENT WORK AREA/THEME
+C.5 D.1 D.2 D.3
+E | STRUCTURES WORK AREA THEME
+E.1 E.2 @R6 @other F.2 F.3 F.4 F.5
+| EQUALITY & DIVERSITY WORK AREA/THEME
+1 2 3
+"""
+_NOTE_LABELS = re.compile(r"(?:^|(?<=\.) )(Current Status|Link to supporting action plan|Link|Related): ")
+
+
+def norwich() -> dict:
+    return _load("assessments/norwich-housing-improvement-2009.yaml")
+
+
+def norwich_note(note: str | None) -> dict[str, str]:
+    """A transcribed action's note in its parts: the plan's own words beside the dates ("plan"),
+    then "Current Status", "Link", "Related" and "Link to supporting action plan" as written
+    (without the transcriber's remarks on how a cell was printed)."""
+    pieces = _NOTE_LABELS.split(note or "")
+    parts = {"plan": pieces[0]} | dict(zip(pieces[1::2], pieces[2::2], strict=True))
+    cleaned = {}
+    for label, text in parts.items():
+        text = re.sub(r" \(printed [^)]*\)", "", text.strip())
+        cleaned[label] = text[:-1] if text.endswith(".") else text
+    return {label: text for label, text in cleaned.items() if text}
+
+
+def norwich_plan() -> Table:
+    """Annex A of the Norwich report as the plan's own nine columns, built from the transcription
+    in the order printed: theme and sub-heading rows, a theme's checkpoint-report cell, two
+    actions that run on to a second row (B.1's last bullet, A.5's note under its dates), notes
+    beside the Finish date or across Start and Finish, names broken over two lines of one cell."""
+    actions: dict[str, list[tuple[str, dict]]] = {}
+    for number, response in norwich()["responses"].items():
+        for action in response.get("actions") or []:
+            actions.setdefault(action.get("ref") or "", []).append((number, action))
+    table = Table([list(NORWICH_HEADER)])
+    for line in NORWICH_ORDER.strip().splitlines():
+        if "|" in line:
+            letter, title = (part.strip() for part in line.split("|"))
+            table.rows.append([letter, title, "", "", "", "", "", "", _THEME_LINK if letter else ""])
+            continue
+        for token in line.split():
+            ref, _, under = token.partition("@")
+            number, action = next(
+                (number, action) for number, action in actions[ref] if under in ("", number)
+            )
+            actions[ref].remove((number, action))
+            table.rows.extend(_norwich_rows(action))
+    assert not any(actions.values()), "every action of the transcription is in the table"
+    return table
+
+
+def _norwich_rows(action: dict) -> list[list[str | None]]:
+    note = norwich_note(action.get("note"))
+    text = "\n".join(
+        f"- {line[2:]}" if line.startswith("• ") else line for line in action["action"].splitlines()
+    )
+    owner = action.get("owner") or ""
+    if action.get("ref") == "B.13":
+        owner = owner.replace(" ", "\n")  # "Andrew" / "Wilson": one name on two lines of its cell
+    if owner.startswith("Service leads/ "):
+        owner = owner.replace("/ ", "/\n")
+    status = note.get("Current Status", "").replace(", ", "\n")
+    if action.get("rag") == "amber" and not status:
+        status = "A"
+    start, due = action.get("start") or "", action.get("due") or ""
+    row: list[str | None] = [
+        action.get("ref") or "",
+        text,
+        owner,
+        start,
+        due,
+        status,
+        note.get("Link", ""),
+        note.get("Related", "").replace(", ", "\n"),
+        note.get("Link to supporting action plan", ""),
+    ]
+    plan = note.get("plan", "")
+    if plan and not (start or due):  # only the note, across the Start and Finish columns
+        row[3:5] = [plan, None]
+    elif action.get("ref") == "A.5":  # the note on a row of its own, under the dates
+        return [row, ["", "", "", plan, None, "", "", "", ""]]
+    elif plan:
+        row[4] = f"{due}\n{plan}"
+    if action.get("ref") == "B.1":  # the last bullet on the next page
+        first, last = text.rsplit("\n", 1)
+        return [[*row[:1], first, *row[2:]], ["", last, "", "", "", "", "", "", ""]]
+    return [row]
+
+
 # ------------------------------------------------------------------------------------ writers
 
 
@@ -234,7 +426,7 @@ def write_docx(tables: list[Table], path: Path, cover: bool = True) -> Path:
         for r, (label, value) in enumerate([("Prepared by", "Complaints team"), ("Version", "Final")]):
             about.cell(r, 0).text, about.cell(r, 1).text = label, value
     for table in tables:
-        document.add_paragraph("")
+        document.add_paragraph(table.title or "")
         width = len(table.rows[0])
         made = document.add_table(rows=len(table.rows), cols=width)
         for r, row in enumerate(table.rows):
@@ -302,11 +494,14 @@ def _write_sheet(sheet, tables: list[Table], top: int) -> None:
             for c, text in enumerate(row):
                 if text and (r, c) not in table.down:
                     sheet.cell(top + r, c + 1, text if not isinstance(text, str) else _plain(text))
-            if None in row:
-                start = row.index(None) - 1
-                sheet.merge_cells(
-                    start_row=top + r, start_column=start + 1, end_row=top + r, end_column=len(row)
-                )
+            for c, text in enumerate(row):  # a cell merged across the places after it marked None
+                if text is not None and c + 1 < len(row) and row[c + 1] is None:
+                    end = c + 1
+                    while end + 1 < len(row) and row[end + 1] is None:
+                        end += 1
+                    sheet.merge_cells(
+                        start_row=top + r, start_column=c + 1, end_row=top + r, end_column=end + 1
+                    )
         for (r, c), end in table.runs_down():
             sheet.merge_cells(start_row=top + r, start_column=c + 1, end_row=top + end, end_column=c + 1)
         top += len(table.rows) + 1

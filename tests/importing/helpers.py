@@ -54,8 +54,8 @@ def _strings(value: Any) -> list[str]:
 
 
 def _plain(text: str) -> str:
-    """Whitespace made single spaces, list bullets taken away."""
-    lines = [re.sub(r"^\s*(?:[-•]\s+)", "", line) for line in text.splitlines()]
+    """Whitespace made single spaces, list bullets and Markdown's emphasis (`*Plan*`) taken away."""
+    lines = [re.sub(r"^\s*(?:[-•]\s+)", "", line).replace("*", "") for line in text.splitlines()]
     return " ".join(" ".join(lines).split())
 
 
@@ -86,6 +86,9 @@ def _found(line: str, written: str) -> bool:
         return True  # "6.3." is provision 6.3
     if ";" in line and all(_found(part, written) for part in line.split(";") if part.strip()):
         return True  # evidence titles a semicolon separates, each a title of its own
+    parts = [part for part in line.split(",") if part.strip()]
+    if len(parts) > 1 and all(len(part.split()) <= 3 and _found(part, written) for part in parts):
+        return True  # short names a comma separates ("ECM, F&R"), each a list entry of its own
     # "1. That the Council…": a tracker's number for a recommendation is the provision's printed
     # number, at the start of the comment above its response; the words follow the meeting's date.
     listed = re.match(r"(\d+)[.)]\s+(.*)", line.strip())

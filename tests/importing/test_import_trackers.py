@@ -83,3 +83,36 @@ def test_a_closing_date_column_becomes_closed_on(tmp_path: Path, capsys: pytest.
     data = yaml.safe_load(source.with_suffix(".yaml").read_text(encoding="utf-8"))
     assert data["responses"]["1"]["closed_on"] == "01.02.24"  # as written, for the loader to read
     assert "closed_on" not in data["responses"]["2"]
+
+
+def test_future_of_westminster_numbers_that_start_again_in_each_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tables = builders.future_of_westminster()
+    source = builders.write_docx(tables, tmp_path / "responses.docx", cover=False)
+    status, out, err = run_import(
+        capsys,
+        source,
+        "future-of-westminster-2023",
+        "--organisation",
+        "Westminster City Council",
+        "--assessed-on",
+        "2023-06-20",
+    )
+    assert status == 0, out + err  # rows with no response yet: warnings only
+    assert "122 of 122 provisions answered." in err
+    written = source.with_suffix(".yaml").read_text(encoding="utf-8")
+    transcription = yaml.safe_load(
+        (builders.REPO / "assessments/future-of-westminster-2023.yaml").read_text(encoding="utf-8")
+    )["responses"]
+    got = yaml.safe_load(written)["responses"]
+    assert list(got) == list(transcription)  # every "1." under the part it is printed in
+    for number, response in transcription.items():
+        assert got[number].get("answer") == response.get("answer"), number
+        assert _paragraphs(got[number].get("commentary")) == _paragraphs(response.get("commentary")), number
+        assert got[number].get("lead") == response.get("lead"), number
+        assert got[number].get("supporting", []) == response.get("supporting", []), number
+    assert_nothing_lost(tables, written)
+    assert "could not place" not in written
+    # the same findings as on the transcription: the rows still awaiting a response
+    assert out.count("SA507") == 64 and out.endswith("Checked 1 file: 64 warnings.\n")

@@ -219,6 +219,12 @@ def command_line() -> argparse.ArgumentParser:
     imported.add_argument(
         "--code", required=True, metavar="CODE", help="the code it answers, e.g. hos-chc-2024"
     )
+    imported.add_argument(
+        "--unlinked",
+        metavar="NUMBER",
+        help="in an action plan, the provision to put actions under when their link names none of the "
+        "code's, such as 'other' (without it they are kept at the end for you to place)",
+    )
     _output_option(imported)
     _about_options(imported)
     _codes_option(imported)

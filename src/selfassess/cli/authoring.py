@@ -58,6 +58,13 @@ def run_import(arguments: argparse.Namespace) -> int:
     out = output_path(arguments, Path(arguments.output), [source])
     near = Path.cwd() if out is None else (out.parent if str(out.parent) else Path("."))
     code = find_code(arguments, arguments.code, near)
+    unlinked = arguments.unlinked
+    if unlinked is not None:
+        unlinked = next((n for n in code.provisions if n.casefold() == unlinked.casefold()), None)
+        if unlinked is None:
+            raise UsageError(
+                f"--unlinked {arguments.unlinked}: {code.id} has no provision numbered {arguments.unlinked}"
+            )
     schema = None if out is None else schema_line(out, code.id)
     try:
         made = import_file(
@@ -66,6 +73,7 @@ def run_import(arguments: argparse.Namespace) -> int:
             organisation=arguments.organisation,
             assessed_on=arguments.assessed_on,
             schema=schema,
+            unlinked=unlinked,
         )
     except ImportFailed as error:
         print(error, file=sys.stderr)
@@ -74,7 +82,16 @@ def run_import(arguments: argparse.Namespace) -> int:
         print(note, file=sys.stderr)
     content = made.text.encode("utf-8")
     where = write_output(out, content)
-    said = f"Wrote {where}: {made.answered} of {len(code.provisions)} provisions answered"
+    if made.actions and not made.answered:
+        said = (
+            f"Wrote {where}: {made.actions} action{'s' if made.actions != 1 else ''} under "
+            f"{made.with_actions} of {len(code.provisions)} provisions, "
+            "whose answers are left for you to fill in"
+        )
+    else:
+        said = f"Wrote {where}: {made.answered} of {len(code.provisions)} provisions answered"
+        if made.actions:
+            said += f", and {made.actions} action{'s' if made.actions != 1 else ''} placed"
     if made.unplaced:
         said += f"; {made.unplaced} row{'s' if made.unplaced != 1 else ''} kept at the end for you to place"
     print(f"{said}.", file=sys.stderr)

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from selfassess.author.new import code_named, empty_response, header_fields, requirement_comment
-from selfassess.author.yaml_text import YamlText
+from selfassess.author.yaml_text import YamlText, yaml_fragment
 from selfassess.importing import fields
 from selfassess.importing.layouts import (
     ACTION,
@@ -23,6 +23,8 @@ from selfassess.importing.layouts import (
     EVIDENCE,
     KIND,
     LEAD,
+    LINK,
+    NUMBER,
     START,
     SUPPORTING,
     Layout,
@@ -129,6 +131,51 @@ def response(entry: Entry, code: Code, register: Register) -> dict[str, Any]:
     return made
 
 
+def _heading_label(heading: str, column: int) -> str:
+    """A column's heading as a note names it: without what it explains in brackets."""
+    return fields.one_line(re.sub(r"\([^)]*\)", " ", heading)) or f"column {column + 1}"
+
+
+def plan_action(item: Placed) -> dict[str, Any]:
+    """An action plan's row as an action: its reference, text, owner and dates as written, its
+    status or RAG, the parts it also serves, and everything else the row says in its note."""
+    entry = item.entry
+    layout = entry.layout
+    action: dict[str, Any] = {}
+    ref = fields.one_line(entry.text(NUMBER))
+    if ref:
+        action["ref"] = ref
+    action["action"] = fields.markdown(entry.text(ACTION)) or ""
+    owner = fields.lead(entry.text(LEAD))
+    if owner:
+        action["owner"] = owner
+    note: list[str] = []
+    for role, name in ((START, "start"), (DUE, "due")):
+        written, words_after = fields.date_and_words(entry.text(role))
+        if written is not None:
+            action[name] = written
+        if words_after:
+            note.append(words_after)  # the plan's own words beside its dates: "Must be fully implemented"
+    status_text = entry.text(ANSWER)
+    status = fields.action_status(status_text)
+    if status is not None:
+        action[status[0]] = status[1]
+    if item.serves:
+        action["serves"] = list(item.serves)
+    own = {NUMBER, ACTION, LEAD, START, DUE}
+    for column, parts in sorted(entry.parts.items()):
+        role = layout.roles[column]
+        text = fields.note_part("\n".join(parts))
+        if role in own or not text:
+            continue
+        if role == ANSWER and status is not None and len(status_text.strip().splitlines()) == 1:
+            continue  # "A", "In progress": all of it is the action's RAG or status
+        note.append(f"{_heading_label(layout.headings[column], column)}: {text}")
+    if note:
+        action["note"] = " ".join(part if part[-1] in ".!?" else part + "." for part in note)
+    return action
+
+
 def _unused_columns(entry: Entry) -> list[tuple[str, str]]:
     """Columns whose text no field took: kept beside the requirement, headed as in the table.
     Dates belong to an action; without one in the row, they are kept here."""
@@ -136,8 +183,31 @@ def _unused_columns(entry: Entry) -> list[tuple[str, str]]:
     return [
         (heading, text)
         for heading, role, text in entry.columns()
-        if role in (CONTEXT, KIND) or (role in (START, DUE) and not has_action)
+        if role in (CONTEXT, KIND, LINK) or (role in (START, DUE) and not has_action)
     ]
+
+
+_NOT_IN_DOCUMENT = "(Not in the document: answer it here.)"
+
+
+def _is_action(item: Placed) -> bool:
+    return item.entry.layout.is_action_plan
+
+
+def _write_with_actions(out: YamlText, number: str, made: dict[str, Any], actions: list[Placed]) -> None:
+    """A response followed by its actions from an action plan, each with what the table printed
+    above it (a theme's heading) and how it was placed, where not by the number in its link."""
+    own = made.pop("actions", [])
+    out.values({number: made}, indent=2)
+    out.line("    actions:")
+    for action in own:
+        out.lines.extend(yaml_fragment({"actions": [action]}, indent=4)[1:])
+    for item in actions:
+        for text in item.entry.headings:
+            out.comment(f"The table's heading here: {fields.one_line(text)}", indent=6)
+        if item.why:
+            out.comment(item.why, indent=6)
+        out.lines.extend(yaml_fragment({"actions": [plan_action(item)]}, indent=4)[1:])
 
 
 def _section_heading(number: str, title: str) -> str:
@@ -151,7 +221,7 @@ def _comment_for(provision: Provision | None, section_title: str, entry: Entry |
     if provision is not None:
         lines.append(requirement_comment(provision, section_title))
     if entry is None:
-        lines.append("(Not in the document: answer it here.)")
+        lines.append(_NOT_IN_DOCUMENT)
         return "\n".join(lines)
     written, _ = requirement_and_number(entry)
     if written and (provision is None or words(written) != provision_words(provision)):
@@ -164,12 +234,14 @@ def _comment_for(provision: Provision | None, section_title: str, entry: Entry |
     return "\n".join(lines)
 
 
-def _headings_above(entry: Entry, code_heading: str) -> list[str]:
-    """Section titles the table prints above this row, where they are not the code's own."""
+def _headings_above(entry: Entry, *code_headings: str | None) -> list[str]:
+    """Section titles the table prints above this row, where they are not the code's own (its
+    section's, or the theme the provision stands under)."""
+    known = {words(heading) for heading in code_headings if heading}
     return [
         f"The table's heading here: {fields.one_line(text)}"
         for text in entry.headings
-        if words(text) != words(code_heading)
+        if words(text) not in known
     ]
 
 
@@ -185,7 +257,11 @@ def assessment_text(
     code: Code, header: Header, placed: list[Placed], unplaced: list[Unplaced], leftover: list[str]
 ) -> str:
     """The whole imported assessment, as YAML with comments."""
-    by_number = {item.number: item for item in placed if item.provision is not None}
+    by_number = {item.number: item for item in placed if item.provision is not None and not _is_action(item)}
+    planned: dict[str, list[Placed]] = {}  # an action plan's actions, under the provision each serves
+    for item in placed:
+        if _is_action(item):
+            planned.setdefault(item.number, []).append(item)
     titles = [t for item in placed for t in fields.evidence_titles(item.entry.texts(EVIDENCE))]
     register = Register.of(titles if not code.is_tracker else [], header.organisation)
     out = YamlText()
@@ -207,12 +283,21 @@ def assessment_text(
             item = by_number.get(provision.number)
             out.line()
             if item is not None:
-                for line in _headings_above(item.entry, code_heading):
+                for line in _headings_above(item.entry, code_heading, provision.heading):
                     out.comment(line, indent=2)
             entry = item.entry if item is not None else None
-            out.comment(_comment_for(provision, section.title, entry, provision.number), indent=2)
+            actions = planned.get(provision.number, [])
+            comment = _comment_for(provision, section.title, entry, provision.number)
+            if entry is None and actions:
+                comment = comment.replace(
+                    _NOT_IN_DOCUMENT, "(The document gives its actions: answer it here.)"
+                )
+            out.comment(comment, indent=2)
             made = response(entry, code, register) if entry is not None else empty_response(code)
-            out.values({provision.number: made}, indent=2)
+            if actions:
+                _write_with_actions(out, provision.number, made, actions)
+            else:
+                out.values({provision.number: made}, indent=2)
     strangers = [item for item in placed if item.provision is None]
     if strangers:
         out.line()

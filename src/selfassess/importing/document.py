@@ -20,6 +20,8 @@ class Imported:
     text: str
     answered: int  # provisions of the code the document answers
     unplaced: int  # rows kept at the end, for the user to place
+    actions: int = 0  # an action plan's actions placed under provisions
+    with_actions: int = 0  # how many provisions those actions are under
     notes: list[str] = field(default_factory=list)  # one sentence each, for the user
 
 
@@ -34,10 +36,17 @@ def _shown_cells(cells: list[str]) -> str:
 
 
 def import_file(
-    path: Path, code: Code, *, organisation: str | None, assessed_on: date | None, schema: str | None
+    path: Path,
+    code: Code,
+    *,
+    organisation: str | None,
+    assessed_on: date | None,
+    schema: str | None,
+    unlinked: str | None = None,
 ) -> Imported:
     """The assessment the tables in `path` give for `code`. Raises ImportFailed when the file cannot
-    be read, or holds no table selfassess knows."""
+    be read, or holds no table selfassess knows. `unlinked`: the provision to put an action plan's
+    actions under where their link names none."""
     grids = read_grids(path)
     reading = read_entries(grids, code)
     if not reading.recognised:
@@ -51,7 +60,7 @@ def import_file(
         raise ImportFailed(
             f"No table in {path.name} has the columns selfassess looks for: {looked_for(code)}; {holds}."
         )
-    placed, unplaced, checks = place_entries(reading.entries, code)
+    placed, unplaced, checks = place_entries(reading.entries, code, unlinked)
     header = Header(path.name, organisation, assessed_on, schema)
     leftover = [text for _, text in reading.leftover_headings]
     text = assessment_text(code, header, placed, unplaced, leftover)
@@ -59,17 +68,45 @@ def import_file(
         f"{path.name}: {item.entry.place}: this row was not placed because {item.reason}; "
         "it is kept, commented, at the end of the output for you to place."
         for item in unplaced
+        if not item.unlinked
     ]
+    unlinked_rows = [item for item in unplaced if item.unlinked]
+    if len(unlinked_rows) == 1:
+        notes.append(
+            f"{path.name}: {unlinked_rows[0].entry.place}: this action links to no provision of {code.id}, "
+            "so it is kept, commented, at the end of the output; to put it under a provision, run the "
+            "command again with --unlinked and its number."
+        )
+    elif unlinked_rows:
+        notes.append(
+            f"{path.name}: {len(unlinked_rows)} actions link to no provision of {code.id} (the first at "
+            f"{unlinked_rows[0].entry.place}), so they are kept, commented, at the end of the output; to "
+            "put them under one provision, run the command again with --unlinked and its number."
+        )
     notes += [f"{path.name}: {check}." for check in checks]
     notes += [
         f"{path.name}: {grid.label} has none of the columns selfassess looks for, so it was left out."
         for grid in reading.ignored
         if grid.label
     ]
-    answered = len({item.number for item in placed if item.provision is not None})
-    if placed and not answered:
+    actions = [item for item in placed if item.entry.layout.is_action_plan]
+    answered = len(
+        {
+            item.number
+            for item in placed
+            if item.provision is not None and not item.entry.layout.is_action_plan
+        }
+    )
+    if placed and not any(item.provision is not None for item in placed):
         notes.append(
             f"{path.name}: none of the numbers in its tables is a provision of {code.id}; "
             "check that --code names the code the document answers."
         )
-    return Imported(text, answered, len(unplaced), notes)
+    return Imported(
+        text,
+        answered,
+        len(unplaced),
+        actions=len(actions),
+        with_actions=len({item.number for item in actions}),
+        notes=notes,
+    )

@@ -9,6 +9,7 @@ from datetime import date
 
 from selfassess.importing.tables import is_bulleted, unbulleted
 from selfassess.model.code import Code
+from selfassess.model.written_date import read_written_date
 
 _ORDERED = re.compile(r"^\d{1,3}[.)]\s+")
 
@@ -66,9 +67,25 @@ def evidence_titles(parts: list[str]) -> list[str]:
     return titles
 
 
+# A line that cannot end a name or post: it goes on into the next ("Service leads/", "Director of").
+_RUNS_ON = re.compile(r"(?:[/&,+–-]|\b(?:and|of|for|the|to|with))$", re.IGNORECASE)
+_ONE_NAME = re.compile(r"[A-Z][a-z’'-]+")
+
+
 def lead(text: str) -> str | None:
-    """Who leads: the cell's lines (one person or post each) joined with semicolons."""
-    names = [one_line(unbulleted(line)) for line in text.splitlines() if line.strip()]
+    """Who leads: the cell's lines (one person or post each) joined with semicolons. A line break
+    inside a name, as a narrow column or a converted PDF leaves it, is a space: where the next line
+    starts in lower case, where a line ends in "/", "&", "of" or "and", and where the whole cell is
+    one name on each of two lines ("Andrew" / "Wilson")."""
+    lines = [one_line(unbulleted(line)) for line in text.splitlines() if line.strip()]
+    if len(lines) == 2 and all(_ONE_NAME.fullmatch(line) for line in lines):
+        return " ".join(lines)
+    names: list[str] = []
+    for line in lines:
+        if names and (line[0].islower() or _RUNS_ON.search(names[-1])):
+            names[-1] += " " + line
+        else:
+            names.append(line)
     return "; ".join(names) or None
 
 
@@ -87,3 +104,54 @@ def written_date(text: str) -> date | str | None:
         except ValueError:
             return text
     return text or None
+
+
+def date_and_words(text: str) -> tuple[date | str | None, str]:
+    """A plan's date cell, which often says more than the date ("31/08/09 Must be fully implemented
+    by November 2009"): the date as written (as `written_date` gives it, a date that does not exist
+    such as 31/11/09 kept as text), and the words after it. No date where the cell starts with none."""
+    tokens = text.split()
+    for count in range(min(4, len(tokens)), 0, -1):  # "Monday 15 November 2009" is four
+        if read_written_date(" ".join(tokens[:count])).problem != "cannot be read":
+            rest = text.split(None, count)[count] if len(tokens) > count else ""
+            return written_date(" ".join(tokens[:count])), one_line(rest)
+    return None, one_line(text)
+
+
+_RAG = {"r": "red", "red": "red", "a": "amber", "amber": "amber", "g": "green", "green": "green"}
+_STATUS = {
+    "not started": "not-started",
+    "in progress": "in-progress",
+    "ongoing": "in-progress",
+    "on track": "in-progress",
+    "done": "done",
+    "complete": "done",
+    "completed": "done",
+    "blocked": "blocked",
+    "dropped": "dropped",
+}
+
+
+def action_status(text: str) -> tuple[str, str] | None:
+    """A plan's status cell as an action's field: ("rag", "amber") for "A" or "Amber", ("status",
+    "done") for "Completed". None where its first line is neither; the caller keeps the cell in the note."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return None
+    first = " ".join(re.findall(r"[a-z]+", lines[0].casefold()))
+    if first in _RAG:
+        return "rag", _RAG[first]
+    if first in _STATUS:
+        return "status", _STATUS[first]
+    return None
+
+
+def note_part(text: str) -> str:
+    """A cell's lines as one part of a note: a list of names ("Andrew Wilson" / "Paul Sutton") with
+    commas between, lines that end in punctuation run on with a space."""
+    joined = ""
+    for line in (one_line(unbulleted(line)) for line in text.splitlines()):
+        if not line:
+            continue
+        joined += line if not joined else (" " if joined[-1] in ",;:.-–/&" else ", ") + line
+    return joined

@@ -5,6 +5,11 @@ Headings are recognised by their words, not their exact spelling, because every 
 words them a little differently ("Comply?", "Compliance (Yes/No/Partial)", "Commentary /
 explanation", "Political Lead and Officer Lead"). The code's own answer heading
 (`answers.label`) always names the answer column.
+
+An action plan is a table whose rows are actions, each with a column that links it to the
+recommendation (or provision) it serves: "Ref | Priority Actions | Lead Officer | Start | Finish |
+Current Status | Link to supporting recommendation". Its number column is the action's own
+reference, its answer column the action's status.
 """
 
 from __future__ import annotations
@@ -28,12 +33,15 @@ ACTION = "action"
 DUE = "due"
 START = "start"
 KIND = "kind"
+LINK = "link"  # in an action plan: the recommendation(s) an action serves ("Audit Commission R1.1, R3.1")
 CONTEXT = "context"
 
 #: A heading longer than this is a cell of text, not a heading.
 _LONGEST_HEADING = 120
 
 _KIND_WORDS = {"recommendation", "information", "action", "request"}
+_LINK_WORDS = {"link", "links", "linked", "serves", "served", "related", "relates"}
+_LINKED_TO = {"recommendation", "recommendations", "provision", "provisions", "finding", "findings"}
 
 
 def _words(text: str) -> list[str]:
@@ -64,6 +72,8 @@ def _role(heading: str, answer_label: list[str]) -> str:
         return COMMENTARY
     if "requirement" in found or ("provision" in found and found & {"text", "wording"}):
         return REQUIREMENT
+    if found & _LINK_WORDS and found & _LINKED_TO:
+        return LINK
     if found & {"provision", "ref", "reference", "no", "number", "para", "paragraph", "clause"}:
         return NUMBER
     if "supporting" in found:
@@ -97,6 +107,16 @@ class Layout:
     def column(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
 
+    def columns(self, role: str) -> list[int]:
+        """The column that holds `role`, as a list: empty where the table has none."""
+        column = self.column(role)
+        return [] if column is None else [column]
+
+    @property
+    def is_action_plan(self) -> bool:
+        """Its rows are actions, each linked to the provision it serves, rather than answers."""
+        return ACTION in self.roles and LINK in self.roles
+
     @property
     def width(self) -> int:
         return len(self.roles)
@@ -104,7 +124,9 @@ class Layout:
 
 def recognise(cells: list[str], code: Code) -> Layout | None:
     """The layout whose header row `cells` is, or None when it is no header selfassess knows."""
-    if not any(cells) or any(len(cell) > _LONGEST_HEADING for cell in cells):
+    # What a heading says in brackets ("(Identified in Audit Commission Recommendation R1 –R6 or
+    # HQN report / consultants plan)") explains it: only the words outside count towards its length.
+    if not any(cells) or any(len(re.sub(r"\([^)]*\)", "", cell)) > _LONGEST_HEADING for cell in cells):
         return None
     if any(code.answers.canonical(cell) for cell in cells if cell.strip()):
         return None  # "Yes", "Done": an answer, so a row of answers, however short its cells
@@ -119,12 +141,14 @@ def recognise(cells: list[str], code: Code) -> Layout | None:
         if roles[i] in taken and roles[i] != CONTEXT:
             roles[i] = CONTEXT
         taken.add(roles[i])
-    if code.is_tracker and REQUIREMENT not in roles and ACTION in roles:
+    if code.is_tracker and REQUIREMENT not in roles and ACTION in roles and LINK not in roles:
         roles[roles.index(ACTION)] = REQUIREMENT  # an action tracker: the actions are what it answers
     if NUMBER not in roles and not cells[0].strip() and roles[0] == CONTEXT:
         roles[0] = NUMBER  # a numbers column often has no heading of its own
     found = set(roles)
-    if code.is_tracker:
+    if ACTION in found and LINK in found:
+        known = True  # an action plan, against any code
+    elif code.is_tracker:
         known = bool(found & {NUMBER, REQUIREMENT}) and bool(found & {ANSWER, COMMENTARY, LEAD})
     else:
         known = NUMBER in found and ANSWER in found
@@ -143,7 +167,8 @@ def looked_for(code: Code) -> str:
     if code.is_tracker:
         return (
             f"a recommendation (or number) column, and a {code.answers.label}, response or lead column, "
-            "such as Item, Recommendation, Lead, Status, Response"
+            "such as Item, Recommendation, Lead, Status, Response; or, for an action plan, an action "
+            "column and a column linking each action to its recommendation"
         )
     return (
         f"Code provision, Code requirement, {code.answers.label}, Evidence, Commentary / explanation "

@@ -7,7 +7,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from selfassess.importing.layouts import ANSWER, KIND, NUMBER, REQUIREMENT, Layout, recognise
+from selfassess.importing.fields import date_and_words
+from selfassess.importing.layouts import (
+    ACTION,
+    ANSWER,
+    DUE,
+    KIND,
+    LEAD,
+    LINK,
+    NUMBER,
+    REQUIREMENT,
+    START,
+    Layout,
+    recognise,
+)
 from selfassess.importing.similar import answers_a_provision
 from selfassess.importing.tables import Cell, Grid, is_bulleted
 from selfassess.model.code import Code
@@ -106,13 +119,26 @@ def number_like(text: str) -> bool:
     return bool(_NUMBERED.fullmatch(text.strip()))
 
 
+def _plan_heading(cells: list[Cell], layout: Layout) -> bool:
+    """In an action plan, a row that names a theme: its action in capitals ("B | SERVICE ACCESS AND
+    DELIVERY WORK AREA/THEME", "VOIDS"), and no lead, date or link of its own."""
+    action = cells[layout.columns(ACTION)[0]].text
+    if not re.search(r"[A-Z]", action) or re.search(r"[a-z]", action):
+        return False
+    return not any(cells[column].text for role in (LEAD, START, DUE, LINK) for column in layout.columns(role))
+
+
 def _title_row(cells: list[Cell], layout: Layout, known_numbers: set[str]) -> bool:
     """A row that names a section rather than answering a provision: one text, merged across the
-    row, or alone in the first column and no provision number."""
+    row, or alone in the first column and no provision number; in an action plan, a theme's row."""
+    if layout.is_action_plan and _plan_heading(cells, layout):
+        return True
     filled = [(column, cell) for column, cell in enumerate(cells) if cell.text]
     if len({cell.origin for _, cell in filled}) != 1:
         return False
     column, cell = filled[0]
+    if layout.is_action_plan and column > layout.columns(ACTION)[0]:
+        return False  # words under an action's dates or link: the action goes on
     spans = sum(1 for other in cells if other.origin == cell.origin) > 1
     first = column == 0 or layout.roles[column] == NUMBER
     number = cell.text.strip().rstrip(".") in known_numbers
@@ -123,6 +149,15 @@ def _continues(cells: list[Cell], entry: Entry | None, layout: Layout, code: Cod
     """Whether a row carries on the entry above it (a row a page break split) rather than starting one."""
     if entry is None or entry.layout != layout:
         return False
+    if layout.is_action_plan and not any(cells[column].text for column in layout.columns(NUMBER)):
+        # No reference of its own: the action above carried on, unless the row names its own
+        # owner, or a date of its own, where the action above has one (a row whose reference was lost).
+        for role in (LEAD, START, DUE):
+            for column in layout.columns(role):
+                own = cells[column].text
+                if own and entry.texts(role) and (role == LEAD or _dated(own)):
+                    return False
+        return True
     number = layout.column(NUMBER)
     if number is not None:
         cell = cells[number]
@@ -146,6 +181,15 @@ def _continues(cells: list[Cell], entry: Entry | None, layout: Layout, code: Cod
     if not above or above[-1] in _CLOSING:
         return False
     return not answers_a_provision(text, code)  # a recommendation of its own, however it begins
+
+
+def _dated(text: str) -> bool:
+    return date_and_words(text)[0] is not None
+
+
+def _heading_text(cells: list[Cell]) -> str:
+    """A title row's words: every cell with text, once ("A CONSULTATION … (link to … report)")."""
+    return " ".join(cell.text for cell in cells if cell.text)
 
 
 def read_entries(grids: list[Grid], code: Code) -> Reading:
@@ -177,7 +221,7 @@ def read_entries(grids: list[Grid], code: Code) -> Reading:
             if layout is None:
                 continue  # a title or note above the first header: not an answer
             if _title_row(cells, layout, known_numbers):
-                headings.append((place, next(cell.text for cell in cells if cell.text)))
+                headings.append((place, _heading_text(cells)))
                 continue
             if _continues(cells, entry, layout, code):
                 assert entry is not None
