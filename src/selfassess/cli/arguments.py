@@ -209,6 +209,7 @@ def command_line() -> argparse.ArgumentParser:
     diff.add_argument("new", metavar="NEW", help="the later assessment")
     diff.add_argument("--format", choices=DIFF_FORMATS, default="text", help="text (default), json or md")
     _codes_option(diff)
+
     imported = commands.add_parser(
         "import",
         help="bring in a self-assessment or tracker kept as a Word or Excel table (or CSV)",
