@@ -135,3 +135,9 @@ def test_documented_examples_fail_and_pass_as_they_say(rule, tmp_path):
     about = _provisions(failing) | _provisions(passing)
     assert {(rule.ID, p) for p in about} & _found(rule.ID, failing, tmp_path / "failing")
     assert not {(rule.ID, p) for p in about} & _found(rule.ID, passing, tmp_path / "passing")
+
+
+def test_the_complaints_managers_guide_explains_every_rule():
+    guide = (Path(__file__).parents[2] / "docs" / "complaints-managers.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"| [{rule.ID}](rules.md#{rule.ID.lower()}) |" in guide, rule.ID

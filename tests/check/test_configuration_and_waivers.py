@@ -191,3 +191,14 @@ def test_a_rules_own_option_is_set_in_configuration_and_checked_against_the_rule
         (tmp_path / "selfassess.toml").write_text(config)
         assert main(["check", "tracker.yaml"]) == 2
         assert words in capsys.readouterr().err
+
+
+def test_a_waiver_of_a_rule_that_did_not_run_is_not_judged(capsys):
+    """With SA201 ignored, nobody knows whether 2.5's waiver of it is still needed: no SA004 there."""
+    fixture = Path(__file__).parent / "fixtures" / "SA004" / "failing.yaml"
+    main(["check", "--format", "json", str(fixture)])
+    every = {(f["rule"], f["provision"]) for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert {("SA004", "2.5"), ("SA004", "6.2")} <= every
+    main(["check", "--format", "json", "--ignore", "SA201", str(fixture)])
+    ignoring = {(f["rule"], f["provision"]) for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert ("SA004", "2.5") not in ignoring and ("SA004", "6.2") in ignoring

@@ -43,6 +43,10 @@ EXPECTED: dict[str, list[tuple[str, str | None, int, int]]] = {
         ("SA003", "6.2", 16, 7),  # a rule that does not exist
         ("SA003", "6.3", 20, 13),  # SA001 cannot be waived
     ],
+    "SA004": [
+        ("SA004", "2.5", 12, 13),  # SA201 has nothing to find: 2.5 cites its evidence
+        ("SA004", "6.2", 17, 7),  # SA303 has nothing to find; the waiver of SA201 beside it is used
+    ],  # not 6.3: a waiver without a reason is SA003's
     "SA201": [("SA201", "2.5", 10, 13), ("SA201", "6.2", 13, 13)],  # not for No or N/A
     "SA202": [("SA202", None, 9, 12), ("SA202", None, 15, 12)],  # 20 May 2024 is exactly 12 months: not stale
     "SA203": [

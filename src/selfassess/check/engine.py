@@ -49,11 +49,25 @@ def _place(problem: Problem, rule: ModuleType, context: Context, settings: Setti
 
 
 def run_rules(context: Context, settings: Settings, rules: Iterable[ModuleType] = RULES) -> list[Finding]:
-    """Every finding for one document, sorted."""
+    """Every finding for one document, sorted.
+
+    A rule that reads the others' findings (SA004, a waiver that waives nothing) runs after them,
+    told which rules ran.
+    """
     found: list[Finding] = []
+    ran: set[str] = set()
+    after: list[ModuleType] = []
     for rule in rules:
         if not settings.runs(rule.ID) or not _applies(rule, context):
             continue
+        if getattr(rule, "READS_FINDINGS", False):
+            after.append(rule)
+            continue
+        ran.add(rule.ID)
         for problem in rule.check(context):
+            found.append(_place(problem, rule, context, settings))
+    earlier = tuple(found)
+    for rule in after:
+        for problem in rule.check(context, earlier, frozenset(ran)):
             found.append(_place(problem, rule, context, settings))
     return sorted(found)

@@ -13,6 +13,7 @@ _MODULES = (
     "sa001_unreadable",
     "sa002_inconsistent_code",
     "sa003_waiver",
+    "sa004_unused_waiver",
     "sa101_gap",
     "sa102_unknown_provision",
     "sa103_answer_vocabulary",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from selfassess.check.context import Context
 from selfassess.check.findings import Finding
 
-#: Rules whose findings no waiver can hide: the file cannot be read or trusted (SA001, SA003), or
+#: Rules whose findings no waiver can hide: the file cannot be read or trusted (SA001, SA003), a
+#: waiver is itself the problem (SA004, which a waiver of its own would only hide), or
 #: the form itself is incomplete or unreadable — a gap, a response to no provision, an answer
 #: outside the vocabulary, a date that does not exist. These are fixed, never set aside: a
 #: provision that does not apply is answered "N/A".
-UNWAIVABLE = frozenset(("SA001", "SA003", "SA101", "SA102", "SA103", "SA503"))
+UNWAIVABLE = frozenset(("SA001", "SA003", "SA004", "SA101", "SA102", "SA103", "SA503"))
 
 
 def waiver_reason(finding: Finding, context: Context) -> str | None:

@@ -4,9 +4,9 @@ What it checks:
     Every `waive:` entry of a response. A response may waive a rule for its provision with a
     reason (`waive: {SA201: "evidence held offline by the auditor"}`); the reason is required,
     the rule must exist, and the checks that say the form cannot be read or is incomplete
-    cannot be waived: SA001 and SA003, a gap (SA101), a response to no provision (SA102), an
-    answer outside the vocabulary (SA103) and a date that does not exist (SA503). Fix those;
-    a provision that does not apply is answered "N/A".
+    cannot be waived: SA001, SA003, SA004 (a waiver that waives nothing), a gap (SA101), a
+    response to no provision (SA102), an answer outside the vocabulary (SA103) and a date that
+    does not exist (SA503). Fix those; a provision that does not apply is answered "N/A".
 
 Why it matters:
     A waived finding still appears, marked as waived with its reason, in every report; a waiver
