@@ -150,11 +150,45 @@ def _word_cell_text(cell: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
+#: Wrappers Word puts around text without changing it: content controls (a form's fill-in boxes,
+#: repeating rows), tracked insertions, smart tags, simple fields, custom XML. python-docx reads
+#: only what stands directly in a table, row or paragraph, so each wrapper is replaced by what it
+#: holds before reading. Tracked deletions (w:del, w:moveFrom) are left as they are: deleted words
+#: are not the document's text.
+_WRAPPERS = {
+    "sdt": "sdtContent",
+    "ins": None,
+    "moveTo": None,
+    "smartTag": None,
+    "fldSimple": None,
+    "customXml": None,
+}
+_WRAPPER_PROPERTIES = ("sdtPr", "sdtEndPr", "smartTagPr", "customXmlPr", "fldData")
+
+
+def _unwrapped(body: Any) -> None:
+    from docx.oxml.ns import qn
+
+    properties = {qn(f"w:{tag}") for tag in _WRAPPER_PROPERTIES}
+    for tag, content in _WRAPPERS.items():
+        for wrapper in list(body.iter(qn(f"w:{tag}"))):
+            parent = wrapper.getparent()
+            if parent is None:
+                continue
+            holder = wrapper.find(qn(f"w:{content}")) if content else wrapper
+            inside = [] if holder is None else [child for child in holder if child.tag not in properties]
+            place = parent.index(wrapper)
+            parent.remove(wrapper)
+            for offset, child in enumerate(inside):
+                parent.insert(place + offset, child)
+
+
 def _word(path: Path) -> list[Grid]:
     import docx
 
     try:
         document = docx.Document(str(path))
+        _unwrapped(document.element.body)
         tables = list(document.tables)
     except Exception as error:  # python-docx raises a dozen kinds for a damaged or mislabelled file
         raise _damaged(path, *_WORD) from error
