@@ -103,3 +103,14 @@ def test_a_csv_saved_by_excel_in_the_windows_code_page_with_semicolons(
     run_import(capsys, source, "hos-chc-2024")
     data = yaml.safe_load(source.with_suffix(".yaml").read_text(encoding="utf-8"))
     assert data["responses"]["1.2"]["commentary"] == "The Code’s wording, word for word."
+
+
+def test_excels_unicode_text_saved_as_tsv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel's "Unicode Text" is UTF-16 with a byte-order mark, one tab between cells."""
+    source = tmp_path / "form.tsv"
+    source.write_bytes(
+        "Code provision\tComply?\tCommentary\r\n1.2\tYes\tThe Code’s wording.\r\n".encode("utf-16")
+    )
+    run_import(capsys, source, "hos-chc-2024")
+    data = yaml.safe_load(source.with_suffix(".yaml").read_text(encoding="utf-8"))
+    assert data["responses"]["1.2"] == {"answer": "Yes", "evidence": [], "commentary": "The Code’s wording."}

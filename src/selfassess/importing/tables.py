@@ -311,6 +311,11 @@ def _excel_sheet(sheet: Any) -> Grid:
 
 def _decoded(path: Path) -> str:
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text": UTF-16, tab-separated
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     # Excel saves "CSV UTF-8" with a byte-order mark, and plain "CSV" in the Windows code page.
     for encoding in ("utf-8-sig", "cp1252"):
         try:
