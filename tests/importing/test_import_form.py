@@ -114,3 +114,21 @@ def test_excels_unicode_text_saved_as_tsv(tmp_path: Path, capsys: pytest.Capture
     run_import(capsys, source, "hos-chc-2024")
     data = yaml.safe_load(source.with_suffix(".yaml").read_text(encoding="utf-8"))
     assert data["responses"]["1.2"] == {"answer": "Yes", "evidence": [], "commentary": "The Code’s wording."}
+
+
+def test_a_formula_no_program_computed_is_kept_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook written by a program other than Excel may store a formula with no value: the
+    formula is then the only text the cell has, and it is kept rather than dropped."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Code provision", "Comply?", "Commentary"])
+    sheet.append(["1.2", "Yes", '="Our definition is the Code\'s, "&"word for word."'])
+    source = tmp_path / "form.xlsx"
+    book.save(source)
+    run_import(capsys, source, "hos-chc-2024")
+    data = yaml.safe_load(source.with_suffix(".yaml").read_text(encoding="utf-8"))
+    assert data["responses"]["1.2"]["commentary"] == '="Our definition is the Code\'s, "&"word for word."'

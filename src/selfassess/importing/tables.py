@@ -259,12 +259,29 @@ def _excel(path: Path) -> list[Grid]:
     try:
         # data_only: a formula's last computed value, which is what the user sees in the cell
         book = openpyxl.load_workbook(path, data_only=True)
+        # A workbook written by another program may hold formulas Excel never computed: no value
+        # is stored, so the formula itself is the only text the cell has.
+        formulas = openpyxl.load_workbook(path) if _has_formulas(path) else None
     except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise _damaged(path, *_EXCEL) from error
-    return [_excel_sheet(sheet) for sheet in book.worksheets]
+    return [
+        _excel_sheet(sheet, formulas[sheet.title] if formulas is not None else None)
+        for sheet in book.worksheets
+    ]
 
 
-def _excel_sheet(sheet: Any) -> Grid:
+def _has_formulas(path: Path) -> bool:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return any(
+            b"<f>" in archive.read(part) or b"<f " in archive.read(part)
+            for part in archive.namelist()
+            if part.startswith("xl/worksheets/") and part.endswith(".xml")
+        )
+
+
+def _excel_sheet(sheet: Any, formulas: Any = None) -> Grid:
     from openpyxl.utils import get_column_letter
 
     merged: dict[tuple[int, int], tuple[int, int]] = {}
@@ -278,9 +295,13 @@ def _excel_sheet(sheet: Any) -> Grid:
     for row in sheet.iter_rows():
         for cell in row:
             where = (cell.row, cell.column)
-            if cell.value is None or merged.get(where, where) != where:
+            value = cell.value
+            if value is None and formulas is not None:
+                value = formulas.cell(cell.row, cell.column).value  # a formula never computed
+                value = getattr(value, "text", value)  # an array formula keeps its words in .text
+            if value is None or merged.get(where, where) != where:
                 continue  # inside a merge, only its first cell holds the value
-            text, numeric = _value_text(cell.value, cell.number_format or "")
+            text, numeric = _value_text(value, cell.number_format or "")
             if text:
                 values[(cell.row, cell.column)] = (text, numeric)
                 last_row, last_column = max(last_row, cell.row), max(last_column, cell.column)
