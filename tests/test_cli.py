@@ -189,3 +189,30 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(capsys, in_repo, monk
     monkeypatch.setattr("os.name", "posix")
     main(["check", target])
     assert "\033[" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["render", "{dir}"],
+        ["report", "{dir}"],
+        ["import", "{dir}", "--code", "hos-chc-2024", "-o", "{dir}/out.yaml"],
+        ["migrate", "{dir}", "--to", "hos-chc-2024", "-o", "{dir}/out.yaml"],
+        ["diff", "{dir}", "{dir}"],
+    ],
+)
+def test_a_folder_given_as_the_file_to_read_is_refused(capsys, tmp_path, arguments):
+    status, out, err = run(capsys, *[part.format(dir=tmp_path) for part in arguments])
+    assert (status, out) == (2, "")
+    assert err == f"selfassess {arguments[0]}: error: {tmp_path} is not an ordinary file\n"
+
+
+def test_a_folder_given_as_the_file_to_write_is_refused(capsys, tmp_path):
+    status, _, err = run(capsys, "new", "hos-chc-2024", "-o", str(tmp_path), "--force")
+    assert status == 2
+    assert err == f"selfassess new: error: {tmp_path} is a folder; give the name of a file to write\n"
+    example = Path(__file__).parents[1] / "assessments" / "example-homes-2025.yaml"
+    status, _, err = run(capsys, "render", str(example), "-o", str(tmp_path))
+    assert status == 2
+    assert err.endswith(f"such as {tmp_path / 'example-homes-2025.html'}\n")
+    assert list(tmp_path.iterdir()) == []  # not even a temporary file left behind

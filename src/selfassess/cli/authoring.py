@@ -13,6 +13,7 @@ from selfassess.cli.common import (
     code_finder,
     existing_folders,
     find_code,
+    input_file,
     output_path,
     read_assessments,
     write_output,
@@ -48,9 +49,7 @@ def run_import(arguments: argparse.Namespace) -> int:
     from selfassess.load.config import ConfigError
     from selfassess.output import text
 
-    source = Path(arguments.file)
-    if not source.is_file():
-        raise UsageError(f"no such file: {source}")
+    source = input_file(arguments.file)
     if source.suffix.lower() not in SUPPORTED:
         raise UsageError(
             f"{source.name}: selfassess imports {', '.join(SUPPORTED)} files; save it as one of those first"
@@ -130,9 +129,7 @@ def run_migrate(arguments: argparse.Namespace) -> int:
     from selfassess.load.documents import read_bounded
     from selfassess.load.yaml_source import DEFAULT_LIMITS, load_yaml_bytes
 
-    source = Path(arguments.assessment)
-    if not source.is_file():
-        raise UsageError(f"no such file: {source}")
+    source = input_file(arguments.assessment)
     out = output_path(arguments, source, [source])
     library = CodeLibrary(existing_folders(arguments.codes))
     read = read_assessments([source], library)

@@ -45,6 +45,17 @@ def wants_colour(choice: str) -> bool:
     return os.name != "nt" or "WT_SESSION" in os.environ  # the Windows console of old has no ANSI
 
 
+def input_file(given: str) -> Path:
+    """A file named on the command line to read: it must exist and be an ordinary file (a folder, a
+    device or a pipe is refused before anything is read from it)."""
+    path = Path(given)
+    if not path.exists():
+        raise UsageError(f"no such file: {path}")
+    if not path.is_file():
+        raise UsageError(f"{path} is not an ordinary file")
+    return path
+
+
 def output_path(arguments: argparse.Namespace, default: Path, inputs: list[Path]) -> Path | None:
     """Where to write (None: standard output), refusing to write over a file being read, and, for a
     command with --force (one that writes a file people fill in), over any existing file without it."""
@@ -53,6 +64,9 @@ def output_path(arguments: argparse.Namespace, default: Path, inputs: list[Path]
     if arguments.output == "-":
         return None
     out = default if arguments.output is None else Path(arguments.output)
+    if out.is_dir():
+        such = f", such as {out / default.name}" if default != out else ""
+        raise UsageError(f"{out} is a folder; give the name of a file to write{such}")
     try:
         refuse_to_overwrite(out, inputs)
     except OverwritesInput as error:

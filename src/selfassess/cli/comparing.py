@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from selfassess.cli.common import (
     EXIT_CLEAN,
@@ -12,6 +11,7 @@ from selfassess.cli.common import (
     UsageError,
     code_finder,
     existing_folders,
+    input_file,
     read_assessments,
 )
 
@@ -21,10 +21,7 @@ def run_diff(arguments: argparse.Namespace) -> int:
     from selfassess.compare.diff import compare
     from selfassess.load.codes import CodeLibrary
 
-    paths = [Path(arguments.old), Path(arguments.new)]
-    for given in paths:
-        if not given.is_file():
-            raise UsageError(f"no such file: {given}")
+    paths = [input_file(arguments.old), input_file(arguments.new)]
     library = CodeLibrary(existing_folders(arguments.codes))
     read = read_assessments(paths, library)
     if read is None:

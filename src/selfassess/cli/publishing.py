@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from selfassess.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     UsageError,
     existing_folders,
+    input_file,
     output_path,
     template_dir,
     write_output,
@@ -26,9 +26,7 @@ def run_render(arguments: argparse.Namespace) -> int:
     from selfassess.publish.pdf import PdfUnavailable
     from selfassess.publish.render import render
 
-    source = Path(arguments.assessment)
-    if not source.is_file():
-        raise UsageError(f"no such file: {source}")
+    source = input_file(arguments.assessment)
     out = output_path(arguments, source.with_suffix(SUFFIX[arguments.format]), [source])
     try:
         rendered = render(
@@ -69,11 +67,8 @@ def run_report(arguments: argparse.Namespace) -> int:
     from selfassess.output import text
     from selfassess.publish.report import report
 
-    source = Path(arguments.assessment)
-    previous = Path(arguments.previous) if arguments.previous else None
-    for given in (source, previous):
-        if given is not None and not given.is_file():
-            raise UsageError(f"no such file: {given}")
+    source = input_file(arguments.assessment)
+    previous = input_file(arguments.previous) if arguments.previous else None
     suffix = ".docx" if arguments.format == "docx" else ".html"
     out = output_path(
         arguments,
