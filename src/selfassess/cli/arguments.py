@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import Any
 
 from selfassess import __version__
 
@@ -62,14 +63,42 @@ def _template_option(command: argparse.ArgumentParser) -> None:
     )
 
 
-def command_line() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="selfassess",
-        description="Check, and publish, self-assessments against regulators' codes.",
+def _new_command(commands: Any) -> None:
+    new = commands.add_parser(
+        "new",
+        help="start an assessment: every provision of a code listed, every answer empty",
+        description="Write a ready-to-fill assessment of CODE: each provision's requirement as a comment "
+        "above it, its answer left empty. An existing file is never replaced without --force.",
     )
-    parser.add_argument("--version", action="version", version=f"selfassess {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    new.add_argument("code", metavar="CODE", help="the code's id, e.g. hos-chc-2024")
+    _output_option(new)
+    _about_options(new)
+    _codes_option(new)
 
+
+def _import_command(commands: Any) -> None:
+    imported = commands.add_parser(
+        "import",
+        help="bring in a self-assessment or tracker kept as a Word or Excel table (or CSV)",
+        description="Read the tables of FILE (.docx, .xlsx, .csv or .tsv) into an assessment of CODE, "
+        "then check it. Rows that cannot be placed are kept, commented, at the end of OUT.",
+    )
+    imported.add_argument("file", metavar="FILE", help="the .docx, .xlsx, .csv or .tsv file to read")
+    imported.add_argument(
+        "--code", required=True, metavar="CODE", help="the code it answers, e.g. hos-chc-2024"
+    )
+    imported.add_argument(
+        "--unlinked",
+        metavar="NUMBER",
+        help="in an action plan, the provision to put actions under when their link names none of the "
+        "code's, such as 'other' (without it they are kept at the end for you to place)",
+    )
+    _output_option(imported)
+    _about_options(imported)
+    _codes_option(imported)
+
+
+def _check_command(commands: Any) -> None:
     check = commands.add_parser(
         "check",
         help="check codes and assessments and report findings",
@@ -114,6 +143,8 @@ def command_line() -> argparse.ArgumentParser:
         "--jobs", type=_positive, metavar="N", help="processes to check many files with (default: every core)"
     )
 
+
+def _render_command(commands: Any) -> None:
     render = commands.add_parser(
         "render",
         help="publish an assessment as HTML, Markdown, Word or PDF",
@@ -143,6 +174,8 @@ def command_line() -> argparse.ArgumentParser:
     _codes_option(render)
     _template_option(render)
 
+
+def _report_command(commands: Any) -> None:
     board = commands.add_parser(
         "report",
         help="a report of an assessment for the governing body",
@@ -158,34 +191,8 @@ def command_line() -> argparse.ArgumentParser:
     _codes_option(board)
     _template_option(board)
 
-    schema = commands.add_parser(
-        "schema",
-        help="print the JSON Schema of a code or an assessment, for editors",
-        description="Print JSON Schema for a code or an assessment. With --code, the assessment schema "
-        "knows that code's answers, provision numbers and time limits.",
-    )
-    schema.add_argument("kind", choices=("code", "assessment"), help="which kind of file")
-    schema.add_argument("--code", metavar="ID", help="the code assessments answer, e.g. hos-chc-2024")
-    _codes_option(schema)
 
-    rules = commands.add_parser("rules", help="list every rule: id, default severity, what it finds")
-    rules.add_argument(
-        "--markdown", action="store_true", help="print the whole catalogue as Markdown (docs/rules.md)"
-    )
-    explain = commands.add_parser("explain", help="explain one rule, with examples")
-    explain.add_argument("rule", metavar="RULE", help="a rule id, such as SA303")
-
-    new = commands.add_parser(
-        "new",
-        help="start an assessment: every provision of a code listed, every answer empty",
-        description="Write a ready-to-fill assessment of CODE: each provision's requirement as a comment "
-        "above it, its answer left empty. An existing file is never replaced without --force.",
-    )
-    new.add_argument("code", metavar="CODE", help="the code's id, e.g. hos-chc-2024")
-    _output_option(new)
-    _about_options(new)
-    _codes_option(new)
-
+def _migrate_command(commands: Any) -> None:
     migrate = commands.add_parser(
         "migrate",
         help="carry an assessment's answers to a newer version of its code",
@@ -198,6 +205,8 @@ def command_line() -> argparse.ArgumentParser:
     _output_option(migrate)
     _codes_option(migrate)
 
+
+def _diff_command(commands: Any) -> None:
     diff = commands.add_parser(
         "diff",
         help="what changed between two assessments, such as last year's and this year's",
@@ -210,23 +219,47 @@ def command_line() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=DIFF_FORMATS, default="text", help="text (default), json or md")
     _codes_option(diff)
 
-    imported = commands.add_parser(
-        "import",
-        help="bring in a self-assessment or tracker kept as a Word or Excel table (or CSV)",
-        description="Read the tables of FILE (.docx, .xlsx, .csv or .tsv) into an assessment of CODE, "
-        "then check it. Rows that cannot be placed are kept, commented, at the end of OUT.",
+
+def _schema_command(commands: Any) -> None:
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a code or an assessment, for editors",
+        description="Print JSON Schema for a code or an assessment. With --code, the assessment schema "
+        "knows that code's answers, provision numbers and time limits.",
     )
-    imported.add_argument("file", metavar="FILE", help="the .docx, .xlsx, .csv or .tsv file to read")
-    imported.add_argument(
-        "--code", required=True, metavar="CODE", help="the code it answers, e.g. hos-chc-2024"
+    schema.add_argument("kind", choices=("code", "assessment"), help="which kind of file")
+    schema.add_argument("--code", metavar="ID", help="the code assessments answer, e.g. hos-chc-2024")
+    _codes_option(schema)
+
+
+def _rules_command(commands: Any) -> None:
+    rules = commands.add_parser("rules", help="list every rule: id, default severity, what it finds")
+    rules.add_argument(
+        "--markdown", action="store_true", help="print the whole catalogue as Markdown (docs/rules.md)"
     )
-    imported.add_argument(
-        "--unlinked",
-        metavar="NUMBER",
-        help="in an action plan, the provision to put actions under when their link names none of the "
-        "code's, such as 'other' (without it they are kept at the end for you to place)",
+
+
+def _explain_command(commands: Any) -> None:
+    explain = commands.add_parser("explain", help="explain one rule, with examples")
+    explain.add_argument("rule", metavar="RULE", help="a rule id, such as SA303")
+
+
+def command_line() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="selfassess",
+        description="Check, and publish, self-assessments against regulators' codes.",
     )
-    _output_option(imported)
-    _about_options(imported)
-    _codes_option(imported)
+    parser.add_argument("--version", action="version", version=f"selfassess {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # In the order of a year's work, which is how --help lists them.
+    _new_command(commands)
+    _import_command(commands)
+    _check_command(commands)
+    _render_command(commands)
+    _report_command(commands)
+    _migrate_command(commands)
+    _diff_command(commands)
+    _schema_command(commands)
+    _rules_command(commands)
+    _explain_command(commands)
     return parser
