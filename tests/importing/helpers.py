@@ -3,7 +3,10 @@ nothing in the tables was lost."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,32 @@ from selfassess.cli import main
 from tests.importing.builders import Table
 
 UNPLACED_MARK = "Rows of the document selfassess could not place."
+
+#: Files saved by an office suite, not only by the libraries the tests build with: LibreOffice
+#: opens each built file and saves it again as Word or Excel would. `.ci/run` installs it.
+SAVED_BY_OFFICE = {
+    "docx-saved-by-libreoffice": "docx:MS Word 2007 XML",
+    "xlsx-saved-by-libreoffice": "xlsx",
+}
+
+
+def saved_by_office(built: Path, kind: str) -> Path:
+    """`built` opened and saved again by LibreOffice, as `kind` says; skipped where it is missing."""
+    office = shutil.which("soffice")
+    if office is None:
+        if os.environ.get("SELFASSESS_OFFICE_TESTS") == "required":
+            pytest.fail("LibreOffice (soffice) is required for this test but is not installed")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    saved = built.parent / "saved"
+    profile = (built.parent / "office-profile").as_uri()  # its own, so tests never share a lock
+    subprocess.run(
+        [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+         SAVED_BY_OFFICE[kind], "--outdir", str(saved), str(built)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    result = saved / built.name
+    assert result.is_file() and result.read_bytes() != built.read_bytes()
+    return result
 
 
 def run_import(

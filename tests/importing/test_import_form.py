@@ -3,51 +3,29 @@ Word, Excel, CSV and TSV from the repository's transcription, comes back as that
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.importing import builders
-from tests.importing.helpers import assert_nothing_lost, responses, run_import
+from tests.importing.helpers import (
+    SAVED_BY_OFFICE,
+    assert_nothing_lost,
+    responses,
+    run_import,
+    saved_by_office,
+)
 
-ORGANISATION = ["--organisation", "Westminster City Council", "--assessed-on", "2024-10-22"]
-
-
-#: Files saved by an office suite, not only by the libraries the tests build with: LibreOffice
-#: opens each built file and saves it again as Word or Excel would. `.ci/run` installs it.
-SAVED_BY_OFFICE = {
-    "docx-saved-by-libreoffice": "docx:MS Word 2007 XML",
-    "xlsx-saved-by-libreoffice": "xlsx",
-}
 KINDS = ["docx", "xlsx", "csv", "tsv", *SAVED_BY_OFFICE]
 
-
-def _saved_by_office(built: Path, kind: str) -> Path:
-    office = shutil.which("soffice")
-    if office is None:
-        if os.environ.get("SELFASSESS_OFFICE_TESTS") == "required":
-            pytest.fail("LibreOffice (soffice) is required for this test but is not installed")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    saved = built.parent / "saved"
-    profile = (built.parent / "office-profile").as_uri()  # its own, so tests never share a lock
-    subprocess.run(
-        [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-         SAVED_BY_OFFICE[kind], "--outdir", str(saved), str(built)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    result = saved / built.name
-    assert result.is_file() and result.read_bytes() != built.read_bytes()
-    return result
+ORGANISATION = ["--organisation", "Westminster City Council", "--assessed-on", "2024-10-22"]
 
 
 def _build(kind: str, folder: Path) -> Path:
     tables = builders.westminster_form()
     if kind in SAVED_BY_OFFICE:
-        return _saved_by_office(_build(kind.split("-")[0], folder), kind)
+        return saved_by_office(_build(kind.split("-")[0], folder), kind)
     if kind == "docx":
         return builders.write_docx(tables, folder / "westminster.docx")
     if kind == "xlsx":
