@@ -256,3 +256,31 @@ def test_rows_are_named_where_a_spreadsheet_user_finds_them(
     assert status == 1
     assert f"ours.{kind}: {place}: this row was not placed because 6.3 is answered already" in err
     assert_nothing_lost(_awkward(), source.with_suffix(".yaml").read_text(encoding="utf-8"))
+
+
+def test_text_taken_from_a_pdf_with_words_where_the_number_stands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Westminster's published form as text taken from its PDF: a header repeated on a new page with
+    a word wrapped in its narrow column ('Code provisio n'), and a row a page break split whose
+    first column holds the end of the requirement, not a number. The row carries on the one above,
+    its words kept with the requirement, and the repeated header is read as a header."""
+    source = tmp_path / "westminster.tsv"
+    source.write_text(
+        "Code provision\tCode requirement\tComply?\tEvidence\tCommentary / explanation\n"
+        "6.9\tLandlords must address all points raised in the complaint and provide clear reasons\tYes\t"
+        "Complaints policy\tOur response letters cover each point.\n"
+        "b) the comp\tlaint definition;\t\t\tWe use a template.\n"
+        "Code provisio n\tCode requirement\tComply?\tEvidence\tCommentary / explanation\n"
+        "6.10\tLandlords must not unreasonably refuse to escalate a complaint\tYes\t\tWe escalate on request.\n",
+        encoding="utf-8",
+    )
+    _, out, err = run_import(capsys, source, "hos-chc-2024")
+    data = yaml.safe_load(source.with_suffix(".yaml").read_text(encoding="utf-8"))
+    responses = data["responses"]
+    assert responses["6.9"]["commentary"] == "Our response letters cover each point.\n\nWe use a template."
+    assert responses["6.10"]["answer"] == "Yes"
+    assert not any(key.startswith(("b)", "Code")) for key in responses)  # no row made of them
+    assert "SA102" not in out and "could not place" not in err
+    written = source.with_suffix(".yaml").read_text(encoding="utf-8")
+    assert "b) the comp laint definition;" in written  # the words, kept beside the requirement

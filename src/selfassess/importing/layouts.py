@@ -45,8 +45,16 @@ _LINKED_TO = {"recommendation", "recommendations", "provision", "provisions", "f
 
 
 def _words(text: str) -> list[str]:
-    """The words of a heading, lower-cased, without what it says in brackets ("(Yes/No/Partial)")."""
-    return re.findall(r"[a-z0-9]+", re.sub(r"\([^)]*\)", " ", text.casefold()))
+    """The words of a heading, lower-cased, without what it says in brackets ("(Yes/No/Partial)").
+    A lone letter after a word is its end, cut off where text taken from a PDF wrapped a narrow
+    column ("Code provisio n")."""
+    words: list[str] = []
+    for word in re.findall(r"[a-z0-9]+", re.sub(r"\([^)]*\)", " ", text.casefold())):
+        if words and len(word) == 1 and word.isalpha() and word not in "ai" and words[-1].isalpha():
+            words[-1] += word
+        else:
+            words.append(word)
+    return words
 
 
 def _role(heading: str, answer_label: list[str]) -> str:

@@ -63,9 +63,17 @@ class Entry:
         number = self.layout.column(NUMBER)
         if self.rows == 1 and number is not None:
             self.numeric_number = cells[number].numeric
+        requirement = self.layout.column(REQUIREMENT)
         for column, cell in enumerate(cells):
             if cell.text and (grid, cell.origin) not in self.origins:
                 self.origins.add((grid, cell.origin))
+                if (
+                    column == number
+                    and self.rows > 1
+                    and requirement is not None
+                    and not number_like(cell.text)
+                ):
+                    column = requirement  # words in the number column of a row that carries on
                 self.parts.setdefault(column, []).append(cell.text)
 
     def text(self, role: str) -> str:
@@ -119,6 +127,10 @@ def number_like(text: str) -> bool:
     return bool(_NUMBERED.fullmatch(text.strip()))
 
 
+def _a_number(text: str, code: Code) -> bool:
+    return number_like(text) or text.strip().rstrip(".") in code.provisions
+
+
 def _plan_heading(cells: list[Cell], layout: Layout) -> bool:
     """In an action plan, a row that names a theme: its action in capitals ("B | SERVICE ACCESS AND
     DELIVERY WORK AREA/THEME", "VOIDS"), and no lead, date or link of its own."""
@@ -163,6 +175,8 @@ def _continues(cells: list[Cell], entry: Entry | None, layout: Layout, code: Cod
         cell = cells[number]
         if not cell.text:
             return True
+        if not layout.is_action_plan and not _a_number(cell.text, code):
+            return True  # words where the number stands: text taken from a PDF runs over columns
         above = entry.texts(NUMBER)
         return bool(above) and cell.text.strip().rstrip(".") == above[0].strip().rstrip(".")
     # No numbers: a tracker. A row with an answer, a type, or a number of its own starts a new
