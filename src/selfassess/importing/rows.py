@@ -175,8 +175,9 @@ def _continues(cells: list[Cell], entry: Entry | None, layout: Layout, code: Cod
         cell = cells[number]
         if not cell.text:
             return True
-        if not layout.is_action_plan and not _a_number(cell.text, code):
-            return True  # words where the number stands: text taken from a PDF runs over columns
+        carries_words = not layout.is_action_plan and layout.column(REQUIREMENT) is not None
+        if carries_words and not _a_number(cell.text, code):
+            return True  # words where the number stands (text taken from a PDF runs over columns): see add
         above = entry.texts(NUMBER)
         return bool(above) and cell.text.strip().rstrip(".") == above[0].strip().rstrip(".")
     # No numbers: a tracker. A row with an answer, a type, or a number of its own starts a new
