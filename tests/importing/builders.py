@@ -18,6 +18,15 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
+#: Westminster's policy scrutiny tracker's columns, as it prints them.
+WCC_HEADER = (
+    "Item",
+    "Recommendation Information Action",
+    "Detail",
+    "Political Lead and Officer Lead",
+    "Status",
+    "Response",
+)
 FORM_HEADER = ["Code provision", "Code requirement", "Comply?", "Evidence", "Commentary / explanation"]
 
 
@@ -146,14 +155,7 @@ def wcc_tracker() -> list[Table]:
     code = _load("codes/wcc-policy-scrutiny-2023.yaml")
     data = _load("assessments/wcc-policy-scrutiny-2023.yaml")
     kinds = {"information-request": "Information", "recommendation": "Recommendation", "action": "Action"}
-    header = [
-        "Item",
-        "Recommendation Information Action",
-        "Detail",
-        "Political Lead and Officer Lead",
-        "Status",
-        "Response",
-    ]
+    header = list(WCC_HEADER)
     table = Table([header])
     for section in code["sections"]:
         for provision in section["provisions"]:

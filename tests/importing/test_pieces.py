@@ -24,7 +24,7 @@ from selfassess.importing.layouts import (
 from selfassess.importing.match import link_references
 from selfassess.importing.rows import join_parts
 from selfassess.load.codes import CodeLibrary
-from tests.importing.builders import NORWICH_HEADER, REPO
+from tests.importing.builders import NORWICH_HEADER, REPO, WCC_HEADER
 
 
 def _code(code_id: str):
@@ -52,14 +52,7 @@ def test_the_forms_headings_in_their_variants(cells: list[str], roles: tuple[str
 
 def test_trackers_headings() -> None:
     wcc = recognise(
-        [
-            "Item",
-            "Recommendation Information Action",
-            "Detail",
-            "Political Lead and Officer Lead",
-            "Status",
-            "Response",
-        ],
+        list(WCC_HEADER),
         _code("wcc-policy-scrutiny-2023"),
     )
     assert wcc is not None and wcc.roles == (CONTEXT, KIND, REQUIREMENT, LEAD, ANSWER, COMMENTARY)

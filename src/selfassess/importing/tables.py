@@ -274,11 +274,12 @@ def _has_formulas(path: Path) -> bool:
     import zipfile
 
     with zipfile.ZipFile(path) as archive:
-        return any(
-            b"<f>" in archive.read(part) or b"<f " in archive.read(part)
+        sheets = (
+            archive.read(part)
             for part in archive.namelist()
             if part.startswith("xl/worksheets/") and part.endswith(".xml")
         )
+        return any(b"<f>" in sheet or b"<f " in sheet for sheet in sheets)
 
 
 def _excel_sheet(sheet: Any, formulas: Any = None) -> Grid:
