@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from selfassess.cli import main
+from tests.golden import assert_golden
 
 REPO = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "check" / "fixtures"
@@ -90,10 +90,7 @@ def test_json_is_the_contract_of_formats_md(capsys, in_repo):
 def test_golden_output(capsys, in_repo, form):
     """The whole output, byte for byte; regenerate with SELFASSESS_UPDATE_GOLDEN=1 after a deliberate change."""
     _, out, _ = run(capsys, "check", "--format", form, "tests/check/fixtures/acceptance/fenbrook-2025.yaml")
-    golden = Path(__file__).parent / "output" / "golden" / f"fenbrook-2025.{form}"
-    if os.environ.get("SELFASSESS_UPDATE_GOLDEN"):
-        golden.write_text(out, encoding="utf-8")
-    assert out == golden.read_text(encoding="utf-8")
+    assert_golden(Path(__file__).parent / "output" / "golden" / f"fenbrook-2025.{form}", out)
 
 
 def test_a_folder_means_every_yaml_file_below_it(capsys, in_repo):

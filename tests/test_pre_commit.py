@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).parents[1]
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from selfassess.load.yaml_source import load_yaml_text
 from tests.compare.fenbrook import copy_fixtures, selfassess
+from tests.golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 OLD = "assessments/fenbrook-2024.yaml"
@@ -229,10 +229,7 @@ def test_the_whole_file_to_standard_output() -> None:
     done = selfassess("migrate", OLD, "--to", "fenbrook-standards-2025", "-o", "-")
     assert done.returncode == 0, done.stderr
     assert "Wrote standard output." in done.stderr
-    golden = GOLDEN / "fenbrook-2024-migrated-to-2025.yaml"
-    if os.environ.get("SELFASSESS_UPDATE_GOLDEN"):
-        golden.write_text(done.stdout, encoding="utf-8")
-    assert done.stdout == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / "fenbrook-2024-migrated-to-2025.yaml", done.stdout)
 
 
 def test_the_schema_line_where_the_repository_has_one(copied: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from html import unescape
@@ -13,6 +12,7 @@ import pytest
 
 from selfassess.compare.diff import KINDS
 from tests.compare.fenbrook import FIXTURES, selfassess
+from tests.golden import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 REPO = Path(__file__).resolve().parents[2]
@@ -20,10 +20,7 @@ OLD, NEW = "assessments/fenbrook-2024.yaml", "assessments/fenbrook-2025.yaml"
 
 
 def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("SELFASSESS_UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / name, actual)
 
 
 @pytest.mark.parametrize(("form", "suffix"), [("text", "txt"), ("json", "json"), ("md", "md")])

@@ -30,6 +30,8 @@ from selfassess.model.code import Code
 from selfassess.publish.render import render
 from tests.fuzz.strategies import assessments, dump, mutated_text, spliced_bytes, wrong_types
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = int(os.environ.get("SELFASSESS_FUZZ_EXAMPLES", "50"))
 MINI_CODES = Path(__file__).parents[1] / "check" / "fixtures" / "codes"
 

@@ -13,6 +13,7 @@ import io
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
@@ -22,6 +23,8 @@ from selfassess.load.codes import CodeLibrary
 from selfassess.load.documents import read_document
 from tests.fuzz.strategies import assessments, dump, wrong_types
 from tests.fuzz.test_fuzz import CODES, FUZZ
+
+pytestmark = pytest.mark.slow
 
 FENBROOK = Path(__file__).parents[1] / "compare" / "fixtures" / "codes"
 FENBROOK_2024 = read_document(FENBROOK / "fenbrook-standards-2024.yaml").code

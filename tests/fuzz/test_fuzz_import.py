@@ -16,12 +16,15 @@ import tempfile
 from pathlib import Path
 
 import docx
+import pytest
 import yaml
 from hypothesis import given, note
 from hypothesis import strategies as st
 
 from selfassess.cli import main
 from tests.fuzz.test_fuzz import FUZZ
+
+pytestmark = pytest.mark.slow
 
 _WORDS = [
     "Code provision", "Code requirement", "Comply?", "Evidence", "Commentary / explanation",

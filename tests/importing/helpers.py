@@ -27,6 +27,10 @@ SAVED_BY_OFFICE = {
 }
 
 
+#: The office-suite cases, marked slow: LibreOffice takes seconds to start for each.
+OFFICE_KINDS = [pytest.param(kind, marks=pytest.mark.slow) for kind in SAVED_BY_OFFICE]
+
+
 def saved_by_office(built: Path, kind: str) -> Path:
     """`built` opened and saved again by LibreOffice, as `kind` says; skipped where it is missing."""
     office = shutil.which("soffice")

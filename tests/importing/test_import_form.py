@@ -10,6 +10,7 @@ import yaml
 
 from tests.importing import builders
 from tests.importing.helpers import (
+    OFFICE_KINDS,
     SAVED_BY_OFFICE,
     assert_nothing_lost,
     responses,
@@ -17,7 +18,7 @@ from tests.importing.helpers import (
     saved_by_office,
 )
 
-KINDS = ["docx", "xlsx", "csv", "tsv", *SAVED_BY_OFFICE]
+KINDS = ["docx", "xlsx", "csv", "tsv", *OFFICE_KINDS]
 
 ORGANISATION = ["--organisation", "Westminster City Council", "--assessed-on", "2024-10-22"]
 

@@ -13,7 +13,13 @@ import yaml
 
 from selfassess.cli import main
 from tests.importing import builders
-from tests.importing.helpers import SAVED_BY_OFFICE, assert_nothing_lost, run_import, saved_by_office
+from tests.importing.helpers import (
+    OFFICE_KINDS,
+    SAVED_BY_OFFICE,
+    assert_nothing_lost,
+    run_import,
+    saved_by_office,
+)
 
 CODE = "norwich-housing-improvement-2009"
 ABOUT = ("--organisation", "Norwich City Council", "--assessed-on", "2009-07-16")
@@ -72,7 +78,7 @@ def _findings(capsys: pytest.CaptureFixture[str], path: Path) -> list[tuple[str,
     return sorted((f["rule"], f["provision"], f["message"]) for f in found)
 
 
-@pytest.mark.parametrize("kind", ["docx", "xlsx", *SAVED_BY_OFFICE])
+@pytest.mark.parametrize("kind", ["docx", "xlsx", *OFFICE_KINDS])
 def test_norwich_plan_every_action_under_its_recommendation(
     kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

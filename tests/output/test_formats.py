@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 from pathlib import Path
 
 import jsonschema
 import pytest
+from tests.golden import assert_golden
 
 from selfassess.cli import main
 
@@ -32,11 +32,7 @@ def run(capsys, monkeypatch, form: str) -> str:
 )
 def test_golden_output(capsys, monkeypatch, form, suffix):
     """Regenerate with SELFASSESS_UPDATE_GOLDEN=1 after a deliberate change, and read the diff."""
-    out = run(capsys, monkeypatch, form)
-    golden = GOLDEN / f"two-files.{suffix}"
-    if os.environ.get("SELFASSESS_UPDATE_GOLDEN"):
-        golden.write_text(out, encoding="utf-8")
-    assert out == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / f"two-files.{suffix}", run(capsys, monkeypatch, form))
 
 
 def test_sarif_validates_against_the_published_schema(capsys, monkeypatch):

@@ -21,6 +21,8 @@ from tests.publish.conftest import edit
 from tests.publish.outline import outline
 from tests.publish.test_render import PAYLOAD
 
+pytestmark = pytest.mark.slow
+
 EXAMPLE = "assessments/example-homes-2025.yaml"
 BROWSER = next(
     (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
 import time
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from selfassess.model.code import Code
 from selfassess.publish.docx import render_docx
 from selfassess.publish.markdown import plain, safe_url
 from selfassess.publish.view import EvidenceView, FormView, form_view
+from tests.golden import assert_golden
 
 REPO = Path(__file__).parents[2]
 GOLDEN = Path(__file__).parent / "golden" / "example-homes-2025.docx-outline.txt"
@@ -212,11 +212,7 @@ def outline(document: WordDocument) -> str:
 def test_golden_outline():
     """The document's structure; regenerate with SELFASSESS_UPDATE_GOLDEN=1 after a deliberate change."""
     assessment, code = load("example-homes-2025")
-    got = outline(read(render_docx(form_view(assessment, code))))
-    if os.environ.get("SELFASSESS_UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(got, encoding="utf-8")
-    assert got == GOLDEN.read_text(encoding="utf-8")
+    assert_golden(GOLDEN, outline(read(render_docx(form_view(assessment, code)))))
 
 
 def hostile_form() -> FormView:

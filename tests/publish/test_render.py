@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from html import unescape
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from selfassess.cli import main
+from tests.golden import assert_golden
 from tests.publish.conftest import edit
 from tests.publish.outline import outline
 
@@ -24,10 +24,7 @@ PAYLOAD = (
 
 
 def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("SELFASSESS_UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / name, actual)
 
 
 def test_the_publish_gate_refuses_an_assessment_with_errors_and_lists_them(workspace, capsys):
@@ -159,6 +156,7 @@ def _pdf_pages(path: Path) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(str(path)).pages]
 
 
+@pytest.mark.slow
 def test_pdf_golden_structure(workspace, capsys):
     pytest.importorskip("weasyprint")
     assert main(["render", EXAMPLE, "--format", "pdf"]) == 0
@@ -179,6 +177,7 @@ def test_pdf_golden_structure(workspace, capsys):
     assert len(pages) >= 10 and "DRAFT" not in text
 
 
+@pytest.mark.slow
 def test_a_draft_pdf_says_draft_on_every_page(workspace, capsys):
     pytest.importorskip("weasyprint")
     assert main(["render", WESTMINSTER, "--format", "pdf", "--draft"]) == 0
