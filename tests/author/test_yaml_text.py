@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from selfassess.author.yaml_text import YamlText
 from selfassess.load.yaml_source import load_yaml_text
-from selfassess.model.written_date import read_written_date
+from selfassess.timelimits.written_date import read_written_date
 
 
 def _round_trip(value: object) -> object:

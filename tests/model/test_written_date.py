@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from selfassess.model.written_date import read_written_date
+from selfassess.timelimits.written_date import read_written_date
 
 
 @pytest.mark.parametrize(

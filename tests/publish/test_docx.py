@@ -20,7 +20,7 @@ from selfassess.load.documents import read_document
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
 from selfassess.publish.docx import render_docx
-from selfassess.publish.markdown import plain, safe_url
+from selfassess.text.markdown import plain, safe_url
 from selfassess.publish.view import EvidenceView, FormView, form_view
 from tests.golden import assert_golden
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from selfassess.publish.markdown import blocks, plain, safe_url, table_cell, to_html
+from selfassess.text.markdown import blocks, plain, safe_url, table_cell, to_html
 
 HOSTILE = (
     "Our policy <script>alert(1)</script> and <img src=x onerror=alert(1)> and "

@@ -87,7 +87,7 @@ def test_html_is_self_contained_and_accessible(workspace, capsys):
 
 def test_every_provision_answer_and_commentary_is_in_the_html(workspace, capsys):
     from selfassess.load.documents import read_document
-    from selfassess.publish.markdown import plain
+    from selfassess.text.markdown import plain
 
     assert main(["render", WESTMINSTER, "--draft", "-o", "w.html"]) == 0
     html = (workspace / "w.html").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from selfassess.load.codes import CodeLibrary
-from selfassess.publish.markdown import plain
+from selfassess.text.markdown import plain
 from selfassess.publish.render import render
 
 REPO = Path(__file__).parents[2]

@@ -18,7 +18,7 @@ from selfassess.author.new import code_named, empty_response, requirement_commen
 from selfassess.author.yaml_text import YamlText, flow
 from selfassess.compare.correspondence import Correspondence
 from selfassess.model.code import Code
-from selfassess.model.written_date import WrittenDate
+from selfassess.timelimits.written_date import WrittenDate
 
 Data = dict[str, Any]
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from selfassess.model.written_date import WrittenDate
+from selfassess.timelimits.written_date import WrittenDate
 
 WIDTH = 100
 

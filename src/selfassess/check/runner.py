@@ -18,7 +18,7 @@ from selfassess.load.codes import CodeLibrary
 from selfassess.load.config import find_config, read_config
 from selfassess.load.documents import Document, read_document
 from selfassess.load.evidence_files import EvidenceFiles
-from selfassess.load.yaml_source import LoadProblem
+from selfassess.load.positions import LoadProblem
 
 
 @dataclass(frozen=True)

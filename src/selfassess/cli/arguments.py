@@ -18,7 +18,7 @@ DIFF_FORMATS = ("text", "json", "md")
 
 
 def _date_argument(text: str) -> date:
-    from selfassess.model.written_date import read_written_date
+    from selfassess.timelimits.written_date import read_written_date
 
     written = read_written_date(text)
     if written.value is None:

@@ -15,8 +15,8 @@ from selfassess.compare.answers import answer_of, compare_answers, previous_answ
 from selfassess.compare.correspondence import Correspondence
 from selfassess.compare.reading import ReadAssessment
 from selfassess.model.assessment import Action, Approval, Assessment, Period
-from selfassess.model.written_date import WrittenDate
 from selfassess.timelimits.calendar import long_date
+from selfassess.timelimits.written_date import WrittenDate
 
 #: Every kind of change, in the order they are listed for one provision. Never renamed: scripts
 #: read them from `--format json`.

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from selfassess.compare.diff import Change, Diff, Side
+from selfassess.text.markdown import plain_cell
 from selfassess.timelimits.calendar import long_date
 
 FORMAT_VERSION = 1
@@ -152,7 +153,6 @@ def as_json(diff: Diff) -> str:
 
 
 def as_markdown(diff: Diff) -> str:
-    from selfassess.publish.markdown import plain_cell  # Markdown escaping, for this format only
 
     def side(which: Side) -> str:
         day = (

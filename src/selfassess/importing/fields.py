@@ -9,7 +9,7 @@ from datetime import date
 
 from selfassess.importing.tables import is_bulleted, unbulleted
 from selfassess.model.code import Code
-from selfassess.model.written_date import read_written_date
+from selfassess.timelimits.written_date import read_written_date
 
 _ORDERED = re.compile(r"^\d{1,3}[.)]\s+")
 

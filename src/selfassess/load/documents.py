@@ -17,8 +17,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from selfassess.load.positions import START, Loc, Positions
-from selfassess.load.yaml_source import DEFAULT_LIMITS, Limits, LoadProblem, load_yaml_bytes
+from selfassess.load.messages import describe_validation_error, walk_model
+from selfassess.load.positions import START, LoadProblem, Loc, Positions
+from selfassess.load.yaml_source import DEFAULT_LIMITS, Limits, load_yaml_bytes
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
 
@@ -85,8 +86,6 @@ def _without(data: Any, removed: list[Loc]) -> Any:
 
 
 def _is_optional(model: type[BaseModel], loc: Loc) -> bool:
-    from selfassess.load.messages import walk_model
-
     found, _ = walk_model(model, loc)
     return found is not None and not found.is_required()
 
@@ -103,8 +102,6 @@ def validate(
         return model.model_validate(data), [], frozenset()
     except ValidationError as error:
         errors = error.errors()
-    from selfassess.load.messages import describe_validation_error  # only a file with mistakes needs it
-
     problems: list[LoadProblem] = []
     unreadable: set[Loc] = set()
     usable = True

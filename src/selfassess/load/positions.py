@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import NamedTuple
 
 #: A path into a document, exactly as pydantic reports it in an error's `loc`:
@@ -17,6 +18,15 @@ class Position(NamedTuple):
 
 
 START = Position(1, 1)
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Something wrong with the file itself, at a place in it (reported as SA001)."""
+
+    position: Position
+    message: str
+    loc: Loc = ()
 
 
 class Positions:

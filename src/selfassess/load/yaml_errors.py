@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import yaml
 
-from selfassess.load.positions import Position
-
-if TYPE_CHECKING:
-    from selfassess.load.yaml_source import LoadProblem
+from selfassess.load.positions import LoadProblem, Position
 
 # (words in PyYAML's problem or context, our sentence). The first match wins.
 _PLAIN_WORDS: tuple[tuple[str, str], ...] = (
@@ -72,7 +67,6 @@ def _position_of_index(text: str, index: int) -> Position:
 
 def describe_yaml_error(error: yaml.YAMLError, text: str) -> LoadProblem:
     """A `LoadProblem` at the place PyYAML stopped, worded for a person who does not know YAML."""
-    from selfassess.load.yaml_source import LoadProblem
 
     if isinstance(error, yaml.reader.ReaderError):
         position = _position_of_index(text, error.position)

@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from selfassess.load.positions import Loc, Position, Positions
+from selfassess.load.positions import LoadProblem, Loc, Position, Positions
+from selfassess.load.yaml_errors import describe_yaml_error
 
 try:  # libyaml's parser where it is installed; the pure-Python one otherwise
     from yaml import CSafeLoader as _Loader
@@ -31,15 +32,6 @@ class Limits:
     max_bytes: int = 20 * 1024 * 1024
     max_depth: int = 50
     max_values: int = 200_000
-
-
-@dataclass(frozen=True)
-class LoadProblem:
-    """Something wrong with the file itself, at a place in it (reported as SA001)."""
-
-    position: Position
-    message: str
-    loc: Loc = ()
 
 
 @dataclass
@@ -425,7 +417,5 @@ def load_yaml_text(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
     except _TooBig as stop:
         return LoadedYaml(None, builder.positions, [*builder.problems, stop.problem])
     except yaml.YAMLError as error:
-        from selfassess.load.yaml_errors import describe_yaml_error  # only a broken file needs it
-
         return LoadedYaml(None, builder.positions, [*builder.problems, describe_yaml_error(error, text)])
     return LoadedYaml(builder.root, builder.positions, builder.problems)

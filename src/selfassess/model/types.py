@@ -14,9 +14,9 @@ from pydantic import BaseModel as _PydanticModel
 from pydantic import BeforeValidator, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from selfassess.model.written_date import WrittenDate, from_date, read_written_date
 from selfassess.timelimits.deadlines import parse_deadline_due
 from selfassess.timelimits.durations import Duration, parse_duration
+from selfassess.timelimits.written_date import WrittenDate, from_date, read_written_date
 
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 

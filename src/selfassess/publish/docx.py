@@ -17,8 +17,8 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from selfassess.publish import word
-from selfassess.publish.markdown import blocks
 from selfassess.publish.view import ActionView, FormView, RowView, SectionView
+from selfassess.text.markdown import blocks
 
 _PROVISION_WIDTHS = (Cm(1.6), Cm(7.0), Cm(2.3), Cm(5.0), Cm(10.8))
 _ACTION_WIDTHS = (Cm(1.6), Cm(9.5), Cm(4.5), Cm(2.6), Cm(3.4), Cm(2.6), Cm(2.5))

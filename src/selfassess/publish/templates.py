@@ -12,8 +12,8 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from selfassess.publish.markdown import link_target, plain_cell, table_cell, to_html
 from selfassess.resources import packaged_dir
+from selfassess.text.markdown import link_target, plain_cell, table_cell, to_html
 
 
 @lru_cache(maxsize=8)

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from docx.shared import Cm, Length
 
 from selfassess.publish import word
-from selfassess.publish.markdown import blocks
 from selfassess.publish.tracker_view import RAG_WORDS, TrackerRow, TrackerView
+from selfassess.text.markdown import blocks
 
 _COLUMNS = ("Meeting date", "Item", "Recommendation", "Lead", "Status", "Response")
 _WIDTHS = (Cm(2.3), Cm(3.5), Cm(7.4), Cm(3.6), Cm(2.8), Cm(7.1))

@@ -12,9 +12,9 @@ from selfassess import __version__
 from selfassess.check.findings import Finding
 from selfassess.model.assessment import Action, Assessment, Response
 from selfassess.model.code import Code, Provision
-from selfassess.model.written_date import WrittenDate
-from selfassess.publish.markdown import safe_url
+from selfassess.text.markdown import safe_url
 from selfassess.timelimits.calendar import long_date
+from selfassess.timelimits.written_date import WrittenDate
 
 #: How each meaning is shown beside the answer as written (never by colour alone).
 MEANING_TONE = {

@@ -28,7 +28,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from selfassess.publish.markdown import Block, Span, safe_url
+from selfassess.text.markdown import Block, Span, safe_url
 
 #: A4 landscape less 1.5 cm margins leaves 26.7 cm; each table's widths add up to that.
 MARGIN = Cm(1.5)

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from selfassess.model.written_date import calendar_date
 from selfassess.timelimits.calendar import long_date
+from selfassess.timelimits.written_date import calendar_date
 
 
 @dataclass(frozen=True)

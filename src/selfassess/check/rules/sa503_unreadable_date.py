@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.load.positions import Loc
-from selfassess.model.written_date import OUT_OF_RANGE, WrittenDate
+from selfassess.timelimits.written_date import OUT_OF_RANGE, WrittenDate
 
 ID = "SA503"
 NAME = "unreadable-date"
