@@ -142,9 +142,9 @@ def test_the_limits_it_states_are_read_and_agree():
     from selfassess.check.commentary import statements
     from selfassess.check.runner import CheckOptions, context_for
     from selfassess.load.codes import CodeLibrary
-    from selfassess.load.documents import read_document
+    from selfassess.load.reading import load_file
 
-    context = context_for(read_document(REPO / WESTMINSTER), CodeLibrary(), CheckOptions())
+    context = context_for(load_file(REPO / WESTMINSTER, CodeLibrary()), CheckOptions())
     read = [(s.provision, s.key, str(s.duration)) for s in statements(context)]
     # 6.1's "target response time of 10 working days" names no stage, and 6.1 sets no limit: not read
     assert read == [

@@ -20,8 +20,8 @@ from selfassess.load.documents import read_document
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
 from selfassess.publish.docx import render_docx
-from selfassess.text.markdown import plain, safe_url
 from selfassess.publish.view import EvidenceView, FormView, form_view
+from selfassess.text.markdown import plain, safe_url
 from tests.golden import assert_golden
 
 REPO = Path(__file__).parents[2]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from selfassess.load.codes import CodeLibrary
-from selfassess.text.markdown import plain
 from selfassess.publish.render import render
+from selfassess.text.markdown import plain
 
 REPO = Path(__file__).parents[2]
 TRACKERS = (

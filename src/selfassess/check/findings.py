@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -75,3 +75,23 @@ class Finding:
         if self.waived is not None:
             shown["waived"] = self.waived
         return shown
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What a check found: the files checked (as shown to the user) and every finding, sorted."""
+
+    checked: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        """Findings of a severity that count (waived findings are listed, not counted)."""
+        return sum(1 for finding in self.findings if finding.severity is severity and finding.waived is None)
+
+    @property
+    def waived(self) -> int:
+        return sum(1 for finding in self.findings if finding.waived is not None)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count(Severity.ERROR) > 0

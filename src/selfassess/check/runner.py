@@ -5,40 +5,18 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from selfassess.check.context import Context
 from selfassess.check.engine import run_rules
-from selfassess.check.findings import Finding, Severity
+from selfassess.check.findings import CheckResult, Finding
 from selfassess.check.settings import Settings, for_publication, settings_from
-from selfassess.didyoumean import end_with_hint
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.config import find_config, read_config
-from selfassess.load.documents import Document, read_document
 from selfassess.load.evidence_files import EvidenceFiles
-from selfassess.load.positions import LoadProblem
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """What a check found: the files checked (as shown to the user) and every finding, sorted."""
-
-    checked: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-
-    def count(self, severity: Severity) -> int:
-        """Findings of a severity that count (waived findings are listed, not counted)."""
-        return sum(1 for finding in self.findings if finding.severity is severity and finding.waived is None)
-
-    @property
-    def waived(self) -> int:
-        return sum(1 for finding in self.findings if finding.waived is not None)
-
-    @property
-    def has_errors(self) -> bool:
-        return self.count(Severity.ERROR) > 0
+from selfassess.load.reading import Loaded, load_file
 
 
 @dataclass(frozen=True)
@@ -74,62 +52,44 @@ class SettingsFinder:
         return settings
 
 
-def _code_problem(document: Document, library: CodeLibrary) -> tuple[Document | None, LoadProblem | None]:
-    """The code an assessment answers to, or the problem that stops it being found."""
-    assessment = document.assessment
-    assert assessment is not None
-    near = document.path.parent
-    where = document.positions.value(("code",))
-    found = library.find(assessment.code, near)
-    if found is None:
-        hint = end_with_hint(assessment.code, library.ids(near))
-        return None, LoadProblem(
-            where,
-            f"No code '{assessment.code}' was found (looked in {library.describe_search(near)}){hint}",
-            ("code",),
-        )
-    if found.code is None:
-        return None, LoadProblem(
-            where,
-            f"The code '{assessment.code}' ({found.shown_as}) cannot be read; check it and fix it first.",
-            ("code",),
-        )
-    return found, None
-
-
 def context_for(
-    document: Document,
-    library: CodeLibrary,
+    loaded: Loaded,
     options: CheckOptions,
     settings: Settings | None = None,
     evidence: EvidenceFiles | None = None,
 ) -> Context:
-    """Everything the rules need about one document, with its code looked up (and its evidence
-    files, through the run's `evidence` if given)."""
-    rule_options = settings.options if settings is not None else {}
+    """Everything the rules need about one file as read (with its evidence files, through the
+    run's `evidence` if given)."""
+    document = loaded.document
+    facts = {}
     if document.assessment is not None:
-        code_document, problem = _code_problem(document, library)
-        if problem is not None:
-            document = replace(document, problems=[*document.problems, problem])
-        return Context(
-            document,
-            code_document.code if code_document is not None else None,
-            today=options.today,
-            for_publication=options.for_publication,
-            evidence_files=(evidence or EvidenceFiles()).facts(document.assessment, document.path.parent),
-            options=rule_options,
-        )
-    if document.code is not None:
-        superseded = None
-        if document.code.supersedes:
-            older = library.find(document.code.supersedes, document.path.parent)
-            superseded = older.code if older is not None else None
-        return Context(
-            document, document.code, superseded, options.today, options.for_publication, options=rule_options
-        )
+        facts = (evidence or EvidenceFiles()).facts(document.assessment, document.path.parent)
     return Context(
-        document, today=options.today, for_publication=options.for_publication, options=rule_options
+        document,
+        loaded.code,
+        loaded.superseded,
+        today=options.today,
+        for_publication=options.for_publication,
+        evidence_files=facts,
+        options=settings.options if settings is not None else {},
     )
+
+
+def check_loaded(
+    loaded: Loaded, options: CheckOptions, settings: Settings, evidence: EvidenceFiles | None = None
+) -> list[Finding]:
+    """Every finding for one file as read."""
+    return run_rules(context_for(loaded, options, settings, evidence), settings)
+
+
+def settings_for(path: Path, options: CheckOptions) -> Settings:
+    """The settings that apply to a file at `path` (raises ConfigError if they are unusable).
+
+    For publication, the catalogue's own rules and severities apply whatever the configuration
+    says (see settings.for_publication).
+    """
+    settings = SettingsFinder(options).for_folder(path.parent)
+    return for_publication(settings) if options.for_publication else settings
 
 
 def check_file(
@@ -139,25 +99,9 @@ def check_file(
     options: CheckOptions,
     settings: Settings,
     evidence: EvidenceFiles | None = None,
-) -> tuple[Context, list[Finding]]:
-    """Read and check one file: what was read (with its code) and every finding."""
-    document = read_document(path, shown, settings.limits)
-    context = context_for(document, library, options, settings, evidence)
-    return context, run_rules(context, settings)
-
-
-def check_one(
-    path: Path, library: CodeLibrary, options: CheckOptions, shown: str | None = None
-) -> tuple[Context, list[Finding]]:
-    """One file with the settings that apply to it (raises ConfigError if they are unusable).
-
-    For publication, the catalogue's own rules and severities apply whatever the configuration
-    says (see settings.for_publication).
-    """
-    settings = SettingsFinder(options).for_folder(path.parent)
-    if options.for_publication:
-        settings = for_publication(settings)
-    return check_file(path, shown if shown is not None else path.as_posix(), library, options, settings)
+) -> list[Finding]:
+    """Read and check one file."""
+    return check_loaded(load_file(path, library, shown, settings.limits), options, settings, evidence)
 
 
 #: Below this many files, starting worker processes costs more than it saves.
@@ -186,7 +130,7 @@ def _start_worker(code_dirs: list[Path]) -> None:
 def _check_in_worker(job: tuple[Path, str, CheckOptions, Settings]) -> list[Finding]:
     path, shown, options, settings = job
     assert _worker_library is not None
-    return check_file(path, shown, _worker_library, options, settings, _worker_evidence)[1]
+    return check_file(path, shown, _worker_library, options, settings, _worker_evidence)
 
 
 def check_files(
@@ -221,7 +165,7 @@ def check_files(
         _collect_garbage_less_often()
         evidence = EvidenceFiles()
         for done, (path, shown, _, file_settings) in enumerate(chosen, 1):
-            findings.extend(check_file(path, shown, library, options, file_settings, evidence)[1])
+            findings.extend(check_file(path, shown, library, options, file_settings, evidence))
             if progress is not None:
                 progress(done, len(chosen))
     return CheckResult([shown for _, shown in files], sorted(findings))

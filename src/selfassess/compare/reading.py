@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.check.findings import Finding
-from selfassess.check.runner import CheckOptions, check_one
+from selfassess.check.runner import CheckOptions, check_loaded, settings_for
 from selfassess.load.codes import CodeLibrary
+from selfassess.load.reading import load_file
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
 
@@ -36,13 +37,15 @@ class ReadAssessment:
 
 def read_assessment(path: Path, library: CodeLibrary, shown: str | None = None) -> ReadAssessment:
     """Raises ConfigError when the configuration that applies to the file cannot be used."""
-    context, findings = check_one(path, library, _READING_ONLY, shown)
-    document = context.document
+    settings = settings_for(path, _READING_ONLY)
+    loaded = load_file(path, library, shown, settings.limits)
+    findings = check_loaded(loaded, _READING_ONLY, settings)
+    document = loaded.document
     return ReadAssessment(
         path,
         document.shown_as,
         document.kind,
         document.assessment,
-        context.code if document.kind == "assessment" else None,
+        loaded.code if document.kind == "assessment" else None,
         tuple(finding for finding in findings if finding.rule == "SA001"),
     )

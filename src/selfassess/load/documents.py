@@ -162,6 +162,12 @@ def read_document(path: Path, shown_as: str | None = None, limits: Limits = DEFA
         return Document(
             path, shown, "unknown", Positions(), [LoadProblem(START, f"The file cannot be read: {reason}.")]
         )
+    return document_from_bytes(raw, path, shown, limits)
+
+
+def document_from_bytes(raw: bytes, path: Path, shown: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Parse and validate text that is, or will be, the file at `path` (an import not yet written,
+    a page being edited). Never raises for anything the text contains."""
     loaded = load_yaml_bytes(raw, limits)
     document = Document(path, shown, "unknown", loaded.positions, list(loaded.problems))
     data = loaded.data

@@ -8,8 +8,7 @@ specifies, so a message can hold any character. A waived finding is a notice, wi
 
 from __future__ import annotations
 
-from selfassess.check.findings import Finding, Severity
-from selfassess.check.runner import CheckResult
+from selfassess.check.findings import CheckResult, Finding, Severity
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

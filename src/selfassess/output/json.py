@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from selfassess.check.runner import CheckResult
+from selfassess.check.findings import CheckResult
 
 FORMAT_VERSION = 1
 

@@ -27,9 +27,8 @@ from sarif_pydantic.sarif import (
 
 from selfassess import __version__
 from selfassess.check.catalogue import document
-from selfassess.check.findings import Severity
+from selfassess.check.findings import CheckResult, Severity
 from selfassess.check.registry import RULES
-from selfassess.check.runner import CheckResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

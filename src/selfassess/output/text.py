@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from selfassess.check.findings import Finding, Severity
-from selfassess.check.runner import CheckResult
+from selfassess.check.findings import CheckResult, Finding, Severity
 
 
 def _plural(count: int, word: str) -> str:

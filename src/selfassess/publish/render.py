@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from selfassess.check.findings import Finding, Severity
-from selfassess.check.runner import CheckOptions, check_one
 from selfassess.load.codes import CodeLibrary
+from selfassess.publish.gate import check_for_publication
 from selfassess.publish.tracker_view import TrackerView, tracker_view
 from selfassess.publish.view import FormView, form_view
 
@@ -48,11 +48,11 @@ def render(
 
     Raises ConfigError for an unusable configuration and PdfUnavailable without the pdf extra.
     """
-    context, findings = check_one(path, library or CodeLibrary(), CheckOptions(for_publication=True), shown)
-    errors = [f for f in findings if f.severity is Severity.ERROR and f.waived is None]
-    assessment, code = context.assessment, context.code
-    if assessment is None or code is None or (errors and not draft):
+    checked = check_for_publication(path, library or CodeLibrary(), shown)
+    findings = checked.findings
+    if checked.answered is None or (checked.errors and not draft):
         return Rendered(None, findings)
+    assessment, code = checked.answered
     if code.is_tracker:
         tracker = tracker_view(assessment, code, findings, since, draft)
         return Rendered(_laid_out(form, tracker, template_dir), findings)

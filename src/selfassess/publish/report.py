@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.check.findings import Finding
-from selfassess.check.runner import CheckOptions, check_one
 from selfassess.compare.correspondence import between
 from selfassess.load.codes import CodeLibrary
 from selfassess.model.code import Code
+from selfassess.publish.gate import check_for_publication
 from selfassess.publish.report_view import BAND_WORDS, BANDS, ReportView, report_view
 from selfassess.publish.templates import environment
 
@@ -45,17 +45,19 @@ def report(
     findings are part of what it reports. It is empty only when an assessment cannot be read.
     """
     library = library or CodeLibrary()
-    options = CheckOptions(for_publication=True)
-    context, findings = check_one(path, library, options)
+    checked = check_for_publication(path, library)
+    findings = checked.findings
     before = None
     previous_findings: list[Finding] = []
     if previous is not None:
-        old, previous_findings = check_one(previous, library, options)
-        if old.assessment is None or old.code is None:
+        old = check_for_publication(previous, library)
+        previous_findings = old.findings
+        if old.answered is None:
             return Report(None, findings, previous_findings)
-        before = (old.assessment, old.code)
-    if context.assessment is None or context.code is None:
+        before = old.answered
+    if checked.answered is None:
         return Report(None, findings, previous_findings)
+    assessment, code = checked.answered
     link = None
     if before is not None:
         near = path.parent
@@ -64,8 +66,8 @@ def report(
             found = library.find(code_id, near)
             return found.code if found is not None else None
 
-        link = between(context.code, before[1], find)  # last year's code may be two versions back
-    view = report_view(context.assessment, context.code, findings, before, correspondence=link)
+        link = between(code, before[1], find)  # last year's code may be two versions back
+    view = report_view(assessment, code, findings, before, correspondence=link)
     if form == "docx":
         from selfassess.publish.report_docx import render_report_docx
 
