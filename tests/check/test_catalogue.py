@@ -49,7 +49,7 @@ def _merge(base: Any, extra: Any) -> Any:
 
 def _example_document(rule: str, fragment: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """(file name, a whole document) built around a documented fragment."""
-    if "sections" in fragment or BY_ID[rule].APPLIES_TO == "code":
+    if "sections" in fragment or BY_ID[rule].applies_to == "code":
         merged = _merge(BASE_CODE, fragment)
         return f"{merged['id']}.yaml", merged
     if "code" in fragment:
@@ -110,22 +110,22 @@ def test_docs_rules_md_is_generated_from_the_rules():
     assert DOCS.read_text(encoding="utf-8") == markdown(), "run: selfassess rules --markdown > docs/rules.md"
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.ID)
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
 def test_every_rule_is_documented_in_four_parts(rule):
     doc = document(rule)
     assert re.fullmatch(r"SA\d{3}", doc.id)
     assert doc.title and doc.summary and doc.name
     assert list(doc.parts) == list(PARTS)
     for part in PARTS:
-        assert len(doc.parts[part]) > 20, (rule.ID, part)
+        assert len(doc.parts[part]) > 20, (rule.id, part)
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.ID)
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
 def test_documented_examples_fail_and_pass_as_they_say(rule, tmp_path):
     doc = document(rule)
     [failing] = FENCE.findall(doc.parts["Failing example"])
     [passing] = FENCE.findall(doc.parts["Passing example"])
-    if rule.ID == "SA001":  # the failing example's fault (a key written twice) is in the text itself
+    if rule.id == "SA001":  # the failing example's fault (a key written twice) is in the text itself
         assert load_yaml_text(failing).problems
         assert not load_yaml_text(passing).problems
         return
@@ -133,11 +133,23 @@ def test_documented_examples_fail_and_pass_as_they_say(rule, tmp_path):
     (tmp_path / "passing").mkdir()
     # judged only for the provisions the examples are about (a fragment leaves other provisions as gaps)
     about = _provisions(failing) | _provisions(passing)
-    assert {(rule.ID, p) for p in about} & _found(rule.ID, failing, tmp_path / "failing")
-    assert not {(rule.ID, p) for p in about} & _found(rule.ID, passing, tmp_path / "passing")
+    assert {(rule.id, p) for p in about} & _found(rule.id, failing, tmp_path / "failing")
+    assert not {(rule.id, p) for p in about} & _found(rule.id, passing, tmp_path / "passing")
 
 
 def test_the_complaints_managers_guide_explains_every_rule():
     guide = (Path(__file__).parents[2] / "docs" / "complaints-managers.md").read_text(encoding="utf-8")
     for rule in RULES:
-        assert f"| [{rule.ID}](rules.md#{rule.ID.lower()}) |" in guide, rule.ID
+        assert f"| [{rule.id}](rules.md#{rule.id.lower()}) |" in guide, rule.id
+
+
+def test_a_rules_options_are_shown_wherever_the_rule_is_described():
+    """SA505's `days` is in `rules`, `explain` and docs/rules.md, with its default and how to set it."""
+    from selfassess.check.catalogue import explain, markdown, rule_table
+
+    [option] = BY_ID["SA505"].options
+    setting = f"[rules.SA505] {option.name} = {option.default}"
+    assert setting in rule_table()
+    assert f"Options:\n    {option.name} (default 90)" in (explain("SA505") or "")
+    assert f"### Options\n\n- `{option.name} (default 90)" in markdown()
+    assert all(setting not in (explain(rule.id) or "") for rule in RULES if not rule.options)

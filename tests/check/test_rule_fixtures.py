@@ -108,7 +108,7 @@ def findings(path: Path, options: CheckOptions | None = None) -> list[tuple[str,
 
 
 def test_every_registered_rule_has_fixtures():
-    documented = {rule.ID for rule in RULES}
+    documented = {rule.id for rule in RULES}
     assert documented == set(EXPECTED)
     for rule in documented:
         assert _files(rule, "failing"), rule

@@ -5,9 +5,10 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass
-from types import ModuleType
 
+from selfassess.check.options import RuleOption
 from selfassess.check.registry import BY_ID, RULES
+from selfassess.check.rule import Rule
 
 PARTS = ("What it checks", "Why it matters", "Failing example", "Passing example")
 _HEADING = re.compile(r"^(What it checks|Why it matters|Failing example|Passing example):\s*$", re.MULTILINE)
@@ -21,20 +22,32 @@ class RuleDoc:
     summary: str
     title: str
     parts: dict[str, str]
+    options: tuple[RuleOption, ...] = ()
 
 
-def document(rule: ModuleType) -> RuleDoc:
+def document(rule: Rule) -> RuleDoc:
     """A rule's documentation: its title line and the four parts of its docstring."""
-    text = inspect.cleandoc(rule.__doc__ or "")
+    text = inspect.cleandoc(rule.doc)
     title, _, body = text.partition("\n")
     pieces = _HEADING.split(body)
     parts = {pieces[i]: inspect.cleandoc(pieces[i + 1]) for i in range(1, len(pieces) - 1, 2)}
-    return RuleDoc(rule.ID, rule.NAME, rule.SEVERITY.value, rule.SUMMARY, title.strip(), parts)
+    return RuleDoc(rule.id, rule.name, rule.severity.value, rule.summary, title.strip(), parts, rule.options)
+
+
+def option_line(rule_id: str, option: RuleOption) -> str:
+    """An option in one sentence, with how to set it."""
+    return (
+        f"{option.name} (default {option.default}): {option.describes}; {option.meaning}. "
+        f"In selfassess.toml: [rules.{rule_id}] {option.name} = {option.default}"
+    )
 
 
 def rule_table() -> str:
-    """One line per rule: id, default severity, what it finds."""
-    lines = [f"{rule.ID}  {rule.SEVERITY.value:<7}  {rule.SUMMARY}" for rule in RULES]
+    """One line per rule: id, default severity, what it finds; and a line for each of its options."""
+    lines: list[str] = []
+    for rule in RULES:
+        lines.append(f"{rule.id}  {rule.severity.value:<7}  {rule.summary}")
+        lines += [f"{'':16}option {option_line(rule.id, option)}" for option in rule.options]
     return "\n".join(lines) + "\n"
 
 
@@ -59,6 +72,8 @@ def markdown() -> str:
         lines += ["", f"## {d.id}", "", f"**{d.title}** — `{d.name}`, default severity **{d.severity}**.", ""]
         for part in PARTS:
             lines += [f"### {part}", "", d.parts.get(part, ""), ""]
+        if d.options:
+            lines += ["### Options", "", *(f"- `{option_line(d.id, option)}`" for option in d.options), ""]
         lines.pop()
     return "\n".join(lines) + "\n"
 
@@ -76,4 +91,6 @@ def explain(rule_id: str) -> str | None:
             *("    " + line if line else "" for line in doc.parts.get(part, "").splitlines()),
             "",
         ]
+    if doc.options:
+        lines += ["Options:", *(f"    {option_line(doc.id, option)}" for option in doc.options), ""]
     return "\n".join(lines)

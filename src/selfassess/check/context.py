@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from selfassess.check.options import RuleOption
 from selfassess.load.documents import Document
 from selfassess.load.evidence_files import FileFact
 from selfassess.load.positions import Loc
@@ -26,6 +27,7 @@ class Context:
     today: date | None = None  # `--today`: the date to judge overdue actions by
     for_publication: bool = False
     evidence_files: Mapping[str, FileFact] = field(default_factory=dict)  # register key -> what its file is
+    rule_ids: frozenset[str] = frozenset()  # every rule of the catalogue, for a rule about waivers
     options: Mapping[str, Mapping[str, object]] = field(
         default_factory=dict
     )  # rule id -> its configured options
@@ -42,9 +44,10 @@ class Context:
     def assessment(self) -> Assessment | None:
         return self.document.assessment
 
-    def option(self, rule: str, name: str, default: T) -> T:
+    def option(self, rule: str, option: RuleOption) -> int:
         """A rule's option as configured ([rules.SA505] days = 120), or its default."""
-        return self.options.get(rule, {}).get(name, default)  # type: ignore[return-value]
+        value = self.options.get(rule, {}).get(option.name, option.default)
+        return value if isinstance(value, int) else option.default
 
     def answering(self) -> tuple[Assessment, Code]:
         """The assessment and the code it answers. The engine runs a rule that applies to

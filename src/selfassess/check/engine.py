@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from types import ModuleType
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Finding, Problem
 from selfassess.check.registry import RULES
+from selfassess.check.rule import Rule
 from selfassess.check.settings import Settings
 from selfassess.check.waivers import waiver_reason
 
 
-def _applies(rule: ModuleType, context: Context) -> bool:
-    wanted = rule.APPLIES_TO
+def _applies(rule: Rule, context: Context) -> bool:
+    wanted = rule.applies_to
     if wanted == "any":
         return True
     if wanted == "code":
@@ -26,7 +26,7 @@ def _applies(rule: ModuleType, context: Context) -> bool:
     return context.assessment is not None and context.code is not None
 
 
-def _place(problem: Problem, rule: ModuleType, context: Context, settings: Settings) -> Finding:
+def _place(problem: Problem, rule: Rule, context: Context, settings: Settings) -> Finding:
     """The finding a problem makes: placed in the file, graded, and marked if it is waived."""
     positions = context.document.positions
     if problem.position is not None:
@@ -39,8 +39,8 @@ def _place(problem: Problem, rule: ModuleType, context: Context, settings: Setti
         path=context.document.shown_as,
         line=where.line,
         column=where.column,
-        rule=rule.ID,
-        severity=settings.severity(rule.ID, rule.SEVERITY),
+        rule=rule.id,
+        severity=settings.severity(rule.id, rule.severity),
         provision=problem.provision,
         message=problem.message,
     )
@@ -48,7 +48,7 @@ def _place(problem: Problem, rule: ModuleType, context: Context, settings: Setti
     return finding if reason is None else replace(finding, waived=reason)
 
 
-def run_rules(context: Context, settings: Settings, rules: Iterable[ModuleType] = RULES) -> list[Finding]:
+def run_rules(context: Context, settings: Settings, rules: Iterable[Rule] = RULES) -> list[Finding]:
     """Every finding for one document, sorted.
 
     A rule that reads the others' findings (SA004, a waiver that waives nothing) runs after them,
@@ -56,18 +56,19 @@ def run_rules(context: Context, settings: Settings, rules: Iterable[ModuleType] 
     """
     found: list[Finding] = []
     ran: set[str] = set()
-    after: list[ModuleType] = []
+    after: list[Rule] = []
     for rule in rules:
-        if not settings.runs(rule.ID) or not _applies(rule, context):
+        if not settings.runs(rule.id) or not _applies(rule, context):
             continue
-        if getattr(rule, "READS_FINDINGS", False):
+        if rule.check is None:
             after.append(rule)
             continue
-        ran.add(rule.ID)
+        ran.add(rule.id)
         for problem in rule.check(context):
             found.append(_place(problem, rule, context, settings))
     earlier = tuple(found)
     for rule in after:
-        for problem in rule.check(context, earlier, frozenset(ran)):
+        assert rule.review is not None  # a rule has a check or a review
+        for problem in rule.review(context, earlier, frozenset(ran)):
             found.append(_place(problem, rule, context, settings))
     return sorted(found)

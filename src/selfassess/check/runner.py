@@ -12,6 +12,7 @@ from pathlib import Path
 from selfassess.check.context import Context
 from selfassess.check.engine import run_rules
 from selfassess.check.findings import CheckResult, Finding
+from selfassess.check.registry import BY_ID
 from selfassess.check.settings import Settings, for_publication, settings_from
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.config import find_config, read_config
@@ -71,6 +72,7 @@ def context_for(
         today=options.today,
         for_publication=options.for_publication,
         evidence_files=facts,
+        rule_ids=frozenset(BY_ID),
         options=settings.options if settings is not None else {},
     )
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selfassess.check.findings import Severity
+from selfassess.check.registry import BY_ID
+from selfassess.check.rule import Rule
 from selfassess.load.config import ConfigError, RawConfig
 from selfassess.load.yaml_source import Limits
 
@@ -54,8 +56,6 @@ def settings_from(
     raw: RawConfig, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = ()
 ) -> Settings:
     """Settings from a configuration, with the command line's choices on top."""
-    from selfassess.check.registry import BY_ID
-
     rule_ids = tuple(BY_ID)
     where = str(raw.path) if raw.path else "the configuration"
     severities: dict[str, Severity] = {}
@@ -77,20 +77,19 @@ def settings_from(
     return Settings(severities, ignored, chosen, raw.limits, _options(raw, where, BY_ID))
 
 
-def _options(raw: RawConfig, where: str, rules: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+def _options(raw: RawConfig, where: str, rules: Mapping[str, Rule]) -> dict[str, dict[str, Any]]:
     """[rules.SA505] days = 120: checked against the options the rule itself declares."""
     found: dict[str, dict[str, Any]] = {}
     for rule_id, name, value in raw.rule_options:
         rule = rules.get(rule_id)
         if rule is None:
             raise ConfigError(f"{where}: [rules.{rule_id}]: there is no rule {rule_id}")
-        declared = getattr(rule, "OPTIONS", {})
-        if name not in declared:
-            known = ", ".join(declared) or "none"
+        option = rule.by_option.get(name)
+        if option is None:
+            known = ", ".join(rule.by_option) or "none"
             raise ConfigError(f"{where}: [rules.{rule_id}] has no option '{name}' (its options: {known})")
-        kind, _, meaning = declared[name]
-        if not isinstance(value, kind) or isinstance(value, bool) or (kind is int and value < 1):
-            raise ConfigError(f"{where}: [rules.{rule_id}] {name} should be {meaning}")
+        if not option.accepts(value):
+            raise ConfigError(f"{where}: [rules.{rule_id}] {name} should be {option.meaning}")
         found.setdefault(rule_id, {})[name] = value
     return found
 

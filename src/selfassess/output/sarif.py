@@ -40,18 +40,18 @@ def _rule(index: int) -> ReportingDescriptor:
     help_text = "\n\n".join(f"{part}:\n{text}" for part, text in doc.parts.items())
     help_markdown = "\n\n".join(f"**{part}**\n\n{text}" for part, text in doc.parts.items())
     return ReportingDescriptor(
-        id=rule.ID,
-        name=rule.NAME,
-        short_description=Message(text=rule.SUMMARY),
+        id=rule.id,
+        name=rule.name,
+        short_description=Message(text=rule.summary),
         full_description=Message(text=doc.parts.get("What it checks", doc.title)),
         help=Message(text=help_text, markdown=help_markdown),
-        default_configuration=ReportingConfiguration(level=_LEVEL[rule.SEVERITY]),
+        default_configuration=ReportingConfiguration(level=_LEVEL[rule.severity]),
     )
 
 
 def build(result: CheckResult) -> Sarif:
     """The SARIF log of a check."""
-    index = {rule.ID: i for i, rule in enumerate(RULES)}
+    index = {rule.id: i for i, rule in enumerate(RULES)}
     results = [
         Result(
             rule_id=finding.rule,

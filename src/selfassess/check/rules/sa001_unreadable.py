@@ -34,13 +34,8 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.didyoumean import end_with_hint
-
-ID = "SA001"
-NAME = "unreadable"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "any"
-SUMMARY = "The file cannot be read: YAML syntax, duplicate key, wrong type, unknown field."
 
 
 def _provision_of(loc: tuple[str | int, ...]) -> str | None:
@@ -75,3 +70,14 @@ def check(context: Context) -> Iterator[Problem]:
                 "an assessment cannot set its own date for it.",
                 at_key=True,
             )
+
+
+RULE = Rule(
+    id="SA001",
+    name="unreadable",
+    severity=Severity.ERROR,
+    summary="The file cannot be read: YAML syntax, duplicate key, wrong type, unknown field.",
+    applies_to="any",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -45,13 +45,8 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.didyoumean import end_with_hint, normalise
-
-ID = "SA002"
-NAME = "inconsistent-code"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "code"
-SUMMARY = "A code is inconsistent: undeclared time limit or deadline, repeated number, dangling reference."
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -120,3 +115,14 @@ def check(context: Context) -> Iterator[Problem]:
                             f"which has no provision {old}.",
                             number,
                         )
+
+
+RULE = Rule(
+    id="SA002",
+    name="inconsistent-code",
+    severity=Severity.ERROR,
+    summary="A code is inconsistent: undeclared time limit or deadline, repeated number, dangling reference.",
+    applies_to="code",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -35,23 +35,16 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.check.waivers import UNWAIVABLE
-
-ID = "SA003"
-NAME = "waiver"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "A waiver without a reason, or one that cannot apply."
 
 
 def check(context: Context) -> Iterator[Problem]:
-    from selfassess.check.registry import BY_ID  # the registry lists this module
-
     assessment, _ = context.answering()
     for number, response in assessment.responses.items():
         for rule, reason in response.waive.items():
             loc = ("responses", number, "waive", rule)
-            if rule not in BY_ID:
+            if rule not in context.rule_ids:
                 yield Problem(
                     loc,
                     f"There is no rule {rule} to waive; 'selfassess rules' lists them.",
@@ -68,3 +61,14 @@ def check(context: Context) -> Iterator[Problem]:
                     f"The waiver of {rule} gives no reason; say why the finding does not apply here.",
                     number,
                 )
+
+
+RULE = Rule(
+    id="SA003",
+    name="waiver",
+    severity=Severity.ERROR,
+    summary="A waiver without a reason, or one that cannot apply.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

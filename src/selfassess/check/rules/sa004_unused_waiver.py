@@ -37,18 +37,12 @@ from collections.abc import Collection, Iterator, Sequence
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Finding, Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.check.waivers import UNWAIVABLE
 
-ID = "SA004"
-NAME = "unused-waiver"
-SEVERITY = Severity.WARNING
-APPLIES_TO = "assessment"
-SUMMARY = "A waiver that waives nothing: the rule it sets aside finds nothing at its provision."
-#: Judged on the other rules' findings, so the engine runs it after them.
-READS_FINDINGS = True
 
-
-def check(context: Context, findings: Sequence[Finding] = (), ran: Collection[str] = ()) -> Iterator[Problem]:
+def review(context: Context, findings: Sequence[Finding], ran: Collection[str]) -> Iterator[Problem]:
+    """Judged on the other rules' findings, so the engine runs it after them."""
     assessment, _ = context.answering()
     waived = {(finding.rule, finding.provision) for finding in findings if finding.waived is not None}
     for number, response in assessment.responses.items():
@@ -63,3 +57,14 @@ def check(context: Context, findings: Sequence[Finding] = (), ran: Collection[st
                     number,
                     at_key=True,
                 )
+
+
+RULE = Rule(
+    id="SA004",
+    name="unused-waiver",
+    severity=Severity.WARNING,
+    summary="A waiver that waives nothing: the rule it sets aside finds nothing at its provision.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    review=review,
+)

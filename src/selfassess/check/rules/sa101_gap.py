@@ -36,12 +36,7 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
-
-ID = "SA101"
-NAME = "gap"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "A provision of the code has no response (a gap)."
+from selfassess.check.rule import Rule
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -66,3 +61,14 @@ def check(context: Context) -> Iterator[Problem]:
                 f"Provision {number} has no answer; answer it with one of {choices}.",
                 number,
             )
+
+
+RULE = Rule(
+    id="SA101",
+    name="gap",
+    severity=Severity.ERROR,
+    summary="A provision of the code has no response (a gap).",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

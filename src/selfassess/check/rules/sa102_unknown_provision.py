@@ -32,13 +32,8 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.didyoumean import suggest
-
-ID = "SA102"
-NAME = "unknown-provision"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "A response to a provision number the code does not have."
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -55,3 +50,14 @@ def check(context: Context) -> Iterator[Problem]:
             number,
             at_key=True,
         )
+
+
+RULE = Rule(
+    id="SA102",
+    name="unknown-provision",
+    severity=Severity.ERROR,
+    summary="A response to a provision number the code does not have.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -32,13 +32,8 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.didyoumean import end_with_hint
-
-ID = "SA103"
-NAME = "answer-vocabulary"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "An answer outside the code's vocabulary."
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -54,3 +49,14 @@ def check(context: Context) -> Iterator[Problem]:
             f"Answer '{written}' is not one of {vocabulary.listed()}{hint}",
             number,
         )
+
+
+RULE = Rule(
+    id="SA103",
+    name="answer-vocabulary",
+    severity=Severity.ERROR,
+    summary="An answer outside the code's vocabulary.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

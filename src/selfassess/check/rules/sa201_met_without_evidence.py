@@ -34,12 +34,7 @@ from collections.abc import Iterator
 from selfassess.check.answers import answered
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
-
-ID = "SA201"
-NAME = "met-without-evidence"
-SEVERITY = Severity.WARNING
-APPLIES_TO = "assessment"
-SUMMARY = "Answered as met, but no evidence cited where the code expects evidence."
+from selfassess.check.rule import Rule
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -52,3 +47,14 @@ def check(context: Context) -> Iterator[Problem]:
             "list the documents that show it is met, under evidence.",
             item.number,
         )
+
+
+RULE = Rule(
+    id="SA201",
+    name="met-without-evidence",
+    severity=Severity.WARNING,
+    summary="Answered as met, but no evidence cited where the code expects evidence.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -36,13 +36,8 @@ from datetime import date
 from selfassess.check.answers import quoted
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.timelimits.calendar import long_date
-
-ID = "SA202"
-NAME = "stale-evidence"
-SEVERITY = Severity.WARNING
-APPLIES_TO = "assessment"
-SUMMARY = "Evidence dated more than 12 months before assessed_on."
 
 
 def _a_year_before(day: date) -> date:
@@ -65,3 +60,14 @@ def check(context: Context) -> Iterator[Problem]:
             f"assessment ({long_date(assessed_on)}); check it is still current and give the date it was "
             "last reviewed.",
         )
+
+
+RULE = Rule(
+    id="SA202",
+    name="stale-evidence",
+    severity=Severity.WARNING,
+    summary="Evidence dated more than 12 months before assessed_on.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -35,13 +35,8 @@ from collections.abc import Iterator
 from selfassess.check.answers import quoted
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.load.evidence_files import FileFact
-
-ID = "SA203"
-NAME = "evidence-file"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "An evidence file that does not exist, or lies outside the assessment's folder."
 
 _SAID = {
     FileFact.MISSING: "does not exist in the assessment's folder",
@@ -60,3 +55,14 @@ def check(context: Context) -> Iterator[Problem]:
             continue
         written = assessment.evidence[key].file or ""
         yield Problem(("evidence", key, "file"), f"The evidence file {quoted(written)} {said}.")
+
+
+RULE = Rule(
+    id="SA203",
+    name="evidence-file",
+    severity=Severity.ERROR,
+    summary="An evidence file that does not exist, or lies outside the assessment's folder.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -37,14 +37,9 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.didyoumean import end_with_hint
 from selfassess.model.types import KEY_PATTERN
-
-ID = "SA204"
-NAME = "unknown-evidence-key"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "An evidence key that the register does not have."
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -61,3 +56,14 @@ def check(context: Context) -> Iterator[Problem]:
                 f"The evidence '{cited}' is not in the evidence register{end_with_hint(cited, register)}",
                 number,
             )
+
+
+RULE = Rule(
+    id="SA204",
+    name="unknown-evidence-key",
+    severity=Severity.ERROR,
+    summary="An evidence key that the register does not have.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

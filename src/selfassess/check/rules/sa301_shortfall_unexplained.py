@@ -31,13 +31,8 @@ from collections.abc import Iterator
 from selfassess.check.answers import answered
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.model.code import SHORTFALL_MEANINGS
-
-ID = "SA301"
-NAME = "shortfall-unexplained"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "Not met or partly met, with no commentary explaining why."
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -49,3 +44,14 @@ def check(context: Context) -> Iterator[Problem]:
                 "say what falls short and why.",
                 item.number,
             )
+
+
+RULE = Rule(
+    id="SA301",
+    name="shortfall-unexplained",
+    severity=Severity.ERROR,
+    summary="Not met or partly met, with no commentary explaining why.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

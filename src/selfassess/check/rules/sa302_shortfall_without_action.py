@@ -38,13 +38,8 @@ from collections.abc import Iterator
 from selfassess.check.answers import answered
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.model.code import SHORTFALL_MEANINGS
-
-ID = "SA302"
-NAME = "shortfall-without-action"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "Not met or partly met, with no action that has an owner and a due date."
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -61,3 +56,14 @@ def check(context: Context) -> Iterator[Problem]:
             "owner and a due date; add an action saying who will put it right and by when.",
             item.number,
         )
+
+
+RULE = Rule(
+    id="SA302",
+    name="shortfall-without-action",
+    severity=Severity.ERROR,
+    summary="Not met or partly met, with no action that has an owner and a due date.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

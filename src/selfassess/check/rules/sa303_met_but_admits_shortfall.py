@@ -50,13 +50,8 @@ from selfassess.check.answers import answered
 from selfassess.check.commentary import sentences
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.text.admissions import admissions_in
-
-ID = "SA303"
-NAME = "met-but-admits-shortfall"
-SEVERITY = Severity.WARNING
-APPLIES_TO = "assessment"
-SUMMARY = "Answered as met, but the commentary admits a shortfall ('below target', 'will be developed')."
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -78,3 +73,14 @@ def check(context: Context) -> Iterator[Problem]:
             f"{said}{more}; answer 'Partial' with an action, or explain why it is met.",
             item.number,
         )
+
+
+RULE = Rule(
+    id="SA303",
+    name="met-but-admits-shortfall",
+    severity=Severity.WARNING,
+    summary="Answered as met, but the commentary admits a shortfall ('below target', 'will be developed').",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

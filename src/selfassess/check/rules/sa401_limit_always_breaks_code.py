@@ -31,14 +31,7 @@ from collections.abc import Iterator
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.limit_comparisons import code_name, compared, example, stated_against_code
-
-ID = "SA401"
-NAME = "limit-always-breaks-code"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = (
-    "A stated time limit is longer than the code allows (or shorter, for a minimum) whatever day it starts."
-)
+from selfassess.check.rule import Rule
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -62,3 +55,17 @@ def check(context: Context) -> Iterator[Problem]:
             f"{example(item, comparison.first, name)}.",
             statement.provision,
         )
+
+
+RULE = Rule(
+    id="SA401",
+    name="limit-always-breaks-code",
+    severity=Severity.ERROR,
+    summary=(
+        "A stated time limit is longer than the code allows (or shorter, for a minimum) "
+        "whatever day it starts."
+    ),
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

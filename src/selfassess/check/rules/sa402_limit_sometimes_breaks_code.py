@@ -33,12 +33,7 @@ from collections.abc import Iterator
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.limit_comparisons import code_name, compared, example, stated_against_code
-
-ID = "SA402"
-NAME = "limit-sometimes-breaks-code"
-SEVERITY = Severity.WARNING
-APPLIES_TO = "assessment"
-SUMMARY = "A stated time limit in other units breaks the code's on some start days but not others."
+from selfassess.check.rule import Rule
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -56,3 +51,14 @@ def check(context: Context) -> Iterator[Problem]:
             f"{example(item, comparison.first_hold, name, both=True)}.",
             item.statement.provision,
         )
+
+
+RULE = Rule(
+    id="SA402",
+    name="limit-sometimes-breaks-code",
+    severity=Severity.WARNING,
+    summary="A stated time limit in other units breaks the code's on some start days but not others.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -41,13 +41,8 @@ from selfassess.check.commentary import Statement, statements
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.limit_comparisons import what_for
+from selfassess.check.rule import Rule
 from selfassess.timelimits.durations import Duration, Unit
-
-ID = "SA403"
-NAME = "limit-stated-two-ways"
-SEVERITY = Severity.WARNING
-APPLIES_TO = "assessment"
-SUMMARY = "The assessment states the same time limit two different ways."
 
 
 def _same(one: Duration, other: Duration) -> bool:
@@ -81,3 +76,14 @@ def check(context: Context) -> Iterator[Problem]:
             f"gives {first.written}; state it one way.",
             statement.provision,
         )
+
+
+RULE = Rule(
+    id="SA403",
+    name="limit-stated-two-ways",
+    severity=Severity.WARNING,
+    summary="The assessment states the same time limit two different ways.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

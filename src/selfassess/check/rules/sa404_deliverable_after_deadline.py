@@ -41,16 +41,11 @@ from collections.abc import Iterator
 from selfassess.check.commentary import sentences
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.timelimits.calendar import long_date
 from selfassess.timelimits.deadlines import occurrence, parse_deadline_due
 from selfassess.timelimits.statements import deliverable_dates
 from selfassess.wording import mid_sentence
-
-ID = "SA404"
-NAME = "deliverable-after-deadline"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "A date stated for a deliverable falls after the code's deadline for it."
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -90,3 +85,14 @@ def check(context: Context) -> Iterator[Problem]:
                 f"earliest), after the deadline of {long_date(falls)}{what}.",
                 number,
             )
+
+
+RULE = Rule(
+    id="SA404",
+    name="deliverable-after-deadline",
+    severity=Severity.ERROR,
+    summary="A date stated for a deliverable falls after the code's deadline for it.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

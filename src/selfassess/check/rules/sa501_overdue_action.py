@@ -40,13 +40,8 @@ from collections.abc import Iterator
 from selfassess.check.answers import actions, quoted
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.timelimits.calendar import long_date
-
-ID = "SA501"
-NAME = "overdue-action"
-SEVERITY = Severity.WARNING
-APPLIES_TO = "assessment"
-SUMMARY = "An action past its due date on assessed_on (or --today) and not done."
 
 _FINISHED = frozenset(("done", "dropped"))
 
@@ -66,3 +61,14 @@ def check(context: Context) -> Iterator[Problem]:
             f"{long_date(today)} ({status}).",
             number,
         )
+
+
+RULE = Rule(
+    id="SA501",
+    name="overdue-action",
+    severity=Severity.WARNING,
+    summary="An action past its due date on assessed_on (or --today) and not done.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -29,13 +29,7 @@ from collections.abc import Iterator
 from selfassess.check.answers import actions, quoted
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
-
-ID = "SA502"
-NAME = "action-unowned-or-undated"
-SEVERITY = Severity.WARNING
-APPLIES_TO = "assessment"
-SUMMARY = "An action with no owner or no due date."
-
+from selfassess.check.rule import Rule
 
 _ADVICE = {
     ("owner",): "say who is responsible for it",
@@ -56,3 +50,14 @@ def check(context: Context) -> Iterator[Problem]:
             f"The action {quoted(action.action)} has no {' and no '.join(missing)}; {_ADVICE[missing]}.",
             number,
         )
+
+
+RULE = Rule(
+    id="SA502",
+    name="action-unowned-or-undated",
+    severity=Severity.WARNING,
+    summary="An action with no owner or no due date.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -37,14 +37,9 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.load.positions import Loc
 from selfassess.timelimits.written_date import OUT_OF_RANGE, WrittenDate
-
-ID = "SA503"
-NAME = "unreadable-date"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "any"
-SUMMARY = "A date that does not exist or cannot be read (31/11/09), or a year outside 1900 to 2199."
 
 
 def _dates(context: Context) -> Iterator[tuple[Loc, WrittenDate | None, str | None]]:
@@ -87,3 +82,14 @@ def check(context: Context) -> Iterator[Problem]:
         else:
             message = f"The date '{written.text}' cannot be read; write it like 2025-03-31 or 31/03/2025."
         yield Problem(loc, message, provision)
+
+
+RULE = Rule(
+    id="SA503",
+    name="unreadable-date",
+    severity=Severity.ERROR,
+    summary="A date that does not exist or cannot be read (31/11/09), or a year outside 1900 to 2199.",
+    applies_to="any",
+    doc=__doc__ or "",
+    check=check,
+)

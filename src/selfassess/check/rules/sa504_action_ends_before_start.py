@@ -33,13 +33,8 @@ from collections.abc import Iterator
 from selfassess.check.answers import actions, quoted
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.timelimits.calendar import long_date
-
-ID = "SA504"
-NAME = "action-ends-before-start"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "An action that finishes before it starts."
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -54,3 +49,14 @@ def check(context: Context) -> Iterator[Problem]:
             f"{long_date(start)}; one of the two dates is wrong.",
             number,
         )
+
+
+RULE = Rule(
+    id="SA504",
+    name="action-ends-before-start",
+    severity=Severity.ERROR,
+    summary="An action that finishes before it starts.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -38,28 +38,29 @@ from collections.abc import Iterator
 from selfassess.check.answers import answered, named
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.options import RuleOption
+from selfassess.check.rule import Rule
 from selfassess.model.code import OPEN_MEANINGS
 from selfassess.timelimits.calendar import long_date
 
-ID = "SA505"
-NAME = "open-too-long"
-SEVERITY = Severity.WARNING
-APPLIES_TO = "assessment"
-SUMMARY = "A response still open long after the meeting that raised it (90 days, configurable)."
-DEFAULT_DAYS = 90
+DAYS = RuleOption(
+    "days",
+    default=90,
+    meaning="a whole number of days above 0",
+    describes="how many days after the meeting that raised it a response may stay open",
+)
 _KIND_WORDS = {
     "recommendation": "Recommendation",
     "information-request": "Request for information",
     "action": "Action",
 }
-OPTIONS = {"days": (int, DEFAULT_DAYS, "a whole number of days above 0")}
 
 
 def check(context: Context) -> Iterator[Problem]:
     today = context.reference_date
     if today is None:
         return
-    allowed = context.option(ID, "days", DEFAULT_DAYS)
+    allowed = context.option("SA505", DAYS)
     for item in answered(context):
         raised = item.provision.raised_on
         if item.meaning not in OPEN_MEANINGS or raised is None or raised.value is None:
@@ -74,3 +75,15 @@ def check(context: Context) -> Iterator[Problem]:
             "or say why it is still open.",
             item.number,
         )
+
+
+RULE = Rule(
+    id="SA505",
+    name="open-too-long",
+    severity=Severity.WARNING,
+    summary="A response still open long after the meeting that raised it (90 days, configurable).",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+    options=(DAYS,),
+)

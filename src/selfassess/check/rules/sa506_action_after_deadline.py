@@ -43,16 +43,11 @@ from datetime import date
 from selfassess.check.answers import actions, quoted
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
+from selfassess.check.rule import Rule
 from selfassess.model.code import Code
 from selfassess.timelimits.calendar import long_date
 from selfassess.timelimits.deadlines import occurrence
 from selfassess.wording import mid_sentence
-
-ID = "SA506"
-NAME = "action-after-deadline"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "An action that finishes after the deadline of the recommendation it serves."
 
 _PART = re.compile(r"\.\d+$")
 
@@ -104,3 +99,14 @@ def check(context: Context) -> Iterator[Problem]:
             f"of {provision_number}, {long_date(falls)} ({mid_sentence(describes)}).",
             number,
         )
+
+
+RULE = Rule(
+    id="SA506",
+    name="action-after-deadline",
+    severity=Severity.ERROR,
+    summary="An action that finishes after the deadline of the recommendation it serves.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

@@ -35,12 +35,7 @@ from collections.abc import Iterator
 from selfassess.check.answers import named
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
-
-ID = "SA507"
-NAME = "awaiting-response"
-SEVERITY = Severity.WARNING
-APPLIES_TO = "assessment"
-SUMMARY = "A recommendation or request in a tracker that has no response yet."
+from selfassess.check.rule import Rule
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -61,3 +56,14 @@ def check(context: Context) -> Iterator[Problem]:
             number,
             at_key=response is None,
         )
+
+
+RULE = Rule(
+    id="SA507",
+    name="awaiting-response",
+    severity=Severity.WARNING,
+    summary="A recommendation or request in a tracker that has no response yet.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)

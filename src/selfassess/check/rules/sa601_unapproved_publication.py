@@ -32,12 +32,7 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
-
-ID = "SA601"
-NAME = "unapproved-publication"
-SEVERITY = Severity.ERROR
-APPLIES_TO = "assessment"
-SUMMARY = "An assessment being published without the governing body's approval."
+from selfassess.check.rule import Rule
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -49,3 +44,14 @@ def check(context: Context) -> Iterator[Problem]:
         "This assessment has not been approved by the governing body; record the approval, as "
         "approved: {by: Board, on: DATE}, before publishing it.",
     )
+
+
+RULE = Rule(
+    id="SA601",
+    name="unapproved-publication",
+    severity=Severity.ERROR,
+    summary="An assessment being published without the governing body's approval.",
+    applies_to="assessment",
+    doc=__doc__ or "",
+    check=check,
+)
