@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from selfassess.compare.correspondence import NotSuperseding, between, chain_to, identity, one_step, through
+from selfassess.model.versions import NotSuperseding, between, chain_to, identity, one_step, through
 from tests.compare.fenbrook import fixture_code
 
 OLD, NEW, NEWEST = (fixture_code(f"fenbrook-standards-{year}") for year in (2024, 2025, 2026))

@@ -16,8 +16,8 @@ from typing import Any
 
 from selfassess.author.new import code_named, empty_response, requirement_comment
 from selfassess.author.yaml_text import YamlText, flow
-from selfassess.compare.correspondence import Correspondence
 from selfassess.model.code import Code
+from selfassess.model.versions import Correspondence
 from selfassess.timelimits.written_date import WrittenDate
 
 Data = dict[str, Any]

@@ -124,10 +124,10 @@ def run_import(arguments: argparse.Namespace) -> int:
 def run_migrate(arguments: argparse.Namespace) -> int:
     from selfassess.author.migrate import listed, migrate, quoted
     from selfassess.author.yaml_text import schema_advice, schema_line
-    from selfassess.compare.correspondence import NotSuperseding, chain_to, through
     from selfassess.load.codes import CodeLibrary
     from selfassess.load.documents import read_bounded
     from selfassess.load.yaml_source import DEFAULT_LIMITS, load_yaml_bytes
+    from selfassess.model.versions import NotSuperseding, chain_to, through
 
     source = input_file(arguments.assessment)
     out = output_path(arguments, source, [source])

@@ -17,9 +17,9 @@ from selfassess.cli.common import (
 
 
 def run_diff(arguments: argparse.Namespace) -> int:
-    from selfassess.compare.correspondence import NotSuperseding, chain_to, identity, through
     from selfassess.compare.diff import compare
     from selfassess.load.codes import CodeLibrary
+    from selfassess.model.versions import NotSuperseding, chain_to, identity, through
 
     paths = [input_file(arguments.old), input_file(arguments.new)]
     library = CodeLibrary(existing_folders(arguments.codes))

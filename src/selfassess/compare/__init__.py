@@ -1,2 +1,5 @@
-"""Comparing assessments: which provision answers for which across versions of a code, and what
-changed between two assessments. The board report, `diff` and `migrate` share it."""
+"""`diff`: what changed between two assessments, said for a person, as text, JSON or Markdown.
+
+Which provision answers for which across versions of a code is `model/versions.py`; how answers
+stand against each other is `model/standing.py`; the board report and `migrate` use those too.
+"""

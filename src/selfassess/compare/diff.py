@@ -11,10 +11,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from selfassess.compare.answers import answer_of, compare_answers, previous_answer
-from selfassess.compare.correspondence import Correspondence
 from selfassess.compare.reading import ReadAssessment
 from selfassess.model.assessment import Action, Approval, Assessment, Period
+from selfassess.model.standing import answer_of, compare_answers, previous_answer
+from selfassess.model.versions import Correspondence
 from selfassess.timelimits.calendar import long_date
 from selfassess.timelimits.written_date import WrittenDate
 

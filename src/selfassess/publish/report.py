@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.check.findings import Finding
-from selfassess.compare.correspondence import between
 from selfassess.load.codes import CodeLibrary
 from selfassess.model.code import Code
+from selfassess.model.versions import between
 from selfassess.publish.gate import check_for_publication
 from selfassess.publish.report_view import BAND_WORDS, BANDS, ReportView, report_view
 from selfassess.publish.templates import environment

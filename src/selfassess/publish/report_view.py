@@ -13,11 +13,11 @@ from datetime import date, timedelta
 
 from selfassess import __version__
 from selfassess.check.findings import Finding, Severity
-from selfassess.compare.answers import BANDS, band, compare_answers
-from selfassess.compare.answers import AnswerChange as Change
-from selfassess.compare.correspondence import Correspondence, one_step
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
+from selfassess.model.standing import BANDS, band, compare_answers
+from selfassess.model.standing import AnswerChange as Change
+from selfassess.model.versions import Correspondence, one_step
 from selfassess.publish.view import ActionView, form_view, shown_date
 
 #: Columns of the compliance count, in the order a board reads them.

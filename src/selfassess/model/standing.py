@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from selfassess.compare.correspondence import Correspondence
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
+from selfassess.model.versions import Correspondence
 
 #: Where each answer stands, in the order a board reads them.
 BANDS = ("met", "partly", "not-met", "none", "unanswered")
