@@ -19,8 +19,9 @@ from selfassess.load.codes import CodeLibrary
 from selfassess.load.documents import read_document
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
-from selfassess.publish.docx import render_docx
-from selfassess.publish.view import EvidenceView, FormView, form_view
+from selfassess.publish.form.docx import render_docx
+from selfassess.publish.form.view import FormView, form_view
+from selfassess.publish.pieces import EvidenceView
 from selfassess.text.markdown import plain, safe_url
 from tests.golden import assert_golden
 

@@ -65,7 +65,7 @@ def run_report(arguments: argparse.Namespace) -> int:
     from selfassess.load.codes import CodeLibrary
     from selfassess.load.config import ConfigError
     from selfassess.output import text
-    from selfassess.publish.report import report
+    from selfassess.publish.report.build import report
 
     source = input_file(arguments.assessment)
     previous = input_file(arguments.previous) if arguments.previous else None

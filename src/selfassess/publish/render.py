@@ -13,9 +13,14 @@ from pathlib import Path
 
 from selfassess.check.findings import Finding, Severity
 from selfassess.load.codes import CodeLibrary
+from selfassess.publish.form.docx import render_docx
+from selfassess.publish.form.pages import render_html, render_markdown
+from selfassess.publish.form.view import FormView, form_view
 from selfassess.publish.gate import check_for_publication
-from selfassess.publish.tracker_view import TrackerView, tracker_view
-from selfassess.publish.view import FormView, form_view
+from selfassess.publish.pdf import render_pdf
+from selfassess.publish.tracker.docx import render_tracker_docx
+from selfassess.publish.tracker.pages import render_tracker_html, render_tracker_markdown
+from selfassess.publish.tracker.view import TrackerView, tracker_view
 
 FORMATS = ("html", "md", "docx", "pdf")
 
@@ -62,34 +67,17 @@ def render(
 
 
 def _laid_out(form: str, view: FormView | TrackerView, template_dir: Path | None) -> bytes:
-    """The view in one format; imports wait until a format is asked for."""
-    tracker = isinstance(view, TrackerView)
-    if form == "md":
-        from selfassess.publish import md
-
-        text = (
-            md.render_tracker_markdown(view, template_dir)
-            if tracker
-            else md.render_markdown(view, template_dir)
-        )
-        return text.encode("utf-8")
-    if form == "docx":
-        if tracker:
-            from selfassess.publish.tracker_docx import render_tracker_docx
-
+    """The view in one format."""
+    if isinstance(view, TrackerView):
+        if form == "md":
+            return render_tracker_markdown(view, template_dir).encode("utf-8")
+        if form == "docx":
             return render_tracker_docx(view)
-        from selfassess.publish.docx import render_docx
-
-        return render_docx(view)
-    from selfassess.publish import html as html_form
-
-    page = (
-        html_form.render_tracker_html(view, template_dir)
-        if tracker
-        else html_form.render_html(view, template_dir)
-    )
-    if form == "pdf":
-        from selfassess.publish.pdf import render_pdf
-
-        return render_pdf(page)
-    return page.encode("utf-8")
+        page = render_tracker_html(view, template_dir)
+    else:
+        if form == "md":
+            return render_markdown(view, template_dir).encode("utf-8")
+        if form == "docx":
+            return render_docx(view)
+        page = render_html(view, template_dir)
+    return render_pdf(page) if form == "pdf" else page.encode("utf-8")

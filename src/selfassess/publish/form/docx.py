@@ -16,8 +16,9 @@ from docx.shared import Cm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from selfassess.publish import word
-from selfassess.publish.view import ActionView, FormView, RowView, SectionView
+from selfassess.publish import word_blocks as word
+from selfassess.publish.form.view import FormView, RowView, SectionView
+from selfassess.publish.pieces import ActionView
 from selfassess.text.markdown import blocks
 
 _PROVISION_WIDTHS = (Cm(1.6), Cm(7.0), Cm(2.3), Cm(5.0), Cm(10.8))

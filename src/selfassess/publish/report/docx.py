@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 from docx.shared import Cm
 
-from selfassess.publish import word
-from selfassess.publish.report_view import BAND_WORDS, BANDS, FindingLine, ReportView
-from selfassess.publish.view import ActionView
+from selfassess.publish import word_blocks as word
+from selfassess.publish.pieces import ActionView
+from selfassess.publish.report.view import BAND_WORDS, BANDS, FindingLine, ReportView
 
 _COUNT_WIDTHS = (Cm(11.7), *(Cm(3.0),) * 5)
 _ACTION_WIDTHS = (Cm(2.0), Cm(11.2), Cm(5.0), Cm(3.5), Cm(3.0), Cm(2.0))

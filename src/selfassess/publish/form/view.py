@@ -10,62 +10,10 @@ from datetime import date
 
 from selfassess import __version__
 from selfassess.check.findings import Finding
-from selfassess.model.assessment import Action, Assessment, Response
+from selfassess.model.assessment import Assessment, Response
 from selfassess.model.code import Code, Provision
+from selfassess.publish.pieces import MEANING_TONE, ActionView, EvidenceView, action_view, shown_date
 from selfassess.text.markdown import safe_url
-from selfassess.timelimits.calendar import long_date
-from selfassess.timelimits.written_date import WrittenDate
-
-#: How each meaning is shown beside the answer as written (never by colour alone).
-MEANING_TONE = {
-    "met": "met",
-    "done": "met",
-    "accepted": "met",
-    "partly-met": "partly",
-    "partly-accepted": "partly",
-    "in-progress": "partly",
-    "under-consideration": "partly",
-    "not-met": "not-met",
-    "rejected": "not-met",
-    "not-applicable": "none",
-    "noted": "none",
-}
-STATUS_WORDS = {
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    "done": "Done",
-    "blocked": "Blocked",
-    "dropped": "Dropped",
-}
-
-
-def shown_date(written: WrittenDate | None) -> str | None:
-    """'12 June 2025' where the date can be read; exactly as written where it cannot."""
-    if written is None:
-        return None
-    return long_date(written.value) if written.value is not None else written.text
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    title: str
-    url: str | None  # only an address a reader's browser may safely follow
-    key: str | None = None  # the register key, where the title came from the register
-
-
-@dataclass(frozen=True)
-class ActionView:
-    provision: str
-    ref: str | None
-    action: str
-    owner: str | None
-    start: str | None
-    due: str | None
-    status: str | None  # in words: 'In progress'
-    rag: str | None  # 'red' | 'amber' | 'green'
-    overdue: bool
-    due_on: date | None = None  # the due date, where it can be read
-    finished: bool = False  # done or dropped
 
 
 @dataclass(frozen=True)
@@ -151,25 +99,6 @@ def _evidence(cited: list[str], assessment: Assessment) -> tuple[EvidenceView, .
         else:
             shown.append(EvidenceView(item, safe_url(item) if "://" in item else None))
     return tuple(shown)
-
-
-def action_view(number: str, action: Action, today: date | None) -> ActionView:
-    """An action as every published form shows it: dates as written, overdue on `today`."""
-    due = action.due.value if action.due is not None else None
-    finished = action.status in ("done", "dropped")
-    return ActionView(
-        provision=number,
-        ref=action.ref,
-        action=action.action,
-        owner=action.owner,
-        start=shown_date(action.start),
-        due=shown_date(action.due),
-        status=STATUS_WORDS.get(action.status) if action.status else None,
-        rag=action.rag,
-        overdue=bool(due and today and due < today and not finished),
-        due_on=due,
-        finished=finished,
-    )
 
 
 def _row(provision: Provision, assessment: Assessment, code: Code) -> RowView:

@@ -18,7 +18,8 @@ from selfassess.model.code import Code
 from selfassess.model.standing import BANDS, band, compare_answers
 from selfassess.model.standing import AnswerChange as Change
 from selfassess.model.versions import Correspondence, one_step
-from selfassess.publish.view import ActionView, form_view, shown_date
+from selfassess.publish.form.view import form_view
+from selfassess.publish.pieces import ActionView, shown_date
 
 #: Columns of the compliance count, in the order a board reads them.
 BAND_WORDS = {

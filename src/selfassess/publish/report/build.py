@@ -10,8 +10,9 @@ from selfassess.load.codes import CodeLibrary
 from selfassess.model.code import Code
 from selfassess.model.versions import between
 from selfassess.publish.gate import check_for_publication
-from selfassess.publish.report_view import BAND_WORDS, BANDS, ReportView, report_view
-from selfassess.publish.templates import environment
+from selfassess.publish.report.docx import render_report_docx
+from selfassess.publish.report.pages import render_report_html
+from selfassess.publish.report.view import report_view
 
 REPORT_FORMATS = ("html", "docx")
 
@@ -21,14 +22,6 @@ class Report:
     content: bytes | None  # None when an assessment cannot be read at all
     findings: list[Finding]
     previous_findings: list[Finding]
-
-
-def render_report_html(view: ReportView, template_dir: Path | None = None) -> str:
-    return (
-        environment(template_dir)
-        .get_template("report.html.j2")
-        .render(report=view, bands=BANDS, words=BAND_WORDS)
-    )
 
 
 def report(
@@ -69,7 +62,5 @@ def report(
         link = between(code, before[1], find)  # last year's code may be two versions back
     view = report_view(assessment, code, findings, before, correspondence=link)
     if form == "docx":
-        from selfassess.publish.report_docx import render_report_docx
-
         return Report(render_report_docx(view), findings, previous_findings)
     return Report(render_report_html(view, template_dir).encode("utf-8"), findings, previous_findings)

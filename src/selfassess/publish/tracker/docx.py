@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from docx.shared import Cm, Length
 
-from selfassess.publish import word
-from selfassess.publish.tracker_view import RAG_WORDS, TrackerRow, TrackerView
+from selfassess.publish import word_blocks as word
+from selfassess.publish.tracker.view import RAG_WORDS, TrackerRow, TrackerView
 from selfassess.text.markdown import blocks
 
 _COLUMNS = ("Meeting date", "Item", "Recommendation", "Lead", "Status", "Response")

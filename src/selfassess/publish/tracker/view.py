@@ -20,7 +20,7 @@ from selfassess import __version__
 from selfassess.check.findings import Finding
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import CLOSED_MEANINGS, Code
-from selfassess.publish.view import ActionView, action_view, shown_date
+from selfassess.publish.pieces import ActionView, action_view, shown_date
 from selfassess.timelimits.calendar import long_date
 
 _KIND_WORDS = {"recommendation": "Recommendation", "information-request": "Information", "action": "Action"}

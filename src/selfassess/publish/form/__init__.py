@@ -1,0 +1,1 @@
+"""The published self-assessment form: its view-model, and its HTML, Markdown and Word."""

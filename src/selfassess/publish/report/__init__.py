@@ -1,0 +1,1 @@
+"""The board report: compliance by section, what the checks found, actions, and what changed."""

@@ -1,0 +1,16 @@
+"""The board report as one self-contained HTML page, its chart drawn inline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selfassess.publish.report.view import BAND_WORDS, BANDS, ReportView
+from selfassess.publish.templates import environment
+
+
+def render_report_html(view: ReportView, template_dir: Path | None = None) -> str:
+    return (
+        environment(template_dir)
+        .get_template("report.html.j2")
+        .render(report=view, bands=BANDS, words=BAND_WORDS)
+    )
