@@ -62,3 +62,30 @@ def test_a_clean_tracker_exits_0(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert _selfassess("check", "tracker.yaml", cwd=tmp_path).returncode == 0
+
+
+ABOUT = ("--organisation", "Westminster City Council", "--assessed-on", "2024-10-22")
+
+
+def test_printed_output_is_checked_with_the_configuration_where_the_user_is(tmp_path: Path) -> None:
+    """`import -o -` checks the printed text as if saved in the current folder: a configuration
+    above the system's temporary folder never applies (one there once hid every error)."""
+    temporary = tmp_path / "tmp" / "inner"
+    temporary.mkdir(parents=True)
+    (tmp_path / "tmp" / "selfassess.toml").write_text('ignore = ["SA1", "SA2", "SA3", "SA4", "SA5"]\n')
+    here = tmp_path / "here"
+    here.mkdir()
+    builders.write_docx(builders.westminster_form(), here / "form.docx")
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TMPDIR": str(temporary)}
+    done = subprocess.run(
+        [sys.executable, "-m", "selfassess", "import", "form.docx", "--code", "hos-chc-2024", "-o", "-", *ABOUT],
+        capture_output=True, text=True, check=False, cwd=here, env=environment,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "standard output:" in done.stderr and "SA103" in done.stderr
+    (here / "selfassess.toml").write_text('ignore = ["SA103"]\n')
+    quieter = subprocess.run(
+        [sys.executable, "-m", "selfassess", "import", "form.docx", "--code", "hos-chc-2024", "-o", "-", *ABOUT],
+        capture_output=True, text=True, check=False, cwd=here, env=environment,
+    )  # fmt: skip
+    assert "SA103" not in quieter.stderr

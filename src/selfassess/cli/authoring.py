@@ -11,9 +11,9 @@ from selfassess.cli.common import (
     EXIT_FINDINGS,
     UsageError,
     code_finder,
-    existing_folders,
     find_code,
     input_file,
+    library_of,
     output_path,
     read_assessments,
     write_output,
@@ -39,13 +39,9 @@ def run_new(arguments: argparse.Namespace) -> int:
 
 
 def run_import(arguments: argparse.Namespace) -> int:
-    import tempfile
-
     from selfassess.author.yaml_text import schema_advice, schema_line
-    from selfassess.check.runner import CheckOptions, check_files
     from selfassess.importing import SUPPORTED, ImportFailed
-    from selfassess.importing.document import import_file
-    from selfassess.load.codes import CodeLibrary
+    from selfassess.importing.document import check_imported, import_file
     from selfassess.load.config import ConfigError
     from selfassess.output import text
 
@@ -79,36 +75,17 @@ def run_import(arguments: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     for note in made.notes:
         print(note, file=sys.stderr)
-    content = made.text.encode("utf-8")
-    where = write_output(out, content)
-    if made.actions and not made.answered:
-        said = (
-            f"Wrote {where}: {made.actions} action{'s' if made.actions != 1 else ''} under "
-            f"{made.with_actions} of {len(code.provisions)} provisions, "
-            "whose answers are left for you to fill in"
-        )
-    else:
-        said = f"Wrote {where}: {made.answered} of {len(code.provisions)} provisions answered"
-        if made.actions:
-            said += f", and {made.actions} action{'s' if made.actions != 1 else ''} placed"
-    if made.unplaced:
-        said += f"; {made.unplaced} row{'s' if made.unplaced != 1 else ''} kept at the end for you to place"
-    print(f"{said}.", file=sys.stderr)
+    where = write_output(out, made.text.encode("utf-8"))
+    print(made.summary(where, len(code.provisions)), file=sys.stderr)
     if out is not None and schema is None:
         print(schema_advice(code.id), file=sys.stderr)
-    # The check `selfassess check OUT` would run, so gaps and unknown answers show at once. Printed
-    # YAML is checked as a file beside the code it was made with, its findings sent to stderr.
-    library = CodeLibrary(existing_folders(arguments.codes))
+    # The check `selfassess check OUT` would run, so gaps and unknown answers show at once; printed
+    # YAML is checked as if saved here, its findings sent to stderr.
+    written = out if out is not None else near / f"{code.id}.import.yaml"
     try:
-        if out is not None:
-            result = check_files([(out, out.as_posix())], library, CheckOptions())
-        else:
-            found = library.find(code.id, near)
-            folders = [*existing_folders(arguments.codes), *([found.path.parent] if found else [])]
-            with tempfile.TemporaryDirectory() as folder:
-                written = Path(folder) / f"{code.id}.import.yaml"
-                written.write_bytes(content)
-                result = check_files([(written, "standard output")], CodeLibrary(folders), CheckOptions())
+        result = check_imported(
+            made.text, written, out.as_posix() if out else "standard output", library_of(arguments)
+        )
     except ConfigError as error:
         raise UsageError(str(error)) from None
     (sys.stdout if out is not None else sys.stderr).write(text.render(result))
@@ -124,14 +101,13 @@ def run_import(arguments: argparse.Namespace) -> int:
 def run_migrate(arguments: argparse.Namespace) -> int:
     from selfassess.author.migrate import listed, migrate, quoted
     from selfassess.author.yaml_text import schema_advice, schema_line
-    from selfassess.load.codes import CodeLibrary
     from selfassess.load.documents import read_bounded
     from selfassess.load.yaml_source import DEFAULT_LIMITS, load_yaml_bytes
     from selfassess.model.versions import NotSuperseding, chain_to, through
 
     source = input_file(arguments.assessment)
     out = output_path(arguments, source, [source])
-    library = CodeLibrary(existing_folders(arguments.codes))
+    library = library_of(arguments)
     read = read_assessments([source], library)
     if read is None:
         print(

@@ -11,15 +11,14 @@ from selfassess.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     UsageError,
-    existing_folders,
     find_code,
+    library_of,
     wants_colour,
 )
 
 
 def run_check(arguments: argparse.Namespace) -> int:
     from selfassess.check.runner import CheckOptions, check_files
-    from selfassess.load.codes import CodeLibrary
     from selfassess.load.config import ConfigError
     from selfassess.load.discover import discover
     from selfassess.output.progress import Progress
@@ -34,7 +33,7 @@ def run_check(arguments: argparse.Namespace) -> int:
         ignore=arguments.ignore,
         use_config=not arguments.no_config,
     )
-    library = CodeLibrary(existing_folders(arguments.codes))
+    library = library_of(arguments)
     progress = None
     if Progress.wanted(sys.stderr, len(files)):
         progress = Progress(sys.stderr)

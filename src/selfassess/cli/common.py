@@ -36,6 +36,13 @@ def existing_folders(values: Sequence[str]) -> list[Path]:
     return folders
 
 
+def library_of(arguments: argparse.Namespace) -> CodeLibrary:
+    """The codes this command can see: its --codes folders first, then formats.md's search."""
+    from selfassess.load.codes import CodeLibrary
+
+    return CodeLibrary(existing_folders(arguments.codes))
+
+
 def wants_colour(choice: str) -> bool:
     """Colour on a terminal only, never when NO_COLOR is set (no-color.org), unless asked for."""
     if choice != "auto":
@@ -99,9 +106,7 @@ def template_dir(arguments: argparse.Namespace) -> Path | None:
 
 def find_code(arguments: argparse.Namespace, code_id: str, near: Path) -> Code:
     """The code `code_id` as a file in folder `near` would find it, or a usage error naming those known."""
-    from selfassess.load.codes import CodeLibrary
-
-    library = CodeLibrary(existing_folders(arguments.codes))
+    library = library_of(arguments)
     found = library.find(code_id, near)
     if found is None or found.code is None:
         known = ", ".join(library.ids(near))

@@ -10,19 +10,18 @@ from selfassess.cli.common import (
     EXIT_FINDINGS,
     UsageError,
     code_finder,
-    existing_folders,
     input_file,
+    library_of,
     read_assessments,
 )
 
 
 def run_diff(arguments: argparse.Namespace) -> int:
     from selfassess.compare.diff import compare
-    from selfassess.load.codes import CodeLibrary
     from selfassess.model.versions import NotSuperseding, chain_to, identity, through
 
     paths = [input_file(arguments.old), input_file(arguments.new)]
-    library = CodeLibrary(existing_folders(arguments.codes))
+    library = library_of(arguments)
     read = read_assessments(paths, library)
     if read is None:
         print("No comparison: an assessment above cannot be read; fix what is listed first.", file=sys.stderr)

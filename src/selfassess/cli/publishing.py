@@ -9,8 +9,8 @@ from selfassess.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     UsageError,
-    existing_folders,
     input_file,
+    library_of,
     output_path,
     template_dir,
     write_output,
@@ -20,7 +20,6 @@ SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
 
 
 def run_render(arguments: argparse.Namespace) -> int:
-    from selfassess.load.codes import CodeLibrary
     from selfassess.load.config import ConfigError
     from selfassess.output import text
     from selfassess.publish.pdf import PdfUnavailable
@@ -33,7 +32,7 @@ def run_render(arguments: argparse.Namespace) -> int:
             source,
             arguments.format,
             draft=arguments.draft,
-            library=CodeLibrary(existing_folders(arguments.codes)),
+            library=library_of(arguments),
             template_dir=template_dir(arguments),
             shown=source.as_posix(),
             since=arguments.since,
@@ -62,7 +61,6 @@ def run_render(arguments: argparse.Namespace) -> int:
 
 
 def run_report(arguments: argparse.Namespace) -> int:
-    from selfassess.load.codes import CodeLibrary
     from selfassess.load.config import ConfigError
     from selfassess.output import text
     from selfassess.publish.report.build import report
@@ -80,7 +78,7 @@ def run_report(arguments: argparse.Namespace) -> int:
             source,
             arguments.format,
             previous=previous,
-            library=CodeLibrary(existing_folders(arguments.codes)),
+            library=library_of(arguments),
             template_dir=template_dir(arguments),
         )
     except ConfigError as error:

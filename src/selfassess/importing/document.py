@@ -6,13 +6,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from selfassess.check.findings import CheckResult
+from selfassess.check.runner import CheckOptions, check_loaded, settings_for
 from selfassess.importing import ImportFailed
 from selfassess.importing.assemble import Header, assessment_text
 from selfassess.importing.layouts import looked_for
 from selfassess.importing.match import place_entries
 from selfassess.importing.rows import read_entries
 from selfassess.importing.tables import read_grids
+from selfassess.load.codes import CodeLibrary
+from selfassess.load.reading import load_text
 from selfassess.model.code import Code
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'s' if number != 1 else ''}"
 
 
 @dataclass
@@ -23,6 +31,31 @@ class Imported:
     actions: int = 0  # an action plan's actions placed under provisions
     with_actions: int = 0  # how many provisions those actions are under
     notes: list[str] = field(default_factory=list)  # one sentence each, for the user
+
+    def summary(self, where: str, provisions: int) -> str:
+        """What was written, in one sentence: how much of the code it answers, and what is left."""
+        if self.actions and not self.answered:
+            said = (
+                f"Wrote {where}: {_count(self.actions, 'action')} under {self.with_actions} of {provisions} "
+                "provisions, whose answers are left for you to fill in"
+            )
+        else:
+            said = f"Wrote {where}: {self.answered} of {provisions} provisions answered"
+            if self.actions:
+                said += f", and {_count(self.actions, 'action')} placed"
+        if self.unplaced:
+            said += f"; {_count(self.unplaced, 'row')} kept at the end for you to place"
+        return said + "."
+
+
+def check_imported(text: str, path: Path, shown: str, library: CodeLibrary) -> CheckResult:
+    """The check `selfassess check` would run on the imported text saved at `path`, run on the text
+    itself (it may be printed rather than written): its code and configuration are found from
+    that file's folder."""
+    options = CheckOptions()
+    settings = settings_for(path, options)
+    loaded = load_text(text.encode("utf-8"), path, library, shown, settings.limits)
+    return CheckResult([shown], check_loaded(loaded, options, settings))
 
 
 #: How many tables the message about an unknown layout describes, before "and 3 more".
