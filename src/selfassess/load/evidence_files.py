@@ -69,7 +69,3 @@ class EvidenceFiles:
             found[key] = fact
         return found
 
-
-def evidence_file_facts(assessment: Assessment, folder: Path) -> dict[str, FileFact]:
-    """For each register key with a `file:`, what that file is (asked afresh)."""
-    return EvidenceFiles().facts(assessment, folder)

@@ -176,12 +176,3 @@ class Code(Model):
             for provision in section.provisions:
                 found.setdefault(provision.number, provision)
         return found
-
-    @cached_property
-    def provision_locs(self) -> dict[str, tuple[str | int, ...]]:
-        """Where each provision is, as a path into the code file."""
-        found: dict[str, tuple[str | int, ...]] = {}
-        for s, section in enumerate(self.sections):
-            for p, provision in enumerate(section.provisions):
-                found.setdefault(provision.number, ("sections", s, "provisions", p))
-        return found
