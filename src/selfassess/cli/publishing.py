@@ -71,7 +71,7 @@ def run_report(arguments: argparse.Namespace) -> int:
     out = output_path(
         arguments,
         source.with_name(f"{source.stem}-board-report{suffix}"),
-        [source, *[previous] * bool(previous)],
+        [source] if previous is None else [source, previous],
     )
     try:
         made = report(

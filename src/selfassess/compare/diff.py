@@ -253,7 +253,8 @@ def _pairs(old: list[Action], new: list[Action]) -> tuple[list[tuple[Action, Act
     for i, action in enumerate(new):
         if action.ref:
             for j in sorted(free):
-                if old[j].ref and _same_words(old[j].ref) == _same_words(action.ref):
+                ref = old[j].ref
+                if ref and _same_words(ref) == _same_words(action.ref):
                     matched[i] = j
                     free.discard(j)
                     break
@@ -277,6 +278,8 @@ def _action_changes(
     number: str, olds: tuple[str, ...], pairs: list[tuple[Action, Action | None]], gone: list[Action]
 ) -> Iterator[Change]:
     for now, before in pairs:
+        was: str | None
+        is_now: str | None
         if before is None:
             due = f", due {_day(now.due)}" if now.due is not None else ""
             said, kind, was, is_now = f"New action: {_named(now)}{due}.", "action-added", None, None

@@ -280,12 +280,12 @@ def assessment_text(
         code_heading = _section_heading(section.number, section.title)
         out.comment(code_heading, indent=2)
         for provision in section.provisions:
-            item = by_number.get(provision.number)
+            answered = by_number.get(provision.number)
             out.line()
-            if item is not None:
-                for line in _headings_above(item.entry, code_heading, provision.heading):
+            if answered is not None:
+                for line in _headings_above(answered.entry, code_heading, provision.heading):
                     out.comment(line, indent=2)
-            entry = item.entry if item is not None else None
+            entry = answered.entry if answered is not None else None
             actions = planned.get(provision.number, [])
             comment = _comment_for(provision, section.title, entry, provision.number)
             if entry is None and actions:

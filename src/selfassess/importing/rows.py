@@ -187,13 +187,13 @@ def _continues(cells: list[Cell], entry: Entry | None, layout: Layout, code: Cod
     if not text:
         return True
     for role in (ANSWER, KIND):
-        column = layout.column(role)
-        if column is not None and cells[column].text:
+        filled = layout.column(role)
+        if filled is not None and cells[filled].text:
             return False
     if LIST_NUMBER.match(text):
         return False
-    above = entry.text(REQUIREMENT)
-    if not above or above[-1] in _CLOSING:
+    words_above = entry.text(REQUIREMENT)
+    if not words_above or words_above[-1] in _CLOSING:
         return False
     return not answers_a_provision(text, code)  # a recommendation of its own, however it begins
 

@@ -56,7 +56,8 @@ def _table(path: Path) -> dict[str, Any] | None:
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
     if path.name == "pyproject.toml":
-        return data.get("tool", {}).get("selfassess")
+        table = data.get("tool", {}).get("selfassess")
+        return table if isinstance(table, dict) else None
     return data
 
 

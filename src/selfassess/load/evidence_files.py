@@ -68,4 +68,3 @@ class EvidenceFiles:
                 fact = self._known[(folder, file)] = _fact(file, folder, base)
             found[key] = fact
         return found
-

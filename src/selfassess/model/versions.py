@@ -85,7 +85,7 @@ def one_step(new: Code, old: Code) -> Correspondence:
 def through(chain: Sequence[Code]) -> Correspondence:
     """Along a chain of versions, newest first, each superseding the next: steps joined."""
     newest, oldest = chain[0], chain[-1]
-    sources = {number: (number,) for number in newest.provisions}
+    sources: dict[str, tuple[str, ...]] = {number: (number,) for number in newest.provisions}
     for newer, older in pairwise(chain):
         step = one_step(newer, older)
         sources = {

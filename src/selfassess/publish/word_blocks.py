@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from docx import Document
-from docx.document import Document as WordDocument  # re-exported for the writers' annotations
+from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -205,7 +205,7 @@ def field(paragraph: Paragraph, instruction: str) -> None:
 
 
 def table(document: WordDocument, headings: Sequence[str], widths: Sequence[Length]) -> Table:
-    table = document.add_table(rows=1, cols=len(headings))
+    table: Table = document.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
@@ -220,7 +220,7 @@ def table(document: WordDocument, headings: Sequence[str], widths: Sequence[Leng
 
 
 def row(table: Table, widths: Sequence[Length]) -> tuple[_Cell, ...]:
-    row = table.add_row()
+    row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
     row_properties(row, "w:cantSplit")
     cells = tuple(row.cells)
     for cell, width in zip(cells, widths, strict=True):

@@ -18,6 +18,8 @@ import os
 from datetime import date
 from pathlib import Path
 
+from selfassess.files import write_atomically
+
 _SOURCE = "GB-ENG"  # country and subdivision, as the spec names them
 
 
@@ -62,8 +64,6 @@ def _read(path: Path, first_year: int, last_year: int) -> frozenset[date] | None
 
 
 def _write(path: Path, days: frozenset[date], first_year: int, last_year: int) -> None:
-    from selfassess.files import write_atomically
-
     text = "\n".join([f"{_SOURCE}:{first_year}-{last_year}", *sorted(day.isoformat() for day in days)])
     with contextlib.suppress(OSError):  # a read-only home folder: no cache, and no harm
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from docx.document import Document as WordDocument
 from docx.shared import Cm
 
+from selfassess.model.standing import BANDS
 from selfassess.publish import word_blocks as word
 from selfassess.publish.pieces import ActionView
-from selfassess.publish.report.view import BAND_WORDS, BANDS, FindingLine, ReportView
+from selfassess.publish.report.view import BAND_WORDS, FindingLine, ReportView
 
 _COUNT_WIDTHS = (Cm(11.7), *(Cm(3.0),) * 5)
 _ACTION_WIDTHS = (Cm(2.0), Cm(11.2), Cm(5.0), Cm(3.5), Cm(3.0), Cm(2.0))
@@ -18,7 +20,7 @@ _CHANGE_WIDTHS = (Cm(3.0), Cm(8.0), Cm(8.0), Cm(7.7))
 _DIRECTION = {"better": "Better", "worse": "Worse", "changed": "Changed"}
 
 
-def _actions(document: word.WordDocument, caption: str, actions: Sequence[ActionView]) -> None:
+def _actions(document: WordDocument, caption: str, actions: Sequence[ActionView]) -> None:
     document.add_heading(caption, level=2)
     table = word.table(document, ("Provision", "Action", "Owner", "Due", "Status", "RAG"), _ACTION_WIDTHS)
     word.describe(table, caption, f"{caption}: each action, its owner, due date and status")
@@ -35,7 +37,7 @@ def _actions(document: word.WordDocument, caption: str, actions: Sequence[Action
             word.shade(cells[5], word.RAG_FILL[action.rag])
 
 
-def _findings(document: word.WordDocument, heading: str, lines: Sequence[FindingLine]) -> None:
+def _findings(document: WordDocument, heading: str, lines: Sequence[FindingLine]) -> None:
     document.add_heading(heading, level=2)
     for line in lines:
         paragraph = document.add_paragraph(style="List Bullet")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from selfassess.publish.report.view import BAND_WORDS, BANDS, ReportView
+from selfassess.model.standing import BANDS
+from selfassess.publish.report.view import BAND_WORDS, ReportView
 from selfassess.publish.templates import environment
 
 

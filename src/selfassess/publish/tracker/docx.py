@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from docx.shared import Cm, Length
+from docx.table import Table
 
 from selfassess.publish import word_blocks as word
 from selfassess.publish.tracker.view import RAG_WORDS, TrackerRow, TrackerView
@@ -21,13 +22,13 @@ def _layout(tracker: TrackerView) -> tuple[list[str], list[Length]]:
     """The committee's columns, less those no row fills; the recommendation takes the room."""
     keep = [tracker.shows_meeting, tracker.shows_item, True, True, True, True]
     columns = [c for c, k in zip((*_COLUMNS[:4], tracker.answer_label, _COLUMNS[5]), keep, strict=True) if k]
-    widths = [w for w, k in zip(_WIDTHS, keep, strict=True) if k]
+    widths: list[Length] = [w for w, k in zip(_WIDTHS, keep, strict=True) if k]
     spare = sum(w for w, k in zip(_WIDTHS, keep, strict=True) if not k)
     widths[columns.index("Recommendation")] = Length(widths[columns.index("Recommendation")] + spare)
     return columns, widths
 
 
-def _row(table: word.Table, row: TrackerRow, tracker: TrackerView, widths: list[Length]) -> None:
+def _row(table: Table, row: TrackerRow, tracker: TrackerView, widths: list[Length]) -> None:
     cells = list(word.row(table, widths))
     if tracker.shows_meeting:
         word.text(cells.pop(0).paragraphs[0], row.meeting or "")
