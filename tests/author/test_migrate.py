@@ -68,10 +68,13 @@ def test_carried_to_the_next_version_and_checked(copied: Path) -> None:
     ]
     # The findings last year's file had, and a gap at each provision new in 2025: nothing else.
     assert _findings(copied / OLD) == {("SA201", "2.1", True)}
+    # 1.2 now holds 2024's "Routine repairs are completed within 20 working days", read as the
+    # standard repair limit ("routine" is not "urgent"), which the 2025 standards set at 15.
     assert _findings(copied / "assessments" / "2025.yaml") == {
         ("SA201", "2.1", True),
         ("SA101", "3.3", False),
         ("SA101", "4.1", False),
+        ("SA401", "1.2", False),
     }
 
 
@@ -222,6 +225,7 @@ def test_two_versions_on(copied: Path) -> None:
         ("SA101", "2.4", False),
         ("SA101", "3.3", False),
         ("SA101", "4.1", False),
+        ("SA401", "1.2", False),  # routine repairs in 20 working days, as in 2025
     }
 
 

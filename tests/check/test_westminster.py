@@ -52,14 +52,17 @@ NO_EVIDENCE = [
     "9.7",
     "9.8",
 ]
+# The words each message quotes. 6.2 and 6.11 also say the council "did not have" a target for
+# acknowledgements (the Code sets one), and 5.14 that procedures "will be updated": both read as
+# admissions since the reader learnt from real published text.
 ADMITS_SHORTFALL = {
-    "5.9": "not consistently",
-    "5.14": "will be developed",
-    "6.2": "inconsistent",
-    "6.3": "below target",
-    "6.11": "did not consistently achieve",
-    "6.14": "below target",
-    "8.1": "cannot currently",
+    "5.9": "'not consistently'",
+    "5.14": "'will be developed' and 'will be updated'",
+    "6.2": "'did not have' and 'inconsistent'",
+    "6.3": "'below target'",
+    "6.11": "'did not have' and 'did not consistently achieve'",
+    "6.14": "'below target'",
+    "8.1": "'cannot currently'",
 }
 EXPECTED = (
     {("SA103", "2.5"), ("SA404", "8.1")}
@@ -90,7 +93,7 @@ def test_admissions_are_quoted(findings):
     _, found = findings()
     for finding in found:
         if finding["rule"] == "SA303":
-            assert f"its commentary says '{ADMITS_SHORTFALL[finding['provision']]}'" in finding["message"]
+            assert f"its commentary says {ADMITS_SHORTFALL[finding['provision']]};" in finding["message"]
 
 
 def test_the_stated_limits_agree_with_the_code(findings):
@@ -146,8 +149,10 @@ def test_the_limits_it_states_are_read_and_agree():
 
     context = context_for(load_file(REPO / WESTMINSTER, CodeLibrary()), CheckOptions())
     read = [(s.provision, s.key, str(s.duration)) for s in statements(context)]
-    # 6.1's "target response time of 10 working days" names no stage, and 6.1 sets no limit: not read
+    # 6.1's "target response time of 10 working days" names no stage, but its act; 10 working days
+    # is within either stage's limit, so it reads as the first stage's, and agrees with the Code
     assert read == [
+        ("6.1", "stage1-response", "10 working days"),
         ("6.3", "stage1-response", "10 working days"),
         ("6.14", "stage2-response", "20 working days"),
     ]

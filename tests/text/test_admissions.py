@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from selfassess.text.admissions import FORMS, _compiled, find_admissions
+from selfassess.text.admissions import _compiled, find_admissions
+from selfassess.text.cues import CUES
 
 # (sentence, the phrase it must be reported with)
 ADMITS = [
@@ -25,7 +26,7 @@ ADMITS = [
     ("Some deadlines were missed during the move to the new CRM.", "deadlines were missed"),
     (
         "Unfortunately 30% of stage 2 responses were issued outside the timescale.",
-        "were issued outside the timescale",
+        "30% of stage 2 responses were issued outside the timescale",
     ),
     ("Three stage 1 responses were late in March.", "were late"),
     ("Stage 2 responses were sent late in a third of cases.", "were sent late"),
@@ -69,7 +70,7 @@ ADMITS = [
     ),
     ("A Member Responsible for Complaints is not yet in place.", "is not yet in place"),
     ("A complaints training programme for contractors is not in place.", "is not in place"),
-    ("The annual self-assessment has not yet been approved by the Board.", "has not yet"),
+    ("The annual self-assessment has not yet been approved by the Board.", "has not yet been approved"),
     ("Our complaints policy is not yet published on the website.", "is not yet"),
     ("We have yet to appoint a Member Responsible for Complaints.", "have yet to"),
     ("The housing unreasonable behaviour procedure is yet to be updated.", "is yet to be updated"),
@@ -77,11 +78,28 @@ ADMITS = [
     ("We are not fully compliant with the requirement to publish by 30 June.", "not fully compliant"),
     ("This provision is only partially met at present.", "only partially met"),
     ("We partially comply with this requirement.", "partially comply"),
-    ("Our stage 2 process is not currently compliant with the Code.", "not currently compliant"),
+    ("Our stage 2 process is not currently compliant with the Code.", "is not currently compliant"),
     ("We do not currently record disabilities that residents disclose.", "do not currently record"),
-    ("Our policy doesn't currently cover contact restrictions.", "doesn't currently"),
+    ("Our policy doesn't currently cover contact restrictions.", "doesn't currently cover"),
     # Work to do
     ("Further work is needed to embed the learning framework across housing.", "Further work is needed"),
+    # Plans for what is still to exist, in any grammatical form (real landlords' text taught these)
+    ("Reporting on outstanding actions is being developed.", "is being developed"),
+    ("Housing procedures will be updated once the corporate policy is agreed.", "will be updated"),
+    ("The policy is to be revised to include the Code's definition.", "is to be revised"),
+    ("This will be picked up in training for all new starters.", "will be picked up"),
+    # Remaining work, hedges and figures
+    ("There is still some way to go before every team logs complaints the same day.", "still some way to go"),
+    ("We recognise the need to improve response times at stage 2.", "recognise the need to"),
+    ("In most cases we respond within 10 working days.", "In most cases"),
+    ("Not every team has completed the complaint handling training.", "Not every"),
+    ("One requirement we do not yet meet is a single complaints policy.", "do not yet meet"),
+    ("Residents are not currently consulted on changes to the policy.", "are not currently consulted"),
+    (
+        "81% of stage 1 responses were sent within 10 working days.",
+        "81% of stage 1 responses were sent within",
+    ),
+    ("In 2023/24 9 cases were closed outside target.", "were closed outside target"),
     ("More work is required to make sure remedies are followed through.", "More work is required"),
     ("There is room for improvement in how we record outcomes.", "room for improvement"),
     ("Our record keeping needs to improve.", "needs to improve"),
@@ -121,14 +139,14 @@ ADMITS_NOTHING = [
     "Our new CRM system will improve information about themes and learning.",
     "An annual housing complaints report will be presented to Housing and Regeneration Policy "
     "and Scrutiny Committee.",
-    "Reporting on outstanding actions is being developed.",
     "Our 2023-24 report will be published in autumn 2024 and it will cover all the requirements "
     "of the new Code.",
-    "Housing procedures will be updated once the corporate policy is agreed.",
     "Our learning framework will be reviewed in 2025.",
     "We have developed a new CRM system to increase visibility of complaints.",
     "We have made a number of changes to our processes to make sure we improve in this area.",
     "Performance in relation to timeliness has improved considerably in Q1.",
+    # A target that is a ceiling: fewer complaints than the most expected is no shortfall
+    "Complaints per 1,000 homes were below our target of 40 for the year.",
     # Conditions, procedures and rules
     "This information is shared in holding responses when we have not been able to meet our "
     "target response times.",
@@ -196,15 +214,15 @@ def test_admits_nothing(text: str) -> None:
     assert find_admissions(text) == []
 
 
-@pytest.mark.parametrize("form", FORMS, ids=lambda form: form.example[:40])
+@pytest.mark.parametrize("form", CUES, ids=lambda form: form.example[:40])
 def test_every_form_catches_its_own_example(form) -> None:
     assert find_admissions(form.example)
 
 
 @pytest.mark.parametrize(
     ("form", "compiled"),
-    [(form, _compiled(index)) for index, form in enumerate(FORMS)],
-    ids=[form.example[:40] for form in FORMS],
+    [(form, _compiled(index)) for index, form in enumerate(CUES)],
+    ids=[form.example[:40] for form in CUES],
 )
 def test_a_form_needs_the_words_it_matches(form, compiled) -> None:
     # The quick word test before each pattern must never hide a sentence the pattern would match.
@@ -250,7 +268,7 @@ def test_never_raises(text: str) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            [form.example for form in FORMS]
+            [form.example for form in CUES]
             + ADMITS_NOTHING[:10]
             + [" ", "\n", "\n\n", "- ", "* ", "**", "_", "if ", "not ", "no ", '"', "(", ")", "?", ". "]
         )

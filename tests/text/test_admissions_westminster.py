@@ -18,12 +18,14 @@ COMMENTARY: dict[str, str] = yaml.safe_load(
     (Path(__file__).parent / "westminster_commentary.yaml").read_text(encoding="utf-8")
 )
 
+# 5.14's second clause ("housing procedures will be updated") and 6.2's and 6.11's "did not have
+# a separate target" for acknowledgements are admissions too: the reader learnt them from real text.
 ADMITTED = {
     "5.9": ["not consistently"],
-    "5.14": ["will be developed"],
-    "6.2": ["inconsistent"],
+    "5.14": ["will be developed", "will be updated"],
+    "6.2": ["did not have", "inconsistent"],
     "6.3": ["below target"],
-    "6.11": ["did not consistently achieve"],
+    "6.11": ["did not have", "did not consistently achieve"],
     "6.14": ["below target"],
     "8.1": ["cannot currently"],
 }
@@ -51,10 +53,11 @@ def test_exactly_these_provisions_admit_a_shortfall() -> None:
 
 @pytest.mark.parametrize(("provision", "phrases"), sorted(ADMITTED.items()))
 def test_the_admitting_sentence(provision: str, phrases: list[str]) -> None:
-    (admission,) = find_admissions(COMMENTARY[provision])
+    found = find_admissions(COMMENTARY[provision])
     text = COMMENTARY[provision]
-    assert admission.phrase == phrases[0]
-    assert admission.phrase in text[admission.sentence.start : admission.sentence.end]
+    assert [admission.phrase for admission in found] == phrases
+    for admission in found:
+        assert admission.phrase in text[admission.sentence.start : admission.sentence.end]
 
 
 @pytest.mark.parametrize("provision", ["6.6", "6.17", "3.7", "5.10", "9.1", "9.7", "5.4", "6.10"])

@@ -66,8 +66,13 @@ def read(sentence: str, own: tuple[str, ...] = ()) -> list[tuple[str, str]]:
             ("stage1-extension",),
             [("stage1-extension", "10 working days")],
         ),
-        # ... but not when the sentence has the words of another limit
-        ("We acknowledge complaints within five working days.", ("stage1-response",), []),
+        # ... but a sentence that names another limit's act states that one (its stage the first,
+        # where nothing says otherwise and the length is within every stage's limit)
+        (
+            "We acknowledge complaints within five working days.",
+            ("stage1-response",),
+            [("stage1-acknowledge", "5 working days")],
+        ),
         # the clause decides which of two limits each duration states
         (
             "We acknowledge stage 1 complaints within 5 working days and respond within 10 working days.",
@@ -92,7 +97,11 @@ def read(sentence: str, own: tuple[str, ...] = ()) -> list[tuple[str, str]]:
         ),
         ("Stage 1 complaints took 12 working days on average.", (), []),
         ("Stage 1 complaints were responded to within 10 working days in 87% of cases.", (), []),
-        ("We will extend a stage 1 response by no more than 10 working days.", (), []),
+        (
+            "We will extend a stage 1 response by no more than 10 working days.",
+            (),
+            [("stage1-extension", "10 working days")],
+        ),
         ("Stage 1 complaints are reviewed every two weeks.", (), []),
         (
             "We respond to stage 1 complaints, with updates every 5 working days, within 10 working days.",

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from selfassess.check.context import Context
 from selfassess.load.positions import Loc
+from selfassess.model.code import Code
+from selfassess.text.figures import AverageLimit
 from selfassess.text.sentences import Sentence, split_sentences
-from selfassess.timelimits.durations import Duration
+from selfassess.timelimits.durations import Duration, Unit
 from selfassess.timelimits.statements import LimitReader
 
 
@@ -22,6 +24,22 @@ class Statement:
     loc: Loc
     provision: str | None
     source: str  # "your policy", "your commentary on 6.3"
+    average: bool = False  # a target met on average ("within 15 working days on average")
+
+
+def average_limits_of(code: Code) -> dict[str, AverageLimit]:
+    """A code's limits counted in working days, which a figure such as an average response time
+    can be measured against, each with the words that name it."""
+    return {
+        key: AverageLimit(limit.limit.count, tuple(limit.keywords))
+        for key, limit in code.time_limits.items()
+        if limit.limit.unit is Unit.WORKING_DAYS and limit.keywords
+    }
+
+
+def average_limits(context: Context) -> dict[str, AverageLimit]:
+    """The limits of the code being checked against (see `average_limits_of`), worked out once."""
+    return context.derived("average-limits", lambda c: average_limits_of(c.code) if c.code else {})
 
 
 def sentences(context: Context, number: str) -> list[Sentence]:
@@ -54,7 +72,11 @@ def _statements(context: Context) -> list[Statement]:
     ]
     if not code.time_limits:
         return found
-    reader = LimitReader({key: limit.keywords for key, limit in code.time_limits.items()})
+    reader = LimitReader(
+        {key: limit.keywords for key, limit in code.time_limits.items()},
+        windows={key for key, limit in code.time_limits.items() if limit.bound == "at-least"},
+        lengths={key: limit.limit for key, limit in code.time_limits.items()},
+    )
     for number, response in assessment.responses.items():
         if not response.commentary:
             continue
@@ -70,11 +92,17 @@ def _statements(context: Context) -> list[Statement]:
                         ("responses", number, "commentary"),
                         number,
                         f"your commentary on {number}",
+                        stated.average,
                     )
                 )
     return found
 
 
-def statements(context: Context) -> list[Statement]:
-    """Every time limit the assessment states, policy first, then commentary in file order."""
+def all_statements(context: Context) -> list[Statement]:
+    """Every time limit the assessment states, averages included, policy first, then commentary."""
     return context.derived("statements", _statements)
+
+
+def statements(context: Context) -> list[Statement]:
+    """Every time limit the assessment states as a limit for each complaint (averages are SA405's)."""
+    return [statement for statement in all_statements(context) if not statement.average]

@@ -93,7 +93,8 @@ _UNIT = (
     rf"|(?P<years>years?))"
 )
 
-_DURATION = rf"{_COUNT}{_SEP}{_UNIT}"
+# "10 additional working days", "two further weeks": extra time, the adjective inside the duration.
+_DURATION = rf"{_COUNT}{_SEP}(?:(?:additional|further|extra|more)\s+)?{_UNIT}"
 _EXACT = re.compile(_DURATION, re.IGNORECASE)
 
 # In prose the count must not continue something else: "1.5 days", "2023-24 years", "£10 days",

@@ -1,16 +1,28 @@
 """Which sentences of commentary state a time limit, or a date for a deliverable.
 
-A sentence states limit K when it holds a duration and every one of K's keywords (each matching
-the start of a word). In the commentary of a provision that sets K, a sentence with a duration
-and none of another limit's keywords states K too; "another limit's keywords" are the ones that
-tell that limit apart from K (for stage1-response against stage1-acknowledge, "acknowledg"; a
-keyword both share, such as "stage 1", is K's as much as theirs), and a sentence has them when it
-has all of them, as the keyword rule asks. Where one duration could state two limits, the clause
-holding it decides ("We acknowledge stage 1 complaints within 5 working days and respond within
-10"), or nothing is read. Restraint matters more than reach: a
-duration that is not a limit ("complaints due a response within two days are discussed", "we
-responded within 12 working days on average", "in 87% of cases within 10 working days") is not a
-statement, and a sentence that could state two limits with one duration says nothing.
+A limit is read clause by clause, as a person reads it: each duration belongs to the clause that
+holds it, whose verb says what it is the time for (acknowledge, respond, extend), whose subject
+says whose time it is (the landlord's to answer, or the resident's to ask), and whose tense says
+whether it is a rule or a result.
+
+- **Which limit.** A limit is named by its keywords (`stage 1` and `respon` for stage1-response),
+  each matching the start of a word, with the other ways people say the same thing: "reply",
+  "decision" and "investigate" are responses; "stage one", "level 1" and "first stage" are
+  stage 1; "review", "appeal" and "escalation" are stage 2; "a further 10 days" is an extension.
+  A clause that names the act but not the stage takes the stage its sentence names, or the one
+  the provision's own limits share, or else the first stage ("we acknowledge complaints within
+  5 working days"). Inside a provision that sets limit K, a clause that names no act of another
+  limit states K.
+- **Whose time.** The resident's own time (to complain, to ask for stage 2, to reply) is never the
+  landlord's: a clause whose subject is the resident asking, telling or escalating, or whose clock
+  runs from our response, states only a limit the code sets as a minimum (the time a resident has
+  to complain, an at-least limit).
+- **A rule, not a result.** A clause that reports performance ("87% within 10 working days",
+  "took 12 days on average") states no limit; one that sets an average as the target ("within 15
+  working days on average") is read, and marked as an average, since the Code sets a limit for
+  every complaint.
+- **Restraint.** A duration that is time left or an interval ("due a response within two days",
+  "every two weeks") is no limit, and where one duration could be two limits, nothing is read.
 """
 
 from __future__ import annotations
@@ -20,42 +32,133 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from selfassess.timelimits.deadlines import StatedDate, find_stated_dates
-from selfassess.timelimits.durations import FoundDuration, find_durations, names_a_unit
+from selfassess.timelimits.durations import Duration, FoundDuration, Unit, find_durations, names_a_unit
 
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
-_STAGE_IN_WORDS = re.compile(r"\b(stage)\s+(one|two|three|four|five)\b", re.IGNORECASE)
+# Ways of naming a stage, made into the form codes use in their keywords ("stage 1").
+_STAGE_FORMS = (
+    (
+        re.compile(r"\bstage\s*(?:one|i)\b|\bfirst stage\b|\blevel\s*(?:1|one)\b|\binitial stage\b", re.I),
+        "stage 1",
+    ),
+    (
+        re.compile(
+            r"\bstage\s*(?:two|ii)\b|\bsecond stage\b|\bfinal stage\b|\blevel\s*(?:2|two)\b|\breviews?\b|"
+            r"\bescalat\w*",
+            re.I,
+        ),
+        "stage 2",
+    ),
+)
+_STAGE = re.compile(r"\bstage (\d)\b", re.I)
+# Other words for the acts limits are for, made into the stems codes use in their keywords.
+_ACT_FORMS = (
+    (
+        re.compile(
+            r"\b(?:repl(?:y|ies|ied)|answer\w*|decisions?|outcomes?|resolv\w*|investigat\w*|"
+            r"turn\w* (?:\w+ )?around|deal with|dealt with|get back to you|findings|close[sd]?)\b",
+            re.I,
+        ),
+        "respon",
+    ),
+    (
+        re.compile(
+            r"\b(?:log(?:s|ged)?|contact (?:you|the person)|call you|let you know (?:we|that we)"
+            r"(?:['’]ve| have) received|confirm(?:ing)? (?:receipt|we have received))\b",
+            re.I,
+        ),
+        "acknowledg",
+    ),
+    # What happened too long ago to complain of: "occurred over six months ago", "6 months or more
+    # has passed", "within the last 12 months": the window a resident has to complain.
+    (
+        re.compile(
+            r"\b(?:ago|(?:has|have) passed|since (?:the|knowing|becoming|you became)|(?:within|in) the "
+            r"(?:last|past) \w+ (?:months|years)|(?:occurred|happened|took place|arose) (?:within|over|more "
+            r"than|longer than))\b",
+            re.I,
+        ),
+        "complain",
+    ),
+)
+# The forms of a window, whose duration is introduced by words no other limit uses.
+_WINDOW_AROUND = re.compile(
+    r"(?:\b(?:over|more than|longer than|in the region of|(?:within|in) the (?:last|past))\s*$)", re.I
+)
+_WINDOW_AFTER = re.compile(r"^\s*(?:or more |or longer )?(?:ago|(?:has|have) passed|since)\b", re.I)
+# Just before or after a duration, the words that make it extra time: "a further 10 days".
+_EXTRA_BEFORE = re.compile(
+    r"(?:\bfurther|\badditional|\bextra|\bextend\w*(?: \w+)?|\bextend\w*\b[^,;.]{0,40}?\bby"
+    r"|\bextension (?:of|by))(?: up to| no more than| not more than| a maximum of| no longer than)?"
+    r"\s*(?:\(|an? |the )?$",
+    re.I,
+)
+_EXTRA_AFTER = re.compile(r"^\s*(?:extension|extra)\b", re.I)
+_EXTRA_IN = re.compile(r"\b(?:additional|further|extra|more)\b", re.I)
 
 # The words just before a duration that make it a limit: "within 10 working days", "a maximum of",
-# "up to", "no more than", "at least", "the target is", "Stage 1: 10 working days".
+# "up to", "no more than", "at least", "the target is", "Stage 1: 10 working days", "by".
 _INTRODUCED = re.compile(
     r"(?:\b(?:within|in|of|to|than|exceed(?:ing|s)?|maximum|most|least|minimum|after|under|is|are|be"
-    r"|was|were|have|has|gives?|allows?|sets?)|[:–])\s*(?:\(|the |a |an )?$",
+    r"|was|were|have|has|gives?|allows?|sets?|by|further|additional|extra|take|takes)|[:–-])\s*"
+    r"(?:\(|the |a |an |up to |maximum of |a maximum of |further |additional |another |the following "
+    r"|the next )?$",
     re.IGNORECASE,
 )
 # Or straight after it: "a 10 working day target", "our 12-month window".
 _AS_ADJECTIVE = re.compile(
     r"^\s*(?:targets?|timescales?|time ?limits?|time ?frames?|deadlines?|window|period|turnaround"
-    r"|standard)\b",
+    r"|standard|extension|response)\b",
     re.IGNORECASE,
 )
 # In the clause before it, words that make it time left or time taken, not the time allowed.
 _NOT_A_LIMIT_BEFORE = re.compile(
-    r"\b(?:due|remaining|left|nearing|approaching|overdue|average|averaged|median|took|taken|taking)\b",
+    r"\b(?:due|remaining|left|nearing|approaching|overdue|took|taken|taking|every|each|if|unless|"
+    r"outside)\b|\b(?:about|around|approximately|roughly|some)\s+$|\b(?:over|during|in|for)\s+the\s+"
+    r"(?:(?:recent|last|past|previous|first|coming)\s+)?$|\bover\s+the\s+$",
     re.IGNORECASE,
 )
-# Anywhere in the sentence, signs that it reports performance: "87%", "on average".
-_PERFORMANCE = re.compile(r"%|\bper ?cent\b|\baverage\b|\bmedian\b", re.IGNORECASE)
-
-
-def _reports_performance(sentence: str, lowered: str) -> bool:
-    # The words by `in` first: most sentences hold none, and a regular expression is slower.
-    maybe = "%" in lowered or "cent" in lowered or "average" in lowered or "median" in lowered
-    return maybe and _PERFORMANCE.search(sentence) is not None
-
-
+# In its clause, signs that it reports what happened: "87%", "responded to within", "took".
+_PERFORMANCE = re.compile(
+    r"%|\bper ?cent\b|\b\d+ (?:out )?of \d+\b|\b(?:were|was|had been|have been) (?:\w+ )?(?:responded|"
+    r"acknowledged|answered|closed|resolved|dealt|sent|issued|completed)\b|\btook\b|\bimproved\b",
+    re.IGNORECASE,
+)
+_AVERAGE = re.compile(r"\b(?:on average|average|averaged|mean|median)\b", re.IGNORECASE)
 # After a duration, the event the clock starts from: "of the complaint being acknowledged".
 _CLOCK_START = re.compile(r"^\s*(?:of|from|after|following)\b[^,;.]*", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
+# The clock runs from our answer: then it is the resident's time to come back.
+_FROM_OUR_ANSWER = re.compile(
+    r"(?:^|\b)\s*(?:of|from|after|following)\s+(?:the date (?:of|on) )?(?:our|the|your|receiving (?:our|the|"
+    r"a|your)|you receive|you have received|receipt of (?:our|the|your))\s+(?:\w+\s+){0,3}?(?:response|"
+    r"reply|decision|letter|outcome|resolution)\b",
+    re.IGNORECASE,
+)
+# Whose time: the resident asking, telling, coming back; or the landlord answering.
+_RESIDENT = re.compile(
+    r"\b(?:you|residents?|tenants?|complainants?|customers?|leaseholders?|they|the person)\s+(?:will\s+)?"
+    r"(?:then\s+)?(?:need to|needs to|must|should|have to|has to|can|may|are able to|is able to|have|"
+    r"has|get|are entitled to)\s+(?:[\w’']+\s+){0,6}?(?:ask|request|contact us|tell|let us know|write|"
+    r"go back|escalate|appeal|complain|make|raise|submit|return|come back|get in touch|start|lodge|"
+    r"bring|refer|reply|respond|challenge|notify|inform|contact)\b"
+    r"|\bplease (?:contact|tell|let us know|write|ask|get in touch|call|email)\b",
+    re.IGNORECASE,
+)
+_ASKED_BY_RESIDENT = re.compile(
+    r"\b(?:requests?|appeals?|escalations?|complaints?)\b[^,;]{0,30}?\b(?:must|should|need to|has to|"
+    r"have to|can|may)\s+be\s+(?:made|received|submitted|lodged|raised|requested|brought)\b",
+    re.IGNORECASE,
+)
+_LANDLORD = re.compile(
+    r"\b(?:we|we['’]ll|our|us|the council|the landlord|the association|officers?|managers?|director|"
+    r"investigator)\b(?:\s+[\w’']+){0,3}?\s+(?:will|shall|aim|must|should|endeavour|try|undertake|"
+    r"commit|target|respond|acknowledge|reply|contact|provide|send|issue|write|investigate|decide)\b"
+    r"|\byou (?:will|should|can expect to|would) (?:\w+ )?(?:receive|get|hear|be sent|be given)\b"
+    r"|\b(?:will|should|must|to) be (?:acknowledged|responded|answered|sent|provided|issued|"
+    r"investigated|resolved|dealt with|logged|completed|extended|closed|turned around)\b",
+    re.IGNORECASE,
+)
+_TARGET_WORDS = re.compile(r"\b(?:target|aim|aims|will|should|must|standard|expect)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()–]|\s-\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 _DELIVERABLE_VERB = re.compile(
     r"\b(?:publish|submit|approv|report|present|sign(?:ed|s)? off|send|sent|issu)", re.IGNORECASE
 )
@@ -65,93 +168,163 @@ _DELIVERABLE_VERB = re.compile(
 class StatedLimit:
     key: str
     found: FoundDuration
+    average: bool = False  # stated as a target on average ("within 15 working days on average")
 
 
-@dataclass(frozen=True, slots=True)
-class _Keyword:
-    """A keyword of a limit: its pattern, and its words for a quick test before the pattern."""
+@dataclass(frozen=True)
+class _Limit:
+    """One of the code's limits as the reader looks for it."""
 
-    pattern: re.Pattern[str]
-    words: tuple[str, ...]
+    key: str
+    stage: str | None  # the keyword naming its stage ("stage 1"), if one does
+    acts: tuple[re.Pattern[str], ...]  # its other keywords, as patterns
+    window: bool  # a minimum (at-least): the other party's time, such as a resident's to complain
 
-    def found_in(self, text: str, folded: str) -> bool:
-        """Whether `text` (`folded` is its casefold) holds the keyword.
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(p.pattern for p in self.acts) | ({self.stage} if self.stage else set())
 
-        Most sentences lack the words, and `in` on the casefolded text says so far sooner than the
-        case-blind pattern; casefold, as it is at least as wide as the pattern's matching.
-        """
-        return all(word in folded for word in self.words) and self.pattern.search(text) is not None
+    def names_act(self, text: str) -> bool:
+        return bool(self.acts) and all(pattern.search(text) for pattern in self.acts)
+
+    def acts_alike(self, other: _Limit) -> bool:
+        """The same act at another stage: stage 2's response is stage 1's response, later."""
+        return {p.pattern for p in self.acts} == {p.pattern for p in other.acts}
 
 
-def _keyword(keyword: str) -> _Keyword:
-    words = tuple(word.casefold() for word in keyword.split())
-    pattern = re.compile(r"(?<!\w)" + re.escape(keyword.strip()).replace(r"\ ", r"\s+"), re.IGNORECASE)
-    return _Keyword(pattern, words)
+def _keyword(keyword: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(keyword.strip()).replace(r"\ ", r"\s+"), re.IGNORECASE)
+
+
+def _normalised(text: str) -> str:
+    """The text with other ways of naming stages and acts added in the codes' own words."""
+    extra: list[str] = []
+    for pattern, form in (*_STAGE_FORMS, *_ACT_FORMS):
+        if pattern.search(text):
+            extra.append(form)
+    return text + (" | " + " ".join(extra) if extra else "")
+
+
+def _stages(text: str) -> set[str]:
+    return {f"stage {number}" for number in _STAGE.findall(text)}
 
 
 class LimitReader:
     """Reads sentences for the time limits of one code (its keywords compiled once)."""
 
-    def __init__(self, keywords: Mapping[str, Sequence[str]]) -> None:
-        self._keywords = {key: tuple(_keyword(word) for word in words) for key, words in keywords.items()}
+    def __init__(
+        self,
+        keywords: Mapping[str, Sequence[str]],
+        windows: Collection[str] = (),
+        lengths: Mapping[str, Duration] | None = None,
+    ) -> None:
+        """`keywords` by limit key; `windows` the keys that are minimums (at-least limits);
+        `lengths` the code's limits, so that a clause naming its act but no stage is read only
+        where every stage would read it alike."""
+        self._limits: list[_Limit] = []
+        self._lengths = dict(lengths or {})
+        for key, words in keywords.items():
+            stage = next((word for word in words if _STAGE.fullmatch(word.strip())), None)
+            acts = tuple(_keyword(word) for word in words if word != stage)
+            if acts or stage:
+                self._limits.append(_Limit(key, stage, acts, key in windows))
 
-    def _carries(self, key: str, text: str, folded: str) -> bool:
-        keywords = self._keywords[key]
-        return bool(keywords) and all(keyword.found_in(text, folded) for keyword in keywords)
+    def _stage_of(self, key: str) -> str | None:
+        return next((limit.stage for limit in self._limits if limit.key == key), None)
 
-    def _carries_own_words(self, other: str, key: str, text: str, folded: str) -> bool:
-        """Whether `text` has all the keywords that tell limit `other` apart from limit `key`."""
-        shared = {keyword.pattern.pattern for keyword in self._keywords[key]}
-        distinct = [keyword for keyword in self._keywords[other] if keyword.pattern.pattern not in shared]
-        return bool(distinct) and all(keyword.found_in(text, folded) for keyword in distinct)
+    def _alike(self, acting: Sequence[_Limit], duration: Duration) -> bool:
+        """Whether a duration is within every limit a stage-less clause could mean, so that it
+        matters not which: 10 working days to respond is within either stage's limit; 20 is not
+        within stage 1's, and is left unread rather than guessed at."""
+        lengths = [self._lengths[limit.key] for limit in acting if limit.key in self._lengths]
+        return bool(lengths) and all(_rough_days(duration) <= _rough_days(length) for length in lengths)
 
-    def _candidates(self, text: str, clause: str, own: Collection[str]) -> list[str]:
-        folded = text.casefold()
-        found = [key for key in self._keywords if self._carries(key, text, folded)]
-        for key in own:
-            if key not in self._keywords or key in found:
-                continue
-            others = (other for other in self._keywords if other != key)
-            if not any(self._carries_own_words(other, key, text, folded) for other in others):
-                found.append(key)
-        if len(found) > 1:
-            # The clause holding the duration decides, by the keywords only one candidate has;
-            # failing that, the limit the provision itself sets; failing that, nothing.
-            clause_folded = clause.casefold()
-            in_clause = [
-                key
-                for key in found
-                if any(
-                    self._carries_own_words(key, other, clause, clause_folded)
-                    for other in found
-                    if other != key
-                )
+    def _candidates(
+        self, clause: str, sentence: str, own: Collection[str], resident: bool, found: FoundDuration, at: int
+    ) -> list[_Limit]:
+        text = _normalised(clause)
+        stages = _stages(text)
+        # A window (the time a resident has to complain) runs from the issue, before any stage: a
+        # time that runs from our answer, or belongs to a later stage, is the time to escalate.
+        windows = not stages and not _FROM_OUR_ANSWER.search(sentence)
+        usable = [
+            limit
+            for limit in self._limits
+            if (limit.window and windows) or (not limit.window and not resident)
+        ]
+        named = [
+            limit
+            for limit in usable
+            if limit.names_act(text) and (limit.stage is None or limit.stage in stages)
+        ]
+        if named:
+            # "Urgent repairs" names the urgent limit, whose words include the plain one's.
+            return [
+                limit
+                for limit in named
+                if not any(limit.words < other.words for other in named if other is not limit)
             ]
-            if len(in_clause) == 1:
-                return in_clause
-            mine = [key for key in found if key in own]
-            return mine if len(mine) == 1 else []
-        return found
+        # The act without its stage: the sentence's stage, the provision's, or the first.
+        acting = [limit for limit in usable if limit.stage is not None and limit.names_act(text)]
+        if acting and not stages:
+            in_sentence = _stages(_normalised(sentence))
+            own_stages = {self._stage_of(key) for key in own} - {None}
+            stage = (
+                next(iter(in_sentence))
+                if len(in_sentence) == 1
+                else next(iter(own_stages))
+                if len(own_stages) == 1
+                else "stage 1"
+                if not in_sentence
+                else None
+            )
+            chosen = [limit for limit in acting if limit.stage == stage]
+            if len(chosen) > 1:
+                chosen = _nearest(chosen, clause, at, sentence, found)
+            if len(chosen) == 1:
+                same_act = [limit for limit in acting if limit.acts_alike(chosen[0])]
+                if in_sentence or own_stages or self._alike(same_act, found.duration):
+                    return chosen
+        # Nothing named: the provision's own limit, where the clause names no other act.
+        if not resident and len(own) == 1:
+            key = next(iter(own))
+            if not any(limit.key != key and limit.acts and limit.names_act(text) for limit in usable):
+                return [limit for limit in usable if limit.key == key]
+        return []
 
     def limits_in(self, sentence: str, own: Collection[str] = ()) -> list[StatedLimit]:
         """The limits `sentence` states; `own` are the limits the provision it answers sets."""
-        lowered = sentence.casefold()
-        if not names_a_unit(lowered) or _reports_performance(sentence, lowered):
-            return []
-        if "stage" in lowered:
-            sentence = _STAGE_IN_WORDS.sub(lambda m: f"{m[1]} {_NUMBER_WORDS[m[2].lower()]}", sentence)
-        durations = [found for found in find_durations(sentence) if _is_a_limit(sentence, found)]
-        if not durations:
+        if not names_a_unit(sentence.casefold()):
             return []
         stated: list[StatedLimit] = []
-        for found in durations:
-            # Judge the words around this duration without the event its clock starts from.
+        for found in find_durations(sentence):
+            if not _is_a_limit(sentence, found):
+                continue
+            clause, start = _clause_around(sentence, found)
+            if _PERFORMANCE.search(clause):
+                continue
             after = sentence[found.end :]
-            start_event = _CLOCK_START.match(after)
-            text = sentence[: found.end] + (after[start_event.end() :] if start_event else after)
-            candidates = self._candidates(text, _clause_around(sentence, found), own)
-            if len(candidates) == 1:
-                stated.append(StatedLimit(candidates[0], found))
+            clock = _CLOCK_START.match(after)
+            judged = clause[: found.end - start] + clause[found.end - start + (clock.end() if clock else 0) :]
+            if _extra_time(sentence, found):
+                judged += " | exten"
+            resident = _resident(clause, sentence, after)
+            at = found.start - start
+            candidates = self._candidates(judged, sentence, own, resident, found, at)
+            if not candidates and len(find_durations(sentence)) == 1:
+                # A clause that names nothing ("Stage 1 complaints: 10 working days"): the sentence.
+                whole = sentence[: found.end] + (after[clock.end() :] if clock else after)
+                candidates = self._candidates(whole, sentence, own, resident, found, found.start)
+                at = found.start
+                judged = whole
+            if len(candidates) > 1:
+                candidates = _nearest(candidates, judged, at, sentence, found)
+            if len(candidates) != 1:
+                continue
+            average = bool(_AVERAGE.search(clause)) and bool(_TARGET_WORDS.search(clause))
+            if _AVERAGE.search(clause) and not average:
+                continue  # an average achieved is a result, not a limit
+            stated.append(StatedLimit(candidates[0].key, found, average))
         by_key: dict[str, set[object]] = {}
         for item in stated:
             by_key.setdefault(item.key, set()).add(item.found.duration)
@@ -159,15 +332,75 @@ class LimitReader:
         return [item for item in stated if len(by_key[item.key]) == 1]
 
 
-def _clause_around(sentence: str, found: FoundDuration) -> str:
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-    start = max((b for b in breaks if b < found.start), default=0)
-    end = min((b for b in breaks if b >= found.end), default=len(sentence))
-    return sentence[start:end]
+_WORKING_DAYS_IN = {
+    Unit.WORKING_DAYS: 1.0,
+    Unit.DAYS: 5 / 7,
+    Unit.WEEKS: 5.0,
+    Unit.MONTHS: 21.0,
+    Unit.YEARS: 252.0,
+}
+
+
+def _rough_days(duration: Duration) -> float:
+    """A duration as working days, near enough to compare lengths of different units."""
+    return duration.count * _WORKING_DAYS_IN[duration.unit]
+
+
+def _extra_time(sentence: str, found: FoundDuration) -> bool:
+    before = sentence[max(0, found.start - 80) : found.start]
+    return bool(
+        _EXTRA_BEFORE.search(before)
+        or _EXTRA_AFTER.match(sentence[found.end :])
+        or _EXTRA_IN.search(found.text)
+    )
+
+
+def _nearest(
+    candidates: list[_Limit], clause: str, at: int, sentence: str, found: FoundDuration
+) -> list[_Limit]:
+    """Of several limits a clause names, the one this duration is for: extra time is an extension;
+    otherwise the limit whose words stand nearest the duration, if one is nearest."""
+    extensions = [limit for limit in candidates if any(p.pattern.endswith("exten") for p in limit.acts)]
+    if _extra_time(sentence, found) and len(extensions) == 1:
+        return extensions
+    others = [limit for limit in candidates if limit not in extensions]
+    if len(others) == 1:
+        return others
+
+    def distance(limit: _Limit) -> int:
+        spots = [m.start() for p in limit.acts for m in p.finditer(clause)]
+        for pattern, form in _ACT_FORMS:
+            if any(p.pattern.endswith(form) for p in limit.acts):
+                spots += [m.start() for m in pattern.finditer(clause)]
+        return min((abs(spot - at) for spot in spots), default=10_000)
+
+    ranked = sorted(others, key=distance)
+    if len(ranked) > 1 and distance(ranked[0]) < distance(ranked[1]):
+        return ranked[:1]
+    return ranked
+
+
+def _resident(clause: str, sentence: str, after: str) -> bool:
+    """Whether the duration is the resident's own time rather than the landlord's."""
+    if _LANDLORD.search(clause):
+        return False
+    if _FROM_OUR_ANSWER.match(after.lstrip()) or _ASKED_BY_RESIDENT.search(clause):
+        return True
+    return bool(_RESIDENT.search(sentence)) and not _LANDLORD.search(sentence)
+
+
+def _clause_around(sentence: str, found: FoundDuration) -> tuple[str, int]:
+    """The clause holding a duration, and where it starts in the sentence."""
+    breaks = list(_CLAUSE_BREAK.finditer(sentence))
+    start = max((m.end() for m in breaks if m.end() <= found.start), default=0)
+    end = min((m.start() for m in breaks if m.start() >= found.end), default=len(sentence))
+    return sentence[start:end], start
 
 
 def _is_a_limit(sentence: str, found: FoundDuration) -> bool:
     before = sentence[: found.start]
+    if _WINDOW_AROUND.search(before[-30:]) or _WINDOW_AFTER.match(sentence[found.end :]):
+        return True  # "occurred over six months ago", even in a condition: the window's usual form
     clause = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) :]
     if _NOT_A_LIMIT_BEFORE.search(clause):
         return False

@@ -1,14 +1,18 @@
 """Answered as met, but the commentary admits a shortfall.
 
 What it checks:
-    Every provision answered as met ("Yes"), sentence by sentence through its commentary, for
-    words that admit it is not fully met: "below target", "not consistently", "did not
-    consistently achieve", "inconsistent", "cannot currently", "will be developed", "is not yet
-    in place", "further work is needed", "some delays", "has not always been met", "fell short",
-    "behind schedule". It respects negation and tense ("we have no backlog", "we consistently
-    meet this"), reads conditions as procedure ("when we have not been able to meet our target
-    we send a holding response"), and tells an admission from an improvement under way ("we are
-    also developing reporting to senior leaders" admits nothing). The message quotes the words.
+    Every provision answered as met ("Yes"), sentence by sentence through its commentary, for words
+    that admit it is not fully met, in five families: an open statement of the gap ("below
+    target", "not consistently", "we do not currently record", "residents are not currently
+    consulted"), work still to do ("further work is needed", "there is still some way to go", "we
+    recognise the need to improve"), a plan for what should already exist ("the policy is to be
+    revised", "will be picked up in training", "is being rewritten"), a hedge over how often ("in
+    most cases", "not every team"), and figures that show a time limit missed ("81% of stage 1
+    responses within 10 working days", an average longer than the provision's limit). It respects
+    negation and tense ("we have no backlog"), reads conditions as procedure ("when we have not
+    been able to meet our target we send a holding response"), knows a target that is a ceiling
+    ("complaints per 1,000 homes below our target"), and tells an admission from an improvement to
+    what already works. The message quotes the words that decided it.
 
 Why it matters:
     A "Yes" beside "our performance was below target" is the contradiction the Ombudsman, an
@@ -47,7 +51,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfassess.check.answers import answered
-from selfassess.check.commentary import sentences
+from selfassess.check.commentary import average_limits, sentences
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
@@ -60,7 +64,10 @@ def check(context: Context) -> Iterator[Problem]:
         if item.meaning != "met" or not commentary:
             continue
         phrases: list[str] = []
-        for admission in admissions_in(sentences(context, item.number)):
+        found = admissions_in(
+            sentences(context, item.number), average_limits(context), item.provision.time_limits
+        )
+        for admission in found:
             if admission.phrase not in phrases:
                 phrases.append(admission.phrase)
         if not phrases:

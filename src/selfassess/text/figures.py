@@ -1,0 +1,136 @@
+"""Figures that show a time limit missed: "81% of stage 1 responses were sent within 10 working
+days", "136 out of 145 closed within timescale", "an average of 14 working days" at stage 1.
+
+A share under 100% of complaints answered on time admits that the rest were not; so does an
+average longer than the limit it is an average of. A figure is read only where its sentence is
+about answering complaints on time; a satisfaction score, an escalation rate or a number of
+complaints received admits nothing, and a figure that is a target ("we aim to answer 95%",
+"against a target of 95%") is not a figure achieved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent\b)", re.IGNORECASE)
+_OUT_OF = re.compile(r"\b(\d{1,6}) (?:out )?of (?:the |these |those )?(\d{1,6})\b(?! (?:days|working))", re.I)
+_ON_TIME = re.compile(
+    r"\b(?:within|timescales?|time ?limits?|time ?frames?|targets?|on time|in time|deadlines?|"
+    r"in line with|working days|closed in|days)\b",
+    re.IGNORECASE,
+)
+_COMPLAINTS = re.compile(
+    r"\b(?:complain\w*|stage (?:1|2|one|two)|s[12]\b|respon\w+|acknowledg\w+|replie[sd]|"
+    r"enquir\w+|cases|escalat\w+|resolved)",
+    re.IGNORECASE,
+)
+# A clause, for judging one figure by the words around it.
+_CLAUSE = re.compile(r"[^,;]+")
+# Figures that are not about answering on time.
+_NOT_TIMELINESS = re.compile(
+    r"\bsatisf\w*|\bupheld\b|\bresolved at\b|\bescalation rate\b|\b(?:increase|increased|reduction|"
+    r"reduced|decrease|decreased|rise|rose) (?:by|in the number)\b|\breceived\b(?! (?:within|a response))",
+    re.IGNORECASE,
+)
+# Just before a figure, the words that make it a target rather than a result.
+_TARGET_BEFORE = re.compile(
+    r"(?:\btargets?(?: of| is| was| at)?|\baim(?:s|ed)? to (?:\w+ ){0,3}?|\bgoal of|\bexpect(?:s|ed)? "
+    r"(?:\w+ ){0,3}?|\bstandard of|\bKPI of|\bat least)\s*\(?\s*$",
+    re.IGNORECASE,
+)
+_AVERAGE = re.compile(
+    r"\b(?:average|averaged|on average|mean|median|response times? (?:\w+ ){0,6}?(?:of|was|were|is|to))\b",
+    re.IGNORECASE,
+)
+_DAYS = re.compile(
+    r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:(working|business|calendar|clear)\s+)?(days?|weeks?)\b",
+    re.IGNORECASE,
+)
+_A_TARGET = re.compile(r"\b(?:target|aim|our standard|we will|should be)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AverageLimit:
+    """A time limit an average may be compared with: its length in working days, and the words
+    that name it (all of which a sentence must hold), as the code gives them."""
+
+    working_days: float
+    keywords: Sequence[str]
+
+
+def _in_working_days(value: float, kind: str | None, unit: str) -> float:
+    if unit.casefold().startswith("week"):
+        return value * 5
+    if kind and kind.casefold() in ("working", "business"):
+        return value
+    return value * 5 / 7  # calendar days, as the nearest working-day measure
+
+
+def _share_below_100(clause: str) -> re.Match[str] | None:
+    """A share under 100% (or n of m) achieved, in a clause about answering on time."""
+    if not _ON_TIME.search(clause) or _NOT_TIMELINESS.search(clause):
+        return None
+    for match in _PERCENT.finditer(clause):
+        if float(match[1]) < 100 and not _TARGET_BEFORE.search(
+            clause, max(0, match.start() - 40), match.start()
+        ):
+            return match
+    for match in _OUT_OF.finditer(clause):
+        done, out_of = int(match[1]), int(match[2])
+        if 0 < done < out_of and not _TARGET_BEFORE.search(clause, max(0, match.start() - 40), match.start()):
+            return match
+    return None
+
+
+def _limit_for(text: str, limits: Mapping[str, AverageLimit], own: Sequence[str]) -> AverageLimit | None:
+    folded = text.casefold()
+    named = [
+        limit
+        for limit in limits.values()
+        if limit.keywords and all(word.casefold() in folded for word in limit.keywords)
+    ]
+    if len(named) == 1:
+        return named[0]
+    mine = [limits[key] for key in own if key in limits]
+    return mine[0] if len(mine) == 1 else None
+
+
+def _average_over(
+    clause: str, limits: Mapping[str, AverageLimit], own: Sequence[str]
+) -> tuple[int, int] | None:
+    average = _AVERAGE.search(clause)
+    if average is None or _A_TARGET.search(clause):
+        return None
+    limit = _limit_for(clause, limits, own)
+    if limit is None:
+        return None
+    for match in _DAYS.finditer(clause):
+        if _in_working_days(float(match[1]), match[2], match[3]) > limit.working_days + 0.5:
+            return min(average.start(), match.start()), max(average.end(), match.end())
+    return None
+
+
+def figure_admitting(
+    text: str, limits: Mapping[str, AverageLimit] | None = None, own: Sequence[str] = ()
+) -> tuple[int, int] | None:
+    """Where in `text` a figure shows a time limit missed (its span), or None.
+
+    Each figure is judged by its clause. `limits` are the code's time limits an average can be
+    measured against; `own` the keys of those the provision itself sets.
+    """
+    if not _COMPLAINTS.search(text):
+        return None
+    for clause in _CLAUSE.finditer(text):
+        words = clause[0]
+        share = _share_below_100(words)
+        if share is not None:
+            after = _ON_TIME.search(words, share.end())
+            end = after.end() if after is not None and after.start() - share.end() < 60 else share.end()
+            return clause.start() + share.start(), clause.start() + end
+        if limits:
+            over = _average_over(words, limits, own)
+            if over is not None:
+                return clause.start() + over[0], clause.start() + over[1]
+    return None

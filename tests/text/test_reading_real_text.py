@@ -1,0 +1,45 @@
+"""The readers measured on real published text (tests/text/corpus/), as tools/evaluate_reading.py
+prints it. The evaluation is deterministic, so these are floors, not timings: a change that reads
+real text worse fails here. The figures themselves are recorded in benchmarks/RESULTS.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.corpus import CORPUS, read_landlord, sentences
+from tools.evaluate_reading import UNSEEN_FOLD, AdmissionScore, by_fold, score_limits
+
+ITEMS = list(sentences())
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.yaml")), ids=lambda path: path.stem)
+def test_every_corpus_file_is_labelled_as_the_guide_says(path):
+    landlord = read_landlord(path)  # strict: an unknown label or field fails
+    for sentence in landlord.sentences:
+        assert sentence.source in landlord.sources, sentence.text
+        assert (sentence.cue is not None) == sentence.admits, sentence.text
+        assert sentence.text.strip() == sentence.text and sentence.text, sentence.text
+
+
+def test_the_corpus_is_as_broad_as_the_issue_asks():
+    assert len(ITEMS) >= 600
+    assert len({item.landlord for item in ITEMS}) >= 30
+
+
+def test_admissions_are_read_on_landlords_the_reader_never_saw_as_well_as_on_the_others():
+    folds = by_fold(ITEMS)
+    every = AdmissionScore()
+    for score in folds.values():
+        every.add(score)
+    assert every.admitting == 90
+    assert every.recall >= 0.75, every.missed
+    assert every.precision >= 0.93, every.false_alarms
+    unseen = folds[UNSEEN_FOLD]
+    assert unseen.caught >= 4 and len(unseen.false_alarms) <= 2
+
+
+def test_time_limits_are_read_and_no_false_sa401_anywhere():
+    limits = score_limits(ITEMS)
+    assert limits.false_sa401 == []
+    assert limits.right / limits.stating >= 0.65
+    assert limits.naming_right / limits.naming >= 0.85
