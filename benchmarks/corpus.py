@@ -4,10 +4,13 @@
 
 Each file is `assessments/example-homes-2025.yaml` made into another landlord's: its own name and
 web address, its own figures, dates moved by up to a few weeks, one to three sentences more in
-some commentaries (stating limits and dates the way real ones do), and a few provisions turned
-into shortfalls with an explanation and an action. Every provision is answered, the evidence
-register has about a dozen dated entries, and a file is 33-40 KB, like a real one. The same
-seed and count always give the same files. The shipped code is found by selfassess itself.
+most commentaries, and a few provisions turned into shortfalls with an explanation and an action.
+The sentences added are real ones, drawn from the corpus of landlords' published text
+(tests/text/corpus/), half of them among those that state a time limit or admit a shortfall, so
+the commentary is as varied, and as dense with limits and admissions, as real forms at their
+densest. Every provision is answered, the evidence register has about a dozen dated entries, and
+a file is 35-45 KB, like a real one. The same seed and count always give the same files. The
+shipped code is found by selfassess itself.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "assessments" / "example-homes-2025.yaml"
 TRAINING_FILE = "evidence/complaint-handling-training-2024-25.csv"
@@ -26,17 +31,18 @@ _FIRST = ["Fen", "Ash", "Brook", "Elm", "Hart", "Kings", "Oak", "River", "Stone"
 _SECOND = ["bury", "field", "ford", "gate", "ham", "leigh", "mere", "stead", "ton", "wood"]
 _KIND = ["Homes", "Housing", "Housing Association", "Living", "Housing Trust", "Community Housing"]
 
-_EXTRA_SENTENCES = [
-    "We acknowledged {pct}% of stage 1 complaints within 5 working days in {year}/{next}.",
-    "Stage 2 responses were sent within 20 working days in {pct}% of cases.",
-    "The policy was last reviewed by the Board on {day} {month} {year} and is next due for review in "
-    "{month} {next_full}.",
-    "Our Complaints Team handled {count} stage 1 and {small} stage 2 complaints in {year}/{next}.",
-    "The Customer Services Committee receives a report on this every quarter.",
-    "Residents on our scrutiny panel tested this in {month} {year} and found it worked as described.",
-    "Where a resident asks for more time to complain, we allow up to 12 months from the issue.",
-    "Staff refresher training on this was completed by {pct}% of frontline staff by {day} {month} {year}.",
-]
+def _corpus_sentences() -> tuple[list[str], list[str]]:
+    """The corpus's sentences: (those that state a limit or admit a shortfall, all the others)."""
+    dense: list[str] = []
+    plain: list[str] = []
+    for path in sorted((REPO / "tests" / "text" / "corpus").glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["sentences"]:
+            (dense if item["admits"] or item["limits"] else plain).append(" ".join(item["text"].split()))
+    return dense, plain
+
+
+_DENSE, _PLAIN = _corpus_sentences()
+
 _SHORTFALL_SENTENCES = [
     "An audit of {count} cases in {year}/{next} found this was not consistently done, and we have "
     "started the actions below.",
@@ -148,8 +154,8 @@ def _vary_response(chunk: str, rng: random.Random, shortfall: bool) -> str:
             f"        status: {rng.choice(['not-started', 'in-progress'])}\n"
             f"        rag: {rng.choice(['amber', 'red', 'green'])}\n"
         )
-    elif rng.random() < 0.45:
-        extra = " ".join(_sentence(rng, rng.choice(_EXTRA_SENTENCES)) for _ in range(rng.randint(1, 3)))
+    elif rng.random() < 0.9:
+        extra = " ".join(rng.choice(_DENSE if rng.random() < 0.5 else _PLAIN) for _ in range(rng.randint(1, 3)))
     else:
         return chunk
     # every commentary is a folded block, the last field before any actions

@@ -16,7 +16,6 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from selfassess.check.commentary import average_limits_of
 from selfassess.load.codes import CodeLibrary
 from selfassess.model.code import Code
 
@@ -127,4 +126,3 @@ def hos_code() -> Code:
 
 
 CODE = hos_code()
-LIMITS = average_limits_of(CODE)

@@ -24,16 +24,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from selfassess.text.admissions import admissions_in
+from selfassess.check.commentary import reader_for, shortfall_reader_for
 from selfassess.text.sentences import split_sentences
 from selfassess.timelimits.compare import compare
 from selfassess.timelimits.durations import Duration, parse_duration
-from selfassess.timelimits.statements import LimitReader
-from tools.corpus import CODE, LIMITS, Sentence, fold_of, sentences
+from tools.corpus import CODE, Sentence, fold_of, sentences
 
 FOLDS = 5
 UNSEEN_FOLD = 4  # its text was never read while the cues were written
 WINDOW = (date(2024, 4, 1), date(2025, 3, 31))
+
+
+READER = shortfall_reader_for(CODE)
 
 
 @dataclass
@@ -72,7 +74,7 @@ class AdmissionScore:
 def score_admissions(items: Sequence[Sentence]) -> AdmissionScore:
     score = AdmissionScore()
     for item in items:
-        found = admissions_in(split_sentences(item.label.text), LIMITS, item.label.sets)
+        found = READER.admissions_in(split_sentences(item.label.text), item.label.sets)
         if item.label.admits:
             score.by_cue[item.label.cue or "other"] += 1
             if not found:
@@ -137,11 +139,7 @@ def _expected(item: Sentence) -> set[tuple[str, str]]:
 
 
 def score_limits(items: Sequence[Sentence]) -> LimitScore:
-    reader = LimitReader(
-        {key: limit.keywords for key, limit in CODE.time_limits.items()},
-        windows={key for key, limit in CODE.time_limits.items() if limit.bound == "at-least"},
-        lengths={key: limit.limit for key, limit in CODE.time_limits.items()},
-    )
+    reader = reader_for(CODE)
     score = LimitScore()
     for item in items:
         expected = _expected(item)

@@ -5,7 +5,6 @@ real text worse fails here. The figures themselves are recorded in benchmarks/RE
 from __future__ import annotations
 
 import pytest
-
 from tools.corpus import CORPUS, read_landlord, sentences
 from tools.evaluate_reading import UNSEEN_FOLD, AdmissionScore, by_fold, score_limits
 

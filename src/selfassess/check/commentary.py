@@ -4,10 +4,12 @@ limits and deliverable dates it states."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selfassess.check.context import Context
 from selfassess.load.positions import Loc
 from selfassess.model.code import Code
+from selfassess.text.admissions import ShortfallReader
 from selfassess.text.figures import AverageLimit
 from selfassess.text.sentences import Sentence, split_sentences
 from selfassess.timelimits.durations import Duration, Unit
@@ -37,11 +39,6 @@ def average_limits_of(code: Code) -> dict[str, AverageLimit]:
     }
 
 
-def average_limits(context: Context) -> dict[str, AverageLimit]:
-    """The limits of the code being checked against (see `average_limits_of`), worked out once."""
-    return context.derived("average-limits", lambda c: average_limits_of(c.code) if c.code else {})
-
-
 def sentences(context: Context, number: str) -> list[Sentence]:
     """The sentences of one response's commentary."""
 
@@ -63,6 +60,38 @@ def _setter(context: Context, key: str) -> str | None:
     )
 
 
+def _limits_of(code: Code) -> tuple[tuple[str, tuple[str, ...], str, Duration], ...]:
+    return tuple(
+        (key, tuple(limit.keywords), limit.bound, limit.limit) for key, limit in code.time_limits.items()
+    )
+
+
+@lru_cache(maxsize=32)
+def _reader(limits: tuple[tuple[str, tuple[str, ...], str, Duration], ...]) -> LimitReader:
+    return LimitReader(
+        {key: keywords for key, keywords, _, _ in limits},
+        windows={key for key, _, bound, _ in limits if bound == "at-least"},
+        lengths={key: length for key, _, _, length in limits},
+    )
+
+
+@lru_cache(maxsize=32)
+def _shortfall_reader(limits: tuple[tuple[str, AverageLimit], ...]) -> ShortfallReader:
+    return ShortfallReader(dict(limits))
+
+
+def shortfall_reader_for(code: Code | None) -> ShortfallReader:
+    """The reader of what commentary admits, measuring figures against this code's limits: one for
+    every assessment of the same code, so that what it has read once it need not read again."""
+    return _shortfall_reader(tuple(average_limits_of(code).items()) if code is not None else ())
+
+
+def reader_for(code: Code) -> LimitReader:
+    """The reader of a code's time limits: one for every assessment of the same code, so that what
+    it has read once it need not read again."""
+    return _reader(_limits_of(code))
+
+
 def _statements(context: Context) -> list[Statement]:
     assessment, code = context.answering()
     found = [
@@ -72,11 +101,7 @@ def _statements(context: Context) -> list[Statement]:
     ]
     if not code.time_limits:
         return found
-    reader = LimitReader(
-        {key: limit.keywords for key, limit in code.time_limits.items()},
-        windows={key for key, limit in code.time_limits.items() if limit.bound == "at-least"},
-        lengths={key: limit.limit for key, limit in code.time_limits.items()},
-    )
+    reader = reader_for(code)
     for number, response in assessment.responses.items():
         if not response.commentary:
             continue

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from selfassess.check.context import Context
-from selfassess.check.findings import Finding, Problem
+from selfassess.check.findings import Finding, Problem, in_order
 from selfassess.check.registry import RULES
 from selfassess.check.rule import Rule
 from selfassess.check.settings import Settings
@@ -71,4 +71,4 @@ def run_rules(context: Context, settings: Settings, rules: Iterable[Rule] = RULE
         assert rule.review is not None  # a rule has a check or a review
         for problem in rule.review(context, earlier, frozenset(ran)):
             found.append(_place(problem, rule, context, settings))
-    return sorted(found)
+    return in_order(found)

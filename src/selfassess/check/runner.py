@@ -11,7 +11,7 @@ from pathlib import Path
 
 from selfassess.check.context import Context
 from selfassess.check.engine import run_rules
-from selfassess.check.findings import CheckResult, Finding
+from selfassess.check.findings import CheckResult, Finding, in_order
 from selfassess.check.registry import BY_ID
 from selfassess.check.settings import Settings, for_publication, settings_from
 from selfassess.load.codes import CodeLibrary
@@ -170,4 +170,4 @@ def check_files(
             findings.extend(check_file(path, shown, library, options, file_settings, evidence))
             if progress is not None:
                 progress(done, len(chosen))
-    return CheckResult([shown for _, shown in files], sorted(findings))
+    return CheckResult([shown for _, shown in files], in_order(findings))

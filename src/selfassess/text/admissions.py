@@ -24,7 +24,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from selfassess.text.cues import CUES, Family, compile_pattern
 from selfassess.text.figures import AverageLimit, figure_admitting
@@ -69,13 +69,21 @@ _CUES_NEEDING: dict[str, tuple[int, ...]] = {
 }
 
 
-def cue_matches(
-    text: str, limits: Mapping[str, AverageLimit] | None = None, own: Sequence[str] = ()
-) -> list[CueMatch]:
-    """What the cues find in one sentence's text, after the scope rules, leftmost first."""
-    if text.endswith("?") or about_another_service(text):
-        return []
+def _figure(text: str, limits: Mapping[str, AverageLimit], own: Sequence[str]) -> CueMatch | None:
+    if text.endswith("?") or about_another_service(text, text.casefold()):
+        return None
+    span = figure_admitting(text, limits, own)
+    if span is None or (('"' in text or "“" in text) and inside_quotation(text, span[0])):
+        return None
+    return CueMatch(Family.FIGURES, *span)
+
+
+@lru_cache(maxsize=65_536)
+def _words_in(text: str) -> tuple[CueMatch, ...]:
+    """What the cue families' words find in one sentence (figures apart)."""
     lowered = text.casefold()  # casefold, not lower: as wide as the patterns' case-blind matching
+    if text.endswith("?") or about_another_service(text, lowered):
+        return ()
     tried = sorted({index for word, indices in _CUES_NEEDING.items() if word in lowered for index in indices})
     clause_starts: list[int] | None = None
     found: list[CueMatch] = []
@@ -97,48 +105,68 @@ def cue_matches(
             if "say" in pattern.groupindex and match.group("say"):
                 start, end = match.span("say")
             found.append(CueMatch(cue.family, start, end))
-    figure = figure_admitting(text, limits, own)
-    if figure is not None:
-        found.append(CueMatch(Family.FIGURES, *figure))
     if '"' in text or "“" in text:
         found = [item for item in found if not inside_quotation(text, item.start)]
-    return sorted(found, key=lambda item: (item.start, -item.end))
+    return tuple(sorted(found, key=_leftmost_longest))
 
 
-def _admissions_in(
-    sentence: Sentence, limits: Mapping[str, AverageLimit] | None, own: Sequence[str]
-) -> list[Admission]:
-    text = sentence.text
-    matches = cue_matches(text, limits, own)
-    # Where cues overlap, the leftmost and then the longest wording is the one reported:
-    # "did not consistently achieve", not "not consistently".
-    admissions: list[Admission] = []
-    reported_to = -1
-    for item in matches:
-        if item.start >= reported_to:
-            admissions.append(Admission(sentence, text[item.start : item.end], item.family))
-            reported_to = item.end
-    return admissions
+#: How many sentences a reader remembers before it starts afresh.
+_REMEMBERED = 65_536
 
 
-def admissions_in(
-    sentences: Iterable[Sentence],
-    limits: Mapping[str, AverageLimit] | None = None,
-    own: Sequence[str] = (),
-) -> list[Admission]:
-    """Each shortfall the sentences admit, in order (for text already split into sentences).
+class ShortfallReader:
+    """Reads sentences for what they admit, against one code's time limits (for figures such as an
+    average response time).
 
-    `limits` are the code's time limits, for reading averages; `own` the keys of those the
-    provision itself sets.
+    Sentences repeat: from one year's form to the next, across a group's landlords, and on every
+    keystroke in the workspace; what a sentence admits is worked out once and remembered.
     """
-    admissions: list[Admission] = []
-    for sentence in sentences:
-        admissions.extend(_admissions_in(sentence, limits, own))
-    return admissions
+
+    def __init__(self, limits: Mapping[str, AverageLimit] | None = None) -> None:
+        self._limits = dict(limits or {})
+        self._read: dict[tuple[str, tuple[str, ...]], tuple[CueMatch, ...]] = {}
+
+    def matches(self, text: str, own: Sequence[str] = ()) -> tuple[CueMatch, ...]:
+        """What the cues find in one sentence's text, after the scope rules, leftmost first.
+        `own` are the keys of the limits the provision itself sets."""
+        asked = (text, tuple(own))
+        known = self._read.get(asked)
+        if known is None:
+            if len(self._read) >= _REMEMBERED:
+                self._read.clear()
+            words = _words_in(text)
+            figure = _figure(text, self._limits, own)
+            known = words if figure is None else tuple(sorted((*words, figure), key=_leftmost_longest))
+            self._read[asked] = known
+        return known
+
+    def admissions_in(self, sentences: Iterable[Sentence], own: Sequence[str] = ()) -> list[Admission]:
+        """Each shortfall the sentences admit, in order (for text already split into sentences).
+
+        Where cues overlap, the leftmost and then the longest wording is the one reported: "did
+        not consistently achieve", not "not consistently".
+        """
+        admissions: list[Admission] = []
+        for sentence in sentences:
+            text = sentence.text
+            reported_to = -1
+            for item in self.matches(text, own):
+                if item.start >= reported_to:
+                    admissions.append(Admission(sentence, text[item.start : item.end], item.family))
+                    reported_to = item.end
+        return admissions
+
+
+def _leftmost_longest(item: CueMatch) -> tuple[int, int]:
+    return item.start, -item.end
+
+
+_PLAIN = ShortfallReader()
 
 
 def find_admissions(
     text: str, limits: Mapping[str, AverageLimit] | None = None, own: Sequence[str] = ()
 ) -> list[Admission]:
     """Each shortfall `text` admits, sentence by sentence, in the order written."""
-    return admissions_in(split_sentences(text), limits, own)
+    reader = ShortfallReader(limits) if limits else _PLAIN
+    return reader.admissions_in(split_sentences(text), own)

@@ -26,6 +26,7 @@ _COMPLAINTS = re.compile(
     r"enquir\w+|cases|escalat\w+|resolved)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 # A clause, for judging one figure by the words around it.
 _CLAUSE = re.compile(r"[^,;]+")
 # Figures that are not about answering on time.
@@ -120,8 +121,8 @@ def figure_admitting(
     Each figure is judged by its clause. `limits` are the code's time limits an average can be
     measured against; `own` the keys of those the provision itself sets.
     """
-    if not _COMPLAINTS.search(text):
-        return None
+    if _DIGIT.search(text) is None or not _COMPLAINTS.search(text):
+        return None  # every figure has a digit; most sentences have none
     for clause in _CLAUSE.finditer(text):
         words = clause[0]
         share = _share_below_100(words)

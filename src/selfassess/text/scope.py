@@ -87,6 +87,28 @@ def inside_quotation(text: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def about_another_service(text: str) -> bool:
-    """A sentence about repairs or another service that says nothing of complaints."""
+# Words one of which a sentence about another service holds, looked for with `in` first.
+_OTHER_SERVICE_WORDS = (
+    "repair",
+    "anti",
+    "asb",
+    "damp",
+    "decent",
+    "rent ",
+    "void",
+    "call",
+    "gas ",
+    "tenancy",
+    "indicator",
+    "kpi",
+    "rag ",
+    "measures",
+)
+
+
+def about_another_service(text: str, lowered: str) -> bool:
+    """A sentence about repairs or another service that says nothing of complaints (`lowered` is
+    the text casefolded)."""
+    if not any(word in lowered for word in _OTHER_SERVICE_WORDS):
+        return False
     return _OTHER_SERVICE.search(text) is not None and _ABOUT_COMPLAINTS.search(text) is None

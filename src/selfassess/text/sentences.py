@@ -22,6 +22,7 @@ guessing a boundary there would split as often in the wrong place as in the righ
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -258,7 +259,16 @@ def _split_block(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of `text` in order: each bullet item, heading and table row is at least one."""
+    """The sentences of `text` in order: each bullet item, heading and table row is at least one.
+
+    Commentary repeats from year to year and is read again at every keystroke in the workspace,
+    so the sentences of each text are found once and remembered.
+    """
+    return list(_split(text))
+
+
+@lru_cache(maxsize=16_384)
+def _split(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     for kind, start, end in _blocks(text):
         if kind == _HEADING:
@@ -270,4 +280,4 @@ def split_sentences(text: str) -> list[Sentence]:
                 sentences.append(Sentence(cleaned, start, end))
         else:
             _split_block(text, start, end, sentences)
-    return sentences
+    return tuple(sentences)

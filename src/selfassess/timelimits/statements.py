@@ -164,6 +164,10 @@ _DELIVERABLE_VERB = re.compile(
 )
 
 
+#: How many sentences a reader remembers before it starts afresh.
+_REMEMBERED = 65_536
+
+
 @dataclass(frozen=True, slots=True)
 class StatedLimit:
     key: str
@@ -223,6 +227,9 @@ class LimitReader:
         where every stage would read it alike."""
         self._limits: list[_Limit] = []
         self._lengths = dict(lengths or {})
+        # What each sentence states, remembered: forms repeat sentences year on year, and the
+        # workspace reads the same commentary again at every keystroke.
+        self._read: dict[tuple[str, tuple[str, ...]], list[StatedLimit]] = {}
         for key, words in keywords.items():
             stage = next((word for word in words if _STAGE.fullmatch(word.strip())), None)
             acts = tuple(_keyword(word) for word in words if word != stage)
@@ -296,6 +303,15 @@ class LimitReader:
         """The limits `sentence` states; `own` are the limits the provision it answers sets."""
         if not names_a_unit(sentence.casefold()):
             return []
+        asked = (sentence, tuple(own))
+        known = self._read.get(asked)
+        if known is None:
+            if len(self._read) >= _REMEMBERED:
+                self._read.clear()
+            known = self._read[asked] = self._read_sentence(sentence, own)
+        return known
+
+    def _read_sentence(self, sentence: str, own: Collection[str]) -> list[StatedLimit]:
         stated: list[StatedLimit] = []
         for found in find_durations(sentence):
             if not _is_a_limit(sentence, found):

@@ -51,23 +51,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfassess.check.answers import answered
-from selfassess.check.commentary import average_limits, sentences
+from selfassess.check.commentary import sentences, shortfall_reader_for
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
-from selfassess.text.admissions import admissions_in
 
 
 def check(context: Context) -> Iterator[Problem]:
+    reader = shortfall_reader_for(context.code)
     for item in answered(context):
         commentary = item.response.commentary
         if item.meaning != "met" or not commentary:
             continue
         phrases: list[str] = []
-        found = admissions_in(
-            sentences(context, item.number), average_limits(context), item.provision.time_limits
-        )
-        for admission in found:
+        for admission in reader.admissions_in(sentences(context, item.number), item.provision.time_limits):
             if admission.phrase not in phrases:
                 phrases.append(admission.phrase)
         if not phrases:
