@@ -155,7 +155,8 @@ def _vary_response(chunk: str, rng: random.Random, shortfall: bool) -> str:
             f"        rag: {rng.choice(['amber', 'red', 'green'])}\n"
         )
     elif rng.random() < 0.9:
-        extra = " ".join(rng.choice(_DENSE if rng.random() < 0.5 else _PLAIN) for _ in range(rng.randint(1, 3)))
+        drawn = (rng.choice(_DENSE if rng.random() < 0.5 else _PLAIN) for _ in range(rng.randint(1, 3)))
+        extra = " ".join(drawn)
     else:
         return chunk
     # every commentary is a folded block, the last field before any actions
