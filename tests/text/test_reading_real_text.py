@@ -42,3 +42,32 @@ def test_time_limits_are_read_and_no_false_sa401_anywhere():
     assert limits.false_sa401 == []
     assert limits.right / limits.stating >= 0.65
     assert limits.naming_right / limits.naming >= 0.85
+
+
+def test_a_form_of_real_admissions_shows_each_with_its_quoted_words(tmp_path):
+    """Every provision answered "Yes" beside a real sentence that admits a shortfall: the check
+    finds most of them, and every message quotes words that are in that provision's sentence."""
+    import json
+    import subprocess
+    import sys
+
+    from tools.corpus_assessment import admitting, assessment_text
+
+    form = tmp_path / "corpus-homes.yaml"
+    form.write_text(assessment_text(admitting()), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "selfassess", "check", str(form), "--select", "SA303", "--format", "json"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    found = json.loads(done.stdout)["findings"]
+    assert len(found) >= 50
+    import yaml
+
+    commentary = {
+        number: response["commentary"]
+        for number, response in yaml.safe_load(form.read_text())["responses"].items()
+    }
+    for finding in found:
+        quoted = finding["message"].split("its commentary says ", 1)[1].split(";")[0]
+        for phrase in quoted.split("' and '"):
+            assert phrase.strip("'") in commentary[finding["provision"]], finding["message"]

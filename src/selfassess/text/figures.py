@@ -127,8 +127,12 @@ def figure_admitting(
         words = clause[0]
         share = _share_below_100(words)
         if share is not None:
-            after = _ON_TIME.search(words, share.end())
-            end = after.end() if after is not None and after.start() - share.end() < 60 else share.end()
+            # The figure and the words that say what it is of: "81% ... within 10 working days".
+            end = share.end()
+            for after in _ON_TIME.finditer(words, share.end()):
+                if after.start() - end > 40:
+                    break
+                end = after.end()
             return clause.start() + share.start(), clause.start() + end
         if limits:
             over = _average_over(words, limits, own)
