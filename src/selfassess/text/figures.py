@@ -130,7 +130,7 @@ def figure_admitting(
             # The figure and the words that say what it is of: "81% ... within 10 working days".
             end = share.end()
             for after in _ON_TIME.finditer(words, share.end()):
-                if after.start() - end > 40:
+                if after.start() - end > 60:
                     break
                 end = after.end()
             return clause.start() + share.start(), clause.start() + end
