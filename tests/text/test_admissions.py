@@ -97,7 +97,7 @@ ADMITS = [
     ("Residents are not currently consulted on changes to the policy.", "are not currently consulted"),
     (
         "81% of stage 1 responses were sent within 10 working days.",
-        "81% of stage 1 responses were sent within",
+        "81% of stage 1 responses were sent within 10 working days",
     ),
     ("In 2023/24 9 cases were closed outside target.", "were closed outside target"),
     ("More work is required to make sure remedies are followed through.", "More work is required"),
