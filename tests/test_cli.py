@@ -139,13 +139,14 @@ def test_codes_option_must_name_a_folder(capsys, in_repo):
 
 
 def test_an_unknown_code_is_reported_with_a_suggestion(capsys, tmp_path, monkeypatch):
+    # A dropped digit: 'hos-chc-2023' would be as near hos-chc-2022 as hos-chc-2024, both shipped.
     (tmp_path / "a.yaml").write_text(
-        "code: hos-chc-2023\norganisation: X\nassessed_on: 2025-05-20\nresponses: {}\n"
+        "code: hos-chc-204\norganisation: X\nassessed_on: 2025-05-20\nresponses: {}\n"
     )
     monkeypatch.chdir(tmp_path)
     status, out, _ = run(capsys, "check", "a.yaml")
     assert status == 1
-    assert out.startswith("a.yaml:1:7: SA001 error No code 'hos-chc-2023' was found (looked in ")
+    assert out.startswith("a.yaml:1:7: SA001 error No code 'hos-chc-204' was found (looked in ")
     assert "the codes shipped with selfassess) — did you mean 'hos-chc-2024'?" in out
 
 
