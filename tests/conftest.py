@@ -9,3 +9,10 @@ import tempfile
 # user (or an earlier run) left behind, nor leave one in the home folder. Set before any test, and
 # inherited by every command the tests start as a process.
 os.environ["SELFASSESS_CACHE_DIR"] = tempfile.mkdtemp(prefix="selfassess-test-cache-")
+
+# Hypothesis's per-example deadline is a timing assertion, and timings belong in benchmarks/: on a
+# busy machine it fails tests that are right. Every property test runs without one.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("selfassess", deadline=None)
+settings.load_profile("selfassess")

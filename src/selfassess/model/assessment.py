@@ -107,6 +107,16 @@ class Assessment(Model):
         description="Its own date ('MM-DD' or 'YYYY-MM-DD') for a deadline the code lets vary.",
     )
     evidence: dict[Key, EvidenceItem] = Field(default_factory=dict, description="The evidence register.")
+    answered_per: Annotated[Literal["provision", "section"] | None, BeforeValidator(lenient_choice)] = Field(
+        None,
+        description="Answer the code a section at a time ('section') or a provision at a time "
+        "('provision'); without it, as the code's own form is answered.",
+    )
+    counterpart: Text | None = Field(
+        None,
+        description="The organisation's assessment against a code this one corresponds to (a file "
+        "in the same folder, or below it): answers linked as equal are compared with it.",
+    )
     responses: dict[Text, Response] = Field(
-        default_factory=dict, description="The answers, keyed by provision number."
+        default_factory=dict, description="The answers, keyed by provision number (or section number)."
     )

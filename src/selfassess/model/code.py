@@ -38,6 +38,8 @@ Meaning = Literal[
 
 #: Meanings that say a provision is not (fully) met, so an explanation and an action are owed.
 SHORTFALL_MEANINGS: frozenset[str] = frozenset({"not-met", "partly-met"})
+#: The parties a code may name in its own words.
+Term = Literal["landlord", "landlords", "resident", "residents", "governing body"]
 #: The meanings of a self-assessment's answers; a code whose answers mean none of these is a tracker.
 SELF_ASSESSMENT_MEANINGS: frozenset[str] = frozenset({"met", "partly-met", "not-met", "not-applicable"})
 #: Tracker meanings of a recommendation still awaiting its outcome.
@@ -112,6 +114,20 @@ class Item(Model):
     text: Text
 
 
+class Corresponds(Model):
+    """A provision of another code that asks for the same thing, more, less, or in part: a council
+    answering the LGSCO's Code and the Housing Ombudsman's can answer each requirement once."""
+
+    code: Key = Field(description="The other code's id, e.g. 'hos-chc-2024'.")
+    provision: Text = Field(description="The other code's provision, e.g. '6.3'.")
+    relation: Annotated[
+        Literal["equal", "subset", "superset", "overlap"], BeforeValidator(lenient_choice)
+    ] = Field(
+        description="equal: the same requirement in other words; subset: asks for part of the other's; "
+        "superset: asks for more; overlap: each asks for something the other does not."
+    )
+
+
 class Provision(Model):
     """One requirement (or recommendation, request or action) that an assessment answers."""
 
@@ -134,6 +150,9 @@ class Provision(Model):
     ] = None
     display_number: Text | None = Field(
         None, description="The number as the source prints it, where `number` had to be qualified."
+    )
+    corresponds: list[Corresponds] = Field(
+        default_factory=list, description="Provisions of other codes that ask for the same, more or less."
     )
 
     @property
@@ -160,7 +179,27 @@ class Code(Model):
     answers: AnswerVocabulary
     time_limits: dict[Key, TimeLimit] = Field(default_factory=dict)
     deadlines: dict[Key, Deadline] = Field(default_factory=dict)
+    terms: dict[Term, Text] = Field(
+        default_factory=dict,
+        description="The code's own words for the parties, where it does not say 'landlord' and "
+        "'resident': {landlord: organisation, resident: individual, governing body: …}.",
+    )
+    answered_per: Annotated[Literal["provision", "section"], BeforeValidator(lenient_choice)] = Field(
+        "provision",
+        description="How its self-assessment form is answered: a row per provision, or one per section.",
+    )
     sections: list[Section] = Field(min_length=1)
+
+    def with_sections(self, sections: list[Section], answered_per: Literal["provision", "section"]) -> Code:
+        """The same code with other sections (and what is worked out from them worked out afresh)."""
+        copy = self.model_copy(update={"sections": sections, "answered_per": answered_per})
+        for worked_out in ("provisions", "is_tracker"):
+            copy.__dict__.pop(worked_out, None)
+        return copy
+
+    def term(self, word: Term) -> str:
+        """The code's own word for `word` ('landlord', 'resident', 'governing body')."""
+        return self.terms.get(word, word)
 
     @cached_property
     def is_tracker(self) -> bool:
