@@ -12,7 +12,7 @@ os.environ["SELFASSESS_CACHE_DIR"] = tempfile.mkdtemp(prefix="selfassess-test-ca
 
 # Hypothesis's per-example deadline is a timing assertion, and timings belong in benchmarks/: on a
 # busy machine it fails tests that are right. Every property test runs without one.
-from hypothesis import settings  # noqa: E402
+from hypothesis import settings
 
 settings.register_profile("selfassess", deadline=None)
 settings.load_profile("selfassess")
