@@ -91,9 +91,23 @@ def _provisions(example: str) -> set[str | None]:
     }
 
 
+#: The counterpart each example of SA304 names, as its comments describe it: 6.3 "No" beside the
+#: failing example's "Yes", "Yes" beside the passing one's.
+COUNTERPART = {
+    "failing": {"code": "mini-chc", "organisation": "Fenbrook District Council", "assessed_on": "2026-05-20",
+                "responses": {"6.3": {"answer": "No"}}},
+    "passing": {"code": "mini-chc", "organisation": "Fenbrook District Council", "assessed_on": "2026-05-20",
+                "responses": {"6.3": {"answer": "Yes"}}},
+}  # fmt: skip
+
+
 def _found(rule: str, example: str, folder: Path) -> set[tuple[str, str | None]]:
     # Our own loader reads the example: yaml.safe_load would turn the key `on:` into True.
     name, data = _example_document(rule, _plain(load_yaml_text(example).data))
+    if "counterpart" in data:
+        data = {**data, "code": "mini-lgsco", "answered_per": "provision"}
+        counterpart = yaml.safe_dump(COUNTERPART[folder.name], sort_keys=False)
+        (folder / data["counterpart"]).write_text(counterpart, encoding="utf-8")
     for item in data.get("evidence", {}).values():
         written = item.get("file") if isinstance(item, dict) else None
         if written and not written.startswith(("/", "..")):

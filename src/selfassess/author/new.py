@@ -6,11 +6,28 @@ the code open beside it; every answer is left empty, so `check` lists each one s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
+
 from selfassess.author.yaml_text import YamlText
+from selfassess.model.assessment import Assessment, Response
 from selfassess.model.code import Code, Provision
+from selfassess.model.standing import band
+
+
+@dataclass(frozen=True)
+class Seed:
+    """The organisation's assessment against a code this one corresponds to, to start from."""
+
+    assessment: Assessment
+    code: Code
+    path: str  # as the new file will name it, relative to its folder
+
+
+_BANDS = {"met": "met", "partly": "partly met", "not-met": "not met", "none": "not applicable"}
 
 
 def requirement_comment(provision: Provision, section_title: str = "") -> str:
@@ -76,11 +93,14 @@ def _policy(out: YamlText, code: Code) -> None:
             out.line(f'#   {key}: "{code.deadlines[key].due}"')
 
 
-def _evidence(out: YamlText, code: Code) -> None:
+def _evidence(out: YamlText, code: Code, cited: dict[str, Any]) -> None:
     if code.is_tracker:
         return
     out.line()
     out.comment("The evidence register: cite an entry in a response by its key, e.g. evidence: [policy].")
+    if cited:
+        out.values({"evidence": cited})
+        return
     out.line("# evidence:")
     out.line("#   policy:")
     out.line("#     title: Complaints policy")
@@ -88,21 +108,98 @@ def _evidence(out: YamlText, code: Code) -> None:
     out.line("#     dated: 2025-04-01")
 
 
+def as_written(model: BaseModel) -> dict[str, Any]:
+    """A model's fields as they were written (dates as their text, which the writer puts back as
+    dates), leaving out what was not given: what carrying a value to another file should write."""
+    written: dict[str, Any] = {}
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None or value == [] or value == {} or name not in model.model_fields_set:
+            continue
+        if isinstance(value, list):
+            value = [as_written(item) if isinstance(item, BaseModel) else item for item in value]
+        elif isinstance(value, BaseModel):
+            value = as_written(value)
+        written[info.alias or name] = value
+    return written
+
+
+def _carried(response: Response) -> dict[str, Any]:
+    carried: dict[str, Any] = {"answer": response.answer, "evidence": list(response.evidence)}
+    carried["commentary"] = response.commentary
+    if response.actions:
+        carried["actions"] = [as_written(action) for action in response.actions]
+    return carried
+
+
+def _seeded(provision: Provision, seed: Seed) -> tuple[list[str], dict[str, Any] | None]:
+    """(comment lines, the response to carry): an equal requirement's answer is carried, marked as
+    carried; a related one's is shown, for the person filling it in to weigh."""
+    notes: list[str] = []
+    carried: dict[str, Any] | None = None
+    for link in provision.corresponds:
+        if link.code != seed.code.id:
+            continue
+        response = seed.assessment.responses.get(link.provision)
+        if response is None or not response.answer:
+            notes.append(
+                f"{link.provision} of {seed.code.id} ({link.relation}) is not answered in {seed.path}."
+            )
+            continue
+        standing = _BANDS.get(band(seed.code, response.answer), "unanswered")
+        if link.relation == "equal" and carried is None:
+            carried = _carried(response)
+            notes.append(
+                f"Carried from {seed.path}: its answer to {link.provision} of {seed.code.id}, the same "
+                f"requirement ('{response.answer}', {standing}). Check it holds for every service."
+            )
+        else:
+            notes.append(
+                f"Suggestion: {seed.path} answers {link.provision} of {seed.code.id} ({link.relation}) "
+                f"'{response.answer}' ({standing})."
+            )
+    return notes, carried
+
+
 def new_assessment(
-    code: Code, *, organisation: str | None = None, assessed_on: date | None = None, schema: str | None = None
+    code: Code,
+    *,
+    organisation: str | None = None,
+    assessed_on: date | None = None,
+    schema: str | None = None,
+    seed: Seed | None = None,
 ) -> str:
-    """The text of a fresh assessment of `code`, every provision listed and every answer empty."""
+    """The text of a fresh assessment of `code`, every provision (or, for a code answered a section
+    at a time, every section) listed and every answer empty; with a `seed`, the answers to equal
+    requirements carried from the organisation's assessment against the other code."""
     out = YamlText()
     _header(out, code, organisation, assessed_on, schema)
+    if seed is not None:
+        out.values({"answered_per": code.answered_per, "counterpart": seed.path})
+    elif code.answered_per == "section":
+        out.comment("Answered a section at a time, as the code's own form asks.")
+        out.values({"answered_per": "section"})
     _policy(out, code)
-    _evidence(out, code)
+    cited: dict[str, Any] = {}
+    responses: dict[str, tuple[list[str], dict[str, Any] | None]] = {}
+    for provision in code.provisions.values():
+        notes, carried = _seeded(provision, seed) if seed is not None else ([], None)
+        responses[provision.number] = (notes, carried)
+        for key in (carried or {}).get("evidence", []):
+            entry = seed.assessment.evidence.get(key) if seed is not None else None
+            if entry is not None:
+                cited[key] = as_written(entry)
+    _evidence(out, code, cited)
     out.line()
     out.line("responses:")
     for section in code.sections:
         out.line()
         out.comment(f"Section {section.number}: {section.title}", indent=2)
         for provision in section.provisions:
+            notes, carried = responses[provision.number]
             out.line()
             out.comment(requirement_comment(provision, section.title), indent=2)
-            out.values({provision.number: empty_response(code)}, indent=2)
+            for note in notes:
+                out.comment(note, indent=2)
+            out.values({provision.number: carried or empty_response(code)}, indent=2)
     return out.text()

@@ -11,6 +11,7 @@ from selfassess.check.options import RuleOption
 from selfassess.load.documents import Document
 from selfassess.load.evidence_files import FileFact
 from selfassess.load.positions import Loc
+from selfassess.load.reading import Counterpart
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
 
@@ -24,6 +25,8 @@ class Context:
     document: Document
     code: Code | None = None  # the code the document is, or the code an assessment answers
     superseded: Code | None = None  # for a code with `supersedes`, the code it replaces, if found
+    related: Mapping[str, Code | None] = field(default_factory=dict)  # codes its provisions correspond to
+    counterpart: Counterpart | None = None  # the assessment an assessment names as its counterpart
     today: date | None = None  # `--today`: the date to judge overdue actions by
     for_publication: bool = False
     evidence_files: Mapping[str, FileFact] = field(default_factory=dict)  # register key -> what its file is

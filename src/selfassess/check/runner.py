@@ -69,6 +69,8 @@ def context_for(
         document,
         loaded.code,
         loaded.superseded,
+        loaded.related,
+        loaded.counterpart,
         today=options.today,
         for_publication=options.for_publication,
         evidence_files=facts,

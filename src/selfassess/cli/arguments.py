@@ -73,6 +73,18 @@ def _new_command(commands: Any) -> None:
     new.add_argument("code", metavar="CODE", help="the code's id, e.g. hos-chc-2024")
     _output_option(new)
     _about_options(new)
+    new.add_argument(
+        "--from",
+        dest="seed",
+        metavar="ASSESSMENT",
+        help="start from your assessment against a code this one corresponds to: the answers to the "
+        "same requirements are carried, marked as carried, and the others shown as suggestions",
+    )
+    new.add_argument(
+        "--per",
+        choices=("provision", "section"),
+        help="answer a provision at a time, or a section at a time (default: as the code's own form)",
+    )
     _codes_option(new)
 
 

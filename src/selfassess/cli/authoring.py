@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selfassess.author.new import Seed
+    from selfassess.model.code import Code
 
 from selfassess.cli.common import (
     EXIT_CLEAN,
@@ -23,19 +29,54 @@ from selfassess.cli.common import (
 def run_new(arguments: argparse.Namespace) -> int:
     from selfassess.author.new import new_assessment
     from selfassess.author.yaml_text import schema_advice, schema_line
+    from selfassess.load.reading import by_section
 
     out = output_path(arguments, Path(arguments.output), [])
     near = Path.cwd() if out is None else (out.parent if str(out.parent) else Path("."))
     code = find_code(arguments, arguments.code, near)
+    seed = None
+    if arguments.seed:
+        seed = _seed(arguments, input_file(arguments.seed), near, code)
+        if arguments.per == "section":
+            raise UsageError("--from carries answers a provision at a time; leave out --per section")
+        code = code.with_sections(code.sections, "provision")
+    elif (arguments.per or code.answered_per) == "section":
+        code = by_section(code)
+    elif arguments.per == "provision":
+        code = code.with_sections(code.sections, "provision")
     schema = None if out is None else schema_line(out, code.id)
     made = new_assessment(
-        code, organisation=arguments.organisation, assessed_on=arguments.assessed_on, schema=schema
+        code, organisation=arguments.organisation, assessed_on=arguments.assessed_on, schema=schema, seed=seed
     )
     where = write_output(out, made.encode("utf-8"))
-    print(f"Wrote {where}: {len(code.provisions)} provisions to answer.", file=sys.stderr)
+    units = "sections" if code.answered_per == "section" else "provisions"
+    carried = made.count("# Carried from ")
+    said = f"; {carried} answers carried from {arguments.seed}" if seed is not None else ""
+    print(f"Wrote {where}: {len(code.provisions)} {units} to answer{said}.", file=sys.stderr)
     if out is not None and schema is None:
         print(schema_advice(code.id), file=sys.stderr)
     return EXIT_CLEAN
+
+
+def _seed(arguments: argparse.Namespace, source: Path, near: Path, code: Code) -> Seed:
+    """The assessment `--from` names, read whole, as the new file will refer to it."""
+    from selfassess.author.new import Seed
+
+    read = read_assessments([source], library_of(arguments))
+    if read is None:
+        raise UsageError(f"{source.as_posix()} cannot be read; fix what is listed above first")
+    assessment, other = read[0].assessment, read[0].code
+    assert assessment is not None and other is not None  # a usable read has both
+    if not any(link.code == other.id for p in code.provisions.values() for link in p.corresponds):
+        raise UsageError(
+            f"{code.id} names no provision of {other.id} as its counterpart, so nothing can be carried from "
+            f"{source.as_posix()}"
+        )
+    try:
+        relative = Path(os.path.relpath(source.resolve(), near.resolve())).as_posix()
+    except ValueError:  # another drive, on Windows
+        relative = source.as_posix()
+    return Seed(assessment, other, relative)
 
 
 def run_import(arguments: argparse.Namespace) -> int:

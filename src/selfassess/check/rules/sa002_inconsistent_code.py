@@ -3,8 +3,8 @@
 What it checks:
     That a code file hangs together: its `id` is its file name; no two provisions share a
     number; every time limit and deadline a provision names is declared at the top of the code;
-    no two answers in the vocabulary read the same (`N/A` and `n/a`); and `supersedes` and
-    `previously` point at a code and provisions that exist.
+    no two answers in the vocabulary read the same (`N/A` and `n/a`); and `supersedes`,
+    `previously` and `corresponds` point at codes and provisions that exist.
 
 Why it matters:
     Every assessment written against the code relies on it. A provision that names an undeclared
@@ -104,6 +104,23 @@ def check(context: Context) -> Iterator[Problem]:
                         (*here, "deadlines", i),
                         f"Provision {number} names the deadline '{key}', "
                         f"which the code does not declare under deadlines{hint}",
+                        number,
+                    )
+            for i, link in enumerate(provision.corresponds):
+                other = context.related.get(link.code)
+                if other is None:
+                    yield Problem(
+                        (*here, "corresponds", i, "code"),
+                        f"Provision {number} corresponds to {link.provision} of '{link.code}', but no "
+                        "readable code with that id can be found.",
+                        number,
+                    )
+                elif link.provision not in other.provisions:
+                    hint = end_with_hint(link.provision, other.provisions)
+                    yield Problem(
+                        (*here, "corresponds", i, "provision"),
+                        f"Provision {number} corresponds to {link.provision} of {other.id}, which has "
+                        f"no provision {link.provision}{hint}",
                         number,
                     )
             if context.superseded is not None:

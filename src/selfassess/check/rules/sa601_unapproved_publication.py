@@ -41,8 +41,8 @@ def check(context: Context) -> Iterator[Problem]:
         return
     yield Problem(
         (),
-        "This assessment has not been approved by the governing body; record the approval, as "
-        "approved: {by: Board, on: DATE}, before publishing it.",
+        f"This assessment has not been approved by the {code.term('governing body')}; record the "
+        "approval, as approved: {by: Board, on: DATE}, before publishing it.",
     )
 
 

@@ -75,7 +75,9 @@ def _front(document: WordDocument, form: FormView) -> None:
     document.add_heading(form.title, level=0)
     if form.draft:
         word.text(
-            document.add_paragraph(), "Draft: not approved by the governing body for publication", bold=True
+            document.add_paragraph(),
+            f"Draft: not approved by the {form.governing_body} for publication",
+            bold=True,
         )
     word.text(document.add_paragraph(style="Subtitle"), form.organisation)
 

@@ -87,6 +87,7 @@ class FormView:
     register: tuple[RegisterEntryView, ...]
     waived: tuple[WaivedView, ...]
     draft: bool
+    governing_body: str = "governing body"  # in the code's own words
     made_with: str = f"selfassess {__version__}"
 
 
@@ -168,4 +169,5 @@ def form_view(
             WaivedView(f.rule, f.provision, f.message, f.waived) for f in findings if f.waived is not None
         ),
         draft=draft,
+        governing_body=code.term("governing body"),
     )

@@ -75,6 +75,7 @@ class ReportView:
     gaps_opened: tuple[str, ...]
     gaps_closed: tuple[str, ...]
     draft: bool
+    governing_body: str = "governing body"  # in the code's own words
     made_with: str = f"selfassess {__version__}"
 
     @property
@@ -139,9 +140,9 @@ def report_view(
             else shown_date(previous_assessment.assessed_on)
         )
     return ReportView(
-        title="Complaint handling self-assessment: report to the governing body"
+        title=f"Complaint handling self-assessment: report to the {code.term('governing body')}"
         if "complaint" in code.title.lower()
-        else f"Self-assessment against the {code.title}: report to the governing body",
+        else f"Self-assessment against the {code.title}: report to the {code.term('governing body')}",
         organisation=assessment.organisation,
         code_title=code.title,
         assessed_on=form.assessed_on,
@@ -162,6 +163,7 @@ def report_view(
         gaps_opened=opened,
         gaps_closed=closed,
         draft=draft,
+        governing_body=code.term("governing body"),
     )
 
 
