@@ -525,3 +525,36 @@ def write_delimited(tables: list[Table], path: Path, delimiter: str) -> Path:
                     texts.append(_plain(text if (r, c) not in table.down else _above(table, r, c)))
                 writer.writerow(texts)
     return path
+
+
+REFERENCE_CODES = REPO / "tests" / "codes" / "reference"
+
+
+def slough_2022_form() -> list[Table]:
+    """Slough's 2022 self-assessment (the rows its stored pages give), as a four-column form:
+    Code section, Code requirement, Comply, Evidence, commentary and any explanations."""
+    text = (REFERENCE_CODES / "slough-hos-chc-2022-self-assessment.txt").read_text(encoding="utf-8")
+    header = ["Code section", "Code requirement", "Comply", "Evidence, commentary and any explanations"]
+    table = Table([header])
+    row = re.compile(
+        r"Code section (\d+\.\d+)\n\nCode requirement\n\n(.*?)\n\nComply\n\n(.*?)\n\n"
+        r"Evidence, commentary and any explanations\n\n(.*?)(?=\n\nCode section |\n\n# ---|\n\nSection |\Z)",
+        re.DOTALL,
+    )
+    for number, requirement, answer, commentary in row.findall(text):
+        table.rows.append([number, requirement.strip(), answer.strip(), commentary.strip()])
+    return [table]
+
+
+def bassetlaw_lgsco_form() -> list[Table]:
+    """Bassetlaw's LGSCO self-assessment (the sections its stored page gives), answered a section
+    at a time: Code section, Action, Do we follow the Code: Yes/No, Explanations and Commentary."""
+    text = (REFERENCE_CODES / "bassetlaw-lgsco-chc-self-assessment.txt").read_text(encoding="utf-8")
+    header = ["Code section", "Action", "Do we follow the Code: Yes/No", "Explanations and Commentary"]
+    table = Table([header])
+    row = re.compile(
+        r"^(\d): ([^\n]+)\n\n(.*?)\n\n(Yes|No|Partial)\n\n(.*?)(?=\n\n\d: |\Z)", re.DOTALL | re.MULTILINE
+    )
+    for number, title, action, answer, commentary in row.findall(text):
+        table.rows.append([f"{number}: {title.strip()}", action.strip(), answer, commentary.strip()])
+    return [table]

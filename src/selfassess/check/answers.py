@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from selfassess.check.context import Context
 from selfassess.model.assessment import Action, Response
-from selfassess.model.code import Provision
+from selfassess.model.code import Code, Provision
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,14 @@ _KIND_WORDS = {
 def named(provision: Provision) -> str:
     """How a message names a tracker's item: 'Recommendation 8', 'Request for information 7'."""
     return f"{_KIND_WORDS.get(provision.kind or '', 'Item')} {provision.shown_number}"
+
+
+def provision_said(item: Answered, code: Code) -> str:
+    """'Provision 6.3', and where the code only says a provision should be met, in its own words:
+    'Provision 6.3, which the code says organisations should meet,'."""
+    if item.provision.obligation != "should":
+        return f"Provision {item.number}"
+    return f"Provision {item.number}, which the code says {code.term('landlords')} should meet,"
 
 
 def quoted(text: str, limit: int = 60) -> str:

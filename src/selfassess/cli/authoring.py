@@ -84,6 +84,7 @@ def run_import(arguments: argparse.Namespace) -> int:
     from selfassess.importing import SUPPORTED, ImportFailed
     from selfassess.importing.document import check_imported, import_file
     from selfassess.load.config import ConfigError
+    from selfassess.load.reading import by_section
     from selfassess.output import text
 
     source = input_file(arguments.file)
@@ -94,6 +95,8 @@ def run_import(arguments: argparse.Namespace) -> int:
     out = output_path(arguments, Path(arguments.output), [source])
     near = Path.cwd() if out is None else (out.parent if str(out.parent) else Path("."))
     code = find_code(arguments, arguments.code, near)
+    if code.answered_per == "section":
+        code = by_section(code)  # a form answered a section at a time, as the code's own is
     unlinked = arguments.unlinked
     if unlinked is not None:
         unlinked = next((n for n in code.provisions if n.casefold() == unlinked.casefold()), None)

@@ -21,6 +21,7 @@ from selfassess.importing.layouts import (
     CONTEXT,
     DUE,
     EVIDENCE,
+    EVIDENCE_AND_COMMENTARY,
     KIND,
     LEAD,
     LINK,
@@ -95,6 +96,15 @@ def _key_for(title: str, organisation: str | None, taken: set[str]) -> str:
     return key
 
 
+def evidence_of(entry: Entry) -> list[str]:
+    """The evidence titles an entry cites: its evidence column's, and those a column of evidence
+    and commentary together names."""
+    titles = fields.evidence_titles(entry.texts(EVIDENCE))
+    for text in entry.texts(EVIDENCE_AND_COMMENTARY):
+        titles += [title for title in fields.evidence_and_commentary(text)[0] if title not in titles]
+    return titles
+
+
 def _column_texts(entry: Entry) -> dict[str, str]:
     return {role: text for _, role, text in entry.columns()}
 
@@ -111,8 +121,12 @@ def response(entry: Entry, code: Code, register: Register) -> dict[str, Any]:
     made: dict[str, Any] = {"answer": answer}
     has_action = bool(texts.get(ACTION))
     if not code.is_tracker:
-        titles = fields.evidence_titles(entry.texts(EVIDENCE))
-        made["evidence"] = [register.keys[title] for title in titles]
+        made["evidence"] = [register.keys[title] for title in evidence_of(entry)]
+        both = texts.get(EVIDENCE_AND_COMMENTARY, "")
+        if both:
+            commentary = "\n\n".join(
+                part for part in (fields.evidence_and_commentary(both)[1], commentary) if part
+            )
     if code.is_tracker or (LEAD in texts and not has_action):
         made["lead"] = fields.lead(texts.get(LEAD, ""))
     if texts.get(SUPPORTING):
@@ -262,7 +276,7 @@ def assessment_text(
     for item in placed:
         if _is_action(item):
             planned.setdefault(item.number, []).append(item)
-    titles = [t for item in placed for t in fields.evidence_titles(item.entry.texts(EVIDENCE))]
+    titles = [t for item in placed for t in evidence_of(item.entry)]
     register = Register.of(titles if not code.is_tracker else [], header.organisation)
     out = YamlText()
     _write_header(out, code, header)

@@ -67,6 +67,42 @@ def evidence_titles(parts: list[str]) -> list[str]:
     return titles
 
 
+# A paragraph that names documents rather than explains: short, with no sentence's full stop.
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_LABEL = re.compile(r"^\s*(evidence|commentary|comments?|explanations?)\s*:\s*", re.IGNORECASE)
+_MOST_WORDS_IN_A_TITLE = 14
+
+
+def evidence_and_commentary(text: str) -> tuple[list[str], str]:
+    """A cell that holds both ("Evidence, commentary and any explanations"), split as a person
+    reads it: paragraphs labelled "Evidence:" or "Commentary:" go where they say; otherwise a short
+    paragraph with no sentence in it names a document, and the rest is the commentary."""
+    titles: list[str] = []
+    commentary: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\n", text):
+        if not paragraph.strip():
+            continue
+        label = _LABEL.match(paragraph)
+        words = paragraph[label.end() :] if label else paragraph
+        if label and label.group(1).casefold() == "evidence":
+            titles += evidence_titles([words])
+        elif label is None and _looks_like_a_title(paragraph):
+            titles += evidence_titles([paragraph])
+        else:
+            commentary.append(words.strip())
+    return titles, "\n\n".join(commentary)
+
+
+def _looks_like_a_title(paragraph: str) -> bool:
+    line = unbulleted(paragraph).strip()
+    return (
+        bool(line)
+        and len(line.split()) <= _MOST_WORDS_IN_A_TITLE
+        and not _SENTENCE_END.search(line)
+        and not line[0].islower()
+    )
+
+
 # A line that cannot end a name or post: it goes on into the next ("Service leads/", "Director of").
 _RUNS_ON = re.compile(r"(?:[/&,+–-]|\b(?:and|of|for|the|to|with))$", re.IGNORECASE)
 _ONE_NAME = re.compile(r"[A-Z][a-z’'-]+")

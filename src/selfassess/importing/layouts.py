@@ -25,6 +25,7 @@ NUMBER = "number"
 REQUIREMENT = "requirement"
 ANSWER = "answer"
 EVIDENCE = "evidence"
+EVIDENCE_AND_COMMENTARY = "evidence-and-commentary"  # "Evidence, commentary and any explanations"
 COMMENTARY = "commentary"
 LEAD = "lead"
 SUPPORTING = "supporting"
@@ -62,8 +63,8 @@ def _role(heading: str, answer_label: list[str]) -> str:
     found = set(words)
     if not words:
         return CONTEXT
-    if words == answer_label:
-        return ANSWER
+    if words == answer_label or (answer_label and words[: len(answer_label)] == answer_label):
+        return ANSWER  # "Do we follow the Code: Yes/No" under the label "Do we follow the Code"
     if "date" in found or "when" in found:
         if found & {"completed", "closed", "complete"}:
             return CLOSED
@@ -72,6 +73,8 @@ def _role(heading: str, answer_label: list[str]) -> str:
         if "start" in found:
             return START
         return CONTEXT  # a meeting's date, a response's date: kept beside the requirement
+    if "evidence" in found and found & {"commentary", "explanation", "explanations", "comments", "comment"}:
+        return EVIDENCE_AND_COMMENTARY
     if "evidence" in found:
         return EVIDENCE
     if found & {"comply", "complies", "compliant", "compliance", "met"} and "action" not in found:
@@ -84,6 +87,8 @@ def _role(heading: str, answer_label: list[str]) -> str:
         return LINK
     if found & {"provision", "ref", "reference", "no", "number", "para", "paragraph", "clause"}:
         return NUMBER
+    if words == ["code", "section"] or words == ["section"]:
+        return NUMBER  # the Ombudsman's 2022 form: "Code section | Code requirement | Comply | ..."
     if "supporting" in found:
         return SUPPORTING
     if found & {"lead", "leads", "owner", "responsible", "officer", "directorate", "accountable"}:
@@ -151,6 +156,15 @@ def recognise(cells: list[str], code: Code) -> Layout | None:
         taken.add(roles[i])
     if code.is_tracker and REQUIREMENT not in roles and ACTION in roles and LINK not in roles:
         roles[roles.index(ACTION)] = REQUIREMENT  # an action tracker: the actions are what it answers
+    elif (
+        not code.is_tracker
+        and REQUIREMENT not in roles
+        and ACTION in roles
+        and not {LINK, LEAD, DUE, START} & set(roles)
+    ):
+        # The LGSCO's template: "Code section | Action | Do we follow the Code | Explanations and
+        # Commentary", its "Action" the requirement as the organisation undertakes it.
+        roles[roles.index(ACTION)] = REQUIREMENT
     if NUMBER not in roles and not cells[0].strip() and roles[0] == CONTEXT:
         roles[0] = NUMBER  # a numbers column often has no heading of its own
     found = set(roles)

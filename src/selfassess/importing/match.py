@@ -90,7 +90,12 @@ def written_number(entry: Entry) -> str:
     parts = entry.texts(NUMBER)
     if not parts:
         return ""
-    return parts[0].strip().splitlines()[0].strip().rstrip(".):").strip()
+    first = parts[0].strip().splitlines()[0].strip()
+    titled = _NUMBER_AND_TITLE.match(first)  # "1: Definition of a complaint", a section by its title
+    return titled.group(1) if titled else first.rstrip(".):").strip()
+
+
+_NUMBER_AND_TITLE = re.compile(r"(\d+(?:\.\d+)*)\s*[:.)–-]\s+[^\d\s]")
 
 
 def requirement_and_number(entry: Entry) -> tuple[str, str]:

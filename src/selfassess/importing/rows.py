@@ -128,6 +128,9 @@ def number_like(text: str) -> bool:
 
 
 def _a_number(text: str, code: Code) -> bool:
+    titled = re.match(r"\s*(\d+(?:\.\d+)*)\s*[:.)–-]\s+[^\d\s]", text)  # "2: Exclusions"
+    if titled and titled.group(1) in code.provisions:
+        return True
     return number_like(text) or text.strip().rstrip(".") in code.provisions
 
 

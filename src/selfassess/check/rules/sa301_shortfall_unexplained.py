@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selfassess.check.answers import answered
+from selfassess.check.answers import answered, provision_said
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
@@ -36,11 +36,12 @@ from selfassess.model.code import SHORTFALL_MEANINGS
 
 
 def check(context: Context) -> Iterator[Problem]:
+    _, code = context.answering()
     for item in answered(context):
         if item.meaning in SHORTFALL_MEANINGS and not (item.response.commentary or "").strip():
             yield Problem(
                 ("responses", item.number, "answer"),
-                f"Provision {item.number} is answered '{item.response.answer}' with no commentary; "
+                f"{provision_said(item, code)} is answered '{item.response.answer}' with no commentary; "
                 "say what falls short and why.",
                 item.number,
             )

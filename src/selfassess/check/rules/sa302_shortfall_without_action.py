@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selfassess.check.answers import answered
+from selfassess.check.answers import answered, provision_said
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
@@ -43,6 +43,7 @@ from selfassess.model.code import SHORTFALL_MEANINGS
 
 
 def check(context: Context) -> Iterator[Problem]:
+    _, code = context.answering()
     for item in answered(context):
         if item.meaning not in SHORTFALL_MEANINGS:
             continue
@@ -52,7 +53,7 @@ def check(context: Context) -> Iterator[Problem]:
         where = "actions" if item.response.actions else "answer"
         yield Problem(
             ("responses", item.number, where),
-            f"Provision {item.number} is answered '{item.response.answer}' but has no action with an "
+            f"{provision_said(item, code)} is answered '{item.response.answer}' but has no action with an "
             "owner and a due date; add an action saying who will put it right and by when.",
             item.number,
         )
