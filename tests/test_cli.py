@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -42,8 +43,10 @@ def test_the_example_assessment_has_no_errors(capsys, in_repo):
 def test_a_broken_assessment_gets_every_finding_at_its_place(capsys, in_repo):
     status, out, _ = run(capsys, "check", "tests/check/fixtures/acceptance/fenbrook-2025.yaml")
     assert status == 1
-    lines = [line for line in out.splitlines() if " SA101 " not in line]
     path = "tests/check/fixtures/acceptance/fenbrook-2025.yaml"
+    first, *rest = out.splitlines()
+    assert first == f"{path}: 68 provisions still to answer."  # the gaps in one line, above the list
+    lines = [line for line in rest if " SA101 " not in line]
     assert lines == [
         f"{path}:14:13: SA103 error [2.5] Answer 'YAC' is not one of Yes, No, Partial, N/A — did you mean 'Yes'?",
         f"{path}:16:3: SA102 error [6.30] There is no provision 6.30 in Complaint Handling Code (hos-chc-2024)"
@@ -110,7 +113,9 @@ def test_no_path_means_the_current_folder(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     status, out, _ = run(capsys, "check")
     assert status == 1
-    assert out.startswith("a.yaml:4:1: SA101 error [1.2] Provision 1.2 has no response")
+    assert out.startswith(
+        "a.yaml: 72 provisions still to answer.\na.yaml:4:1: SA101 error [1.2] Provision 1.2 has no"
+    )
 
 
 def test_a_path_that_does_not_exist_is_a_usage_error(capsys, in_repo):
@@ -202,7 +207,10 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(capsys, in_repo, monk
 def test_a_folder_given_as_the_file_to_read_is_refused(capsys, tmp_path, arguments):
     status, out, err = run(capsys, *[part.format(dir=tmp_path) for part in arguments])
     assert (status, out) == (2, "")
-    assert err == f"selfassess {arguments[0]}: error: {tmp_path} is not an ordinary file\n"
+    assert (
+        err
+        == f"selfassess {arguments[0]}: error: {tmp_path} is a folder; give the file of one assessment in it\n"
+    )
 
 
 def test_a_folder_given_as_the_file_to_write_is_refused(capsys, tmp_path):
@@ -214,3 +222,37 @@ def test_a_folder_given_as_the_file_to_write_is_refused(capsys, tmp_path):
     assert status == 2
     assert err.endswith(f"such as {tmp_path / 'example-homes-2025.html'}\n")
     assert list(tmp_path.iterdir()) == []  # not even a temporary file left behind
+
+
+def test_a_misspelt_command_gets_a_suggestion(capsys):
+    status, out, err = run(capsys, "chekc", "assessments")
+    assert (status, out) == (2, "")
+    assert (
+        err
+        == "selfassess: 'chekc' is not a command — did you mean 'check'?\n'selfassess --help' lists them.\n"
+    )
+
+
+def test_no_path_in_a_project_folder_checks_its_assessments_and_codes_only(capsys, tmp_path, monkeypatch):
+    """Test fixtures and other YAML further down are left alone; YAML beside the folders is checked."""
+    for folder in ("assessments", "codes", "tests/fixtures"):
+        (tmp_path / folder).mkdir(parents=True)
+    good = "code: hos-chc-2024\norganisation: X\nassessed_on: 2025-05-20\nresponses: {}\n"
+    (tmp_path / "assessments" / "ours.yaml").write_text(good)
+    (tmp_path / "ours-2026.yaml").write_text(good)
+    (tmp_path / "tests" / "fixtures" / "broken.yaml").write_text("code: [\n")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(capsys, "check", "--format", "json")
+    assert json.loads(out)["checked"] == ["assessments/ours.yaml", "ours-2026.yaml"]
+
+
+def test_render_never_writes_inside_codes(capsys, tmp_path, monkeypatch):
+    (tmp_path / "codes").mkdir()
+    shutil.copy(REPO / "assessments" / "example-homes-2025.yaml", tmp_path / "codes" / "ours.yaml")
+    shutil.copytree(REPO / "assessments" / "evidence", tmp_path / "codes" / "evidence")
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "render", "codes/ours.yaml")
+    assert status == 0
+    assert err == "Wrote ours.html.\n" and (tmp_path / "ours.html").is_file()
+    assert not (tmp_path / "codes" / "ours.html").exists()

@@ -65,10 +65,12 @@ def test_without_organisation_and_date_the_check_asks_for_them(tmp_path: Path) -
     findings = _check(out)
     lines = out.read_text(encoding="utf-8").splitlines()
     at = lines.index("organisation:") + 1
-    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [
+    assert [(f["rule"], f["line"], f["column"]) for f in findings if f["rule"] == "SA001"] == [
         ("SA001", at, 14),
         ("SA001", at + 1, 13),
     ]
+    # ... and everything that does not need them is still checked: every item still to answer
+    assert {f["rule"] for f in findings} == {"SA001", "SA507"}
     assert "    lead:" in lines  # a tracker's response has a lead, not evidence
 
 
@@ -91,10 +93,22 @@ def test_schema_line_when_the_repository_has_the_schema(tmp_path: Path) -> None:
     assert first == "# yaml-language-server: $schema=../schemas/hos-chc-2024-assessment.json"
 
 
-def test_no_schema_line_and_advice_without_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_schema_line_and_no_advice_in_a_plain_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "a.yaml"
     assert main(["new", "hos-chc-2024", "-o", str(out)]) == 0
     assert "yaml-language-server" not in out.read_text(encoding="utf-8")
+    assert capsys.readouterr().err == "Wrote " + str(out) + ": 72 provisions to answer.\n"
+
+
+def test_advice_where_the_repository_is_set_up_for_an_editor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".vscode").mkdir()
+    out = tmp_path / "assessments" / "a.yaml"
+    assert main(["new", "hos-chc-2024", "-o", str(out)]) == 0
     assert "selfassess schema assessment --code hos-chc-2024" in capsys.readouterr().err
 
 

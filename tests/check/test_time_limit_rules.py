@@ -47,10 +47,9 @@ def test_two_weeks_for_a_stage_1_response_is_sa402_naming_saturday_6_april_2024(
     found = [f for f in findings(capsys) if f["rule"] == "SA402"]
     assert [(f["provision"], f["line"]) for f in found] == [("6.3", 22)]
     assert found[0]["message"] == (
-        "Your policy gives 2 weeks to issue a full response to a stage 1 complaint, counted from acknowledgement; "
-        "the Code allows 10 working days, and on 86 of 365 start days yours runs longer: a complaint received on "
-        "Saturday 6 April 2024 would be due on 20 April under your policy but on 19 April under the Code; one "
-        "received on Monday 1 April 2024 would be due on 15 April under both."
+        "Your policy gives 2 weeks to issue a full response to a stage 1 complaint; the Code allows 10 working "
+        "days, and on 86 of 365 days yours is longer: one received on Saturday 6 April 2024 would be due on "
+        "20 April, not 19 April; one received on Monday 1 April 2024 would be due on 15 April under both."
     )
 
 
@@ -58,25 +57,16 @@ def test_thirty_working_days_at_stage_2_is_sa401(assessment, capsys):
     assessment(**{r"stage2-response: 20 working days": "stage2-response: 30 working days"})
     [finding] = [f for f in findings(capsys) if f["rule"] == "SA401"]
     assert (finding["provision"], finding["severity"]) == ("6.14", "error")
-    assert (
-        "the Code allows 20 working days, and yours is longer whatever day the clock starts"
-        in finding["message"]
-    )
-    assert "would be due on 14 May under your policy but on 29 April under the Code" in finding["message"]
+    assert "the Code allows 20 working days, and yours is longer whatever the day" in finding["message"]
+    assert "would be due on 14 May, not 29 April" in finding["message"]
 
 
 def test_six_months_to_complain_is_sa401(assessment, capsys):
     assessment(**{r"complaint-window: 12 months": "complaint-window: 6 months"})
     [finding] = [f for f in findings(capsys) if f["rule"] == "SA401"]
     assert finding["provision"] == "2.3"
-    assert (
-        "the Code requires at least 12 months, and yours is shorter whatever day the clock starts"
-        in finding["message"]
-    )
-    assert (
-        "counting from Monday 1 April 2024, yours runs out on 1 October but the Code's not until 1 April 2025"
-        in finding["message"]
-    )
+    assert "the Code requires at least 12 months, and yours is shorter whatever the day" in finding["message"]
+    assert "counting from Monday 1 April 2024, on 1 October, not 1 April 2025" in finding["message"]
 
 
 def test_a_limit_stated_two_ways_names_both_places(assessment, capsys):
@@ -134,7 +124,7 @@ def test_a_limit_that_is_not_about_complaints_is_not_described_as_one(tmp_path, 
     [finding] = json.loads(capsys.readouterr().out)["findings"]
     assert finding["message"] == (
         "Your policy gives 2 weeks to inspect a home after damp or mould is reported; the Damp and mould "
-        "improvement plan allows 10 working days, and on 86 of 365 start days yours runs longer: from "
-        "Saturday 6 April 2024, it would be due on 20 April under your policy but on 19 April under the Damp "
-        "and mould improvement plan; from Monday 1 April 2024, it would be due on 15 April under both."
+        "improvement plan allows 10 working days, and on 86 of 365 days yours is longer: from Saturday "
+        "6 April 2024, it would be due on 20 April, not 19 April; from Monday 1 April 2024, it would be due "
+        "on 15 April under both."
     )

@@ -76,11 +76,25 @@ def test_an_unreadable_response_is_set_aside_not_lost(tmp_path):
     assert problem.message == "'answer' should be text, not a list."
 
 
-def test_a_missing_required_field_leaves_no_model_but_a_finding(tmp_path):
+def test_a_missing_organisation_or_date_is_reported_and_the_rest_still_read(tmp_path):
+    """A form not yet filled in (as `new` and `import` leave it) is still checked for the rest."""
     document = read_document(write(tmp_path, "code: hos-chc-2024\nassessed_on: 2025-05-20\nresponses: {}\n"))
-    assert document.assessment is None
     [problem] = document.problems
     assert problem.message.startswith("'organisation' is missing here")
+    assert document.assessment is not None and document.assessment.responses == {}
+    document = read_document(write(tmp_path, "code: hos-chc-2024\norganisation: Fenbrook\nresponses: {}\n"))
+    [problem] = document.problems
+    assert problem.message.startswith("'assessed_on' is missing here")
+    assert document.assessment is not None and document.assessment.assessed_on.value is None
+
+
+def test_a_missing_code_leaves_no_model_but_a_finding(tmp_path):
+    document = read_document(
+        write(tmp_path, "organisation: Fenbrook\nassessed_on: 2025-05-20\nresponses: {}\n")
+    )
+    assert document.assessment is None
+    [problem] = document.problems
+    assert problem.message.startswith("'code' is missing here")
 
 
 def test_an_optional_field_with_a_wrong_value_is_left_out(tmp_path):

@@ -140,10 +140,18 @@ def schema_line(out: Path, code_id: str) -> str | None:
     return None
 
 
-def schema_advice(code_id: str) -> str:
-    """What to run for the editor's help, where no schema was found to link to."""
-    return (
-        "For help while typing in VS Code, make a schema with 'selfassess schema assessment "
-        f"--code {code_id} > schemas/{code_id}-assessment.json' at the top of your repository, "
-        "and run this command again (docs/editors.md)."
-    )
+def schema_advice(out: Path, code_id: str) -> str | None:
+    """What to run for the editor's help, where no schema was found to link to but the folder is
+    set up for an editor (a git repository with `.vscode/`, or `schemas/` for another code);
+    elsewhere the note would only be noise, and docs/editors.md says it once."""
+    folder = out.parent.resolve()
+    for parent in (folder, *folder.parents):
+        if (parent / "schemas").is_dir() or ((parent / ".git").exists() and (parent / ".vscode").is_dir()):
+            return (
+                "For help while typing in VS Code, make a schema with 'selfassess schema assessment "
+                f"--code {code_id} > schemas/{code_id}-assessment.json' at the top of your repository, "
+                "and run this command again (docs/editors.md)."
+            )
+        if (parent / ".git").exists():
+            return None
+    return None

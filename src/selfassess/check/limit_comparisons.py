@@ -3,6 +3,7 @@ and the sentences SA401 and SA402 say about it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -64,10 +65,12 @@ def _due(day: date, start: date) -> str:
 
 
 def what_for(limit: TimeLimit, key: str) -> str:
-    """'to issue a full response to a stage 1 complaint, …': the limit's purpose, from the code."""
+    """'to issue a full response to a stage 1 complaint': the limit's purpose, from the code, without
+    the event its clock runs from (", counted from acknowledgement"), which the Code itself says."""
     if not limit.describes:
         return f"for {key}"
-    return "to " + mid_sentence(limit.describes).rstrip(".")
+    purpose = mid_sentence(limit.describes).rstrip(".")
+    return "to " + re.split(r",\s+(?:counted|from|after)\b", purpose, maxsplit=1)[0]
 
 
 def stated_against_code(item: Compared, code_name: str) -> str:
@@ -80,29 +83,19 @@ def stated_against_code(item: Compared, code_name: str) -> str:
     )
 
 
-def example(item: Compared, start: date, code_name: str, both: bool = False) -> str:
-    """What happens on one start day, in a complaints manager's terms."""
+def example(item: Compared, start: date, both: bool = False) -> str:
+    """What happens on one start day, in a complaints manager's terms: 'one received on Saturday 6
+    April 2024 would be due on 20 April, not 19 April' (yours first, then the code's)."""
     assert item.comparison is not None
     stated_due, code_due = item.comparison.dues(start)
     if item.limit.bound == "at-least":
         if both:
             return f"counting from {_day(start)}, both run out on {_due(code_due, start)}"
-        return (
-            f"counting from {_day(start)}, yours runs out on {_due(stated_due, start)} but the {code_name}'s "
-            f"not until {_due(code_due, start)}"
-        )
+        return f"counting from {_day(start)}, on {_due(stated_due, start)}, not {_due(code_due, start)}"
+    one = f"one received on {_day(start)}" if _about_complaints(item) else f"from {_day(start)}, it"
     if both:
-        if not _about_complaints(item):
-            return f"from {_day(start)}, it would be due on {_due(code_due, start)} under both"
-        return f"one received on {_day(start)} would be due on {_due(code_due, start)} under both"
-    yours = "your policy" if item.statement.loc[0] == "policy" else "your stated limit"
-    start_words = (
-        f"a complaint received on {_day(start)}" if _about_complaints(item) else f"from {_day(start)}, it"
-    )
-    return (
-        f"{start_words} would be due on {_due(stated_due, start)} under {yours} "
-        f"but on {_due(code_due, start)} under the {code_name}"
-    )
+        return f"{one} would be due on {_due(code_due, start)} under both"
+    return f"{one} would be due on {_due(stated_due, start)}, not {_due(code_due, start)}"
 
 
 def _about_complaints(item: Compared) -> bool:

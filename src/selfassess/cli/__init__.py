@@ -16,6 +16,7 @@ from selfassess.cli.checking import run_check, run_explain, run_rules, run_schem
 from selfassess.cli.common import EXIT_CLEAN, EXIT_USAGE, UsageError
 from selfassess.cli.comparing import run_diff
 from selfassess.cli.publishing import run_render, run_report
+from selfassess.didyoumean import end_with_hint
 
 __all__ = ["main"]
 
@@ -38,7 +39,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")  # a console that cannot show '—' must not crash a check
     parser = command_line()
-    arguments = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given and not given[0].startswith("-") and given[0] not in COMMANDS:
+        hint = end_with_hint(given[0], COMMANDS)
+        print(f"selfassess: '{given[0]}' is not a command{hint}", file=sys.stderr)
+        print("'selfassess --help' lists them.", file=sys.stderr)
+        return EXIT_USAGE
+    arguments = parser.parse_args(given)
     if arguments.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE

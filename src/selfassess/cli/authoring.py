@@ -53,8 +53,9 @@ def run_new(arguments: argparse.Namespace) -> int:
     carried = made.count("# Carried from ")
     said = f"; {carried} answers carried from {arguments.seed}" if seed is not None else ""
     print(f"Wrote {where}: {len(code.provisions)} {units} to answer{said}.", file=sys.stderr)
-    if out is not None and schema is None:
-        print(schema_advice(code.id), file=sys.stderr)
+    advice = schema_advice(out, code.id) if out is not None and schema is None else None
+    if advice:
+        print(advice, file=sys.stderr)
     return EXIT_CLEAN
 
 
@@ -121,8 +122,9 @@ def run_import(arguments: argparse.Namespace) -> int:
         print(note, file=sys.stderr)
     where = write_output(out, made.text.encode("utf-8"))
     print(made.summary(where, len(code.provisions)), file=sys.stderr)
-    if out is not None and schema is None:
-        print(schema_advice(code.id), file=sys.stderr)
+    advice = schema_advice(out, code.id) if out is not None and schema is None else None
+    if advice:
+        print(advice, file=sys.stderr)
     # The check `selfassess check OUT` would run, so gaps and unknown answers show at once; printed
     # YAML is checked as if saved here, its findings sent to stderr.
     written = out if out is not None else near / f"{code.id}.import.yaml"
@@ -185,6 +187,7 @@ def run_migrate(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(made.summary(), file=sys.stderr)
-    if out is not None and schema is None:
-        print(schema_advice(new.id), file=sys.stderr)
+    advice = schema_advice(out, new.id) if out is not None and schema is None else None
+    if advice:
+        print(advice, file=sys.stderr)
     return EXIT_CLEAN

@@ -23,7 +23,7 @@ def run_check(arguments: argparse.Namespace) -> int:
     from selfassess.load.discover import discover
     from selfassess.output.progress import Progress
 
-    files, missing = discover([Path(value) for value in arguments.paths or ["."]])
+    files, missing = discover([Path(value) for value in arguments.paths] or default_paths(Path(".")))
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     options = CheckOptions(
@@ -51,6 +51,21 @@ def run_check(arguments: argparse.Namespace) -> int:
     else:
         sys.stdout.write(importlib.import_module(f"selfassess.output.{arguments.format}").render(result))
     return EXIT_FINDINGS if result.has_errors else EXIT_CLEAN
+
+
+def default_paths(here: Path) -> list[Path]:
+    """What `check` with no path checks: in a folder laid out as selfassess lays one out (with
+    `assessments/` or `codes/`), those folders and the YAML files beside them, so that test fixtures
+    and other YAML further down are left alone; anywhere else, the whole folder."""
+    kept = [here / name for name in ("assessments", "codes") if (here / name).is_dir()]
+    if not kept:
+        return [here]
+    beside = sorted(
+        p
+        for p in here.iterdir()
+        if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith(".")
+    )
+    return [*kept, *beside]
 
 
 def run_schema(arguments: argparse.Namespace) -> int:

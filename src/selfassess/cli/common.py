@@ -58,8 +58,10 @@ def input_file(given: str) -> Path:
     path = Path(given)
     if not path.exists():
         raise UsageError(f"no such file: {path}")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give the file of one assessment in it")
     if not path.is_file():
-        raise UsageError(f"{path} is not an ordinary file")
+        raise UsageError(f"{path} is not a file that can be read (it may be a device or a pipe)")
     return path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from selfassess.cli.common import (
     EXIT_CLEAN,
@@ -19,6 +20,15 @@ from selfassess.cli.common import (
 SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
 
 
+def beside(source: Path, name: str) -> Path:
+    """Where a published file goes when no -o says: beside its assessment, unless that is inside a
+    `codes/` folder (which holds what assessments are checked against, and nothing else), when it
+    goes in the current folder."""
+    if "codes" in source.resolve().parent.parts:
+        return Path(name)
+    return source.with_name(name)
+
+
 def run_render(arguments: argparse.Namespace) -> int:
     from selfassess.load.config import ConfigError
     from selfassess.output import text
@@ -26,7 +36,7 @@ def run_render(arguments: argparse.Namespace) -> int:
     from selfassess.publish.render import render
 
     source = input_file(arguments.assessment)
-    out = output_path(arguments, source.with_suffix(SUFFIX[arguments.format]), [source])
+    out = output_path(arguments, beside(source, source.with_suffix(SUFFIX[arguments.format]).name), [source])
     try:
         rendered = render(
             source,
@@ -70,7 +80,7 @@ def run_report(arguments: argparse.Namespace) -> int:
     suffix = ".docx" if arguments.format == "docx" else ".html"
     out = output_path(
         arguments,
-        source.with_name(f"{source.stem}-board-report{suffix}"),
+        beside(source, f"{source.stem}-board-report{suffix}"),
         [source] if previous is None else [source, previous],
     )
     try:

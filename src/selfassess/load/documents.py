@@ -22,11 +22,20 @@ from selfassess.load.positions import START, LoadProblem, Loc, Positions
 from selfassess.load.yaml_source import DEFAULT_LIMITS, Limits, load_yaml_bytes
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
+from selfassess.timelimits.written_date import WrittenDate
 
 Kind = Literal["code", "assessment", "unknown"]
 
 _CODE_FIELDS = frozenset(("sections", "answers", "time_limits"))
 _ASSESSMENT_FIELDS = frozenset(("responses", "organisation", "assessed_on"))
+#: Required fields of an assessment that a new or imported form leaves empty until someone fills
+#: them in: reported (SA001), and meanwhile stood in for, so that everything that does not depend
+#: on them (every gap, every answer) is still checked. A date that cannot be read is what the rules
+#: that need the date already pass over.
+_STAND_INS: dict[Loc, Any] = {
+    ("organisation",): "(organisation not given)",
+    ("assessed_on",): WrittenDate("", None, "is missing"),
+}
 #: Collections whose entries stand alone: one unreadable entry is set aside, the rest still checked.
 _SEPARABLE = frozenset(("responses", "evidence", "policy", "deadlines"))
 
@@ -106,6 +115,7 @@ def validate(
     unreadable: set[Loc] = set()
     usable = True
     removed: list[Loc] = []
+    stand_in: dict[str, Any] = {}
     for detail in errors:
         loc, about_key, message = describe_validation_error(detail, model)
         raw: Loc = tuple(detail["loc"])
@@ -119,12 +129,15 @@ def validate(
             removed.append(raw[:2])
         elif raw and _is_optional(model, raw[:1]):
             removed.append(raw[:1])
+        elif model is Assessment and raw in _STAND_INS:
+            stand_in[str(raw[0])] = _STAND_INS[raw]
         else:
             usable = False
     if not usable:
         return None, problems, frozenset(unreadable)
     try:
-        return model.model_validate(_without(data, removed)), problems, frozenset(unreadable)
+        kept = {**_without(data, removed), **stand_in}
+        return model.model_validate(kept), problems, frozenset(unreadable)
     except ValidationError:  # pragma: no cover - pruning removes every reported error's value
         return None, problems, frozenset(unreadable)
 

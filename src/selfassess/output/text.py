@@ -55,7 +55,19 @@ def summary(result: CheckResult) -> str:
     return f"Checked {files}: {', '.join(counts) if counts else 'no findings'}."
 
 
+def gaps(result: CheckResult) -> list[str]:
+    """A line above the list for each file with provisions still to answer ("blank.yaml: 72
+    provisions still to answer."), so that a form just started reads as that, not as 72 errors."""
+    counts: dict[str, int] = {}
+    for finding in result.findings:
+        if finding.rule == "SA101" and finding.waived is None:
+            counts[finding.path] = counts.get(finding.path, 0) + 1
+    return [
+        f"{_shown(path)}: {count} provisions still to answer." for path, count in counts.items() if count > 1
+    ]
+
+
 def render(result: CheckResult, colour: bool = False) -> str:
-    lines = [format_finding(finding, colour) for finding in result.findings]
+    lines = [*gaps(result), *(format_finding(finding, colour) for finding in result.findings)]
     lines.append(summary(result))
     return "\n".join(lines) + "\n"

@@ -51,8 +51,8 @@ def check(context: Context) -> Iterator[Problem]:
         yield Problem(
             statement.loc,
             f"{stated_against_code(item, name)}, and yours is "
-            f"{'longer' if item.limit.bound == 'at-most' else 'shorter'} whatever day the clock starts: "
-            f"{example(item, comparison.first, name)}.",
+            f"{'longer' if item.limit.bound == 'at-most' else 'shorter'} whatever the day: "
+            f"{example(item, comparison.first)}.",
             statement.provision,
         )
 

@@ -45,10 +45,10 @@ def check(context: Context) -> Iterator[Problem]:
         assert comparison.first_fail is not None and comparison.first_hold is not None
         yield Problem(
             item.statement.loc,
-            f"{stated_against_code(item, name)}, and on {comparison.failing} of {comparison.days} start days "
-            f"yours runs {'longer' if item.limit.bound == 'at-most' else 'shorter'}: "
-            f"{example(item, comparison.first_fail, name)}; "
-            f"{example(item, comparison.first_hold, name, both=True)}.",
+            f"{stated_against_code(item, name)}, and on {comparison.failing} of {comparison.days} days "
+            f"yours is {'longer' if item.limit.bound == 'at-most' else 'shorter'}: "
+            f"{example(item, comparison.first_fail)}; "
+            f"{example(item, comparison.first_hold, both=True)}.",
             item.statement.provision,
         )
 

@@ -67,8 +67,8 @@ def _dates(context: Context) -> Iterator[tuple[Loc, WrittenDate | None, str | No
 
 def check(context: Context) -> Iterator[Problem]:
     for loc, written, provision in _dates(context):
-        if written is None or written.value is not None:
-            continue
+        if written is None or written.value is not None or not written.text:
+            continue  # nothing written at all is SA001's to report (a form not filled in yet)
         if written.problem == "does not exist":
             message = (
                 f"The date '{written.text}' does not exist; check the day and the month "
