@@ -243,7 +243,7 @@ def test_no_path_in_a_project_folder_checks_its_assessments_and_codes_only(capsy
     (tmp_path / "tests" / "fixtures" / "broken.yaml").write_text("code: [\n")
     (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n")
     monkeypatch.chdir(tmp_path)
-    status, out, _ = run(capsys, "check", "--format", "json")
+    _status, out, _ = run(capsys, "check", "--format", "json")
     assert json.loads(out)["checked"] == ["assessments/ours.yaml", "ours-2026.yaml"]
 
 
