@@ -49,9 +49,7 @@ def main(arguments: Sequence[str]) -> int:
         print(__doc__)
         return 2
     Path(arguments[0]).write_text(assessment_text(admitting()), encoding="utf-8")
-    print(
-        f"Wrote {arguments[0]}: {len(CODE.provisions)} provisions, each a real admitting sentence."
-    )
+    print(f"Wrote {arguments[0]}: {len(CODE.provisions)} provisions, each a real admitting sentence.")
     return 0
 
 
