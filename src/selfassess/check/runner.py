@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -126,6 +127,11 @@ def _collect_garbage_less_often() -> None:
 
 def _start_worker(code_dirs: list[Path]) -> None:
     global _worker_library, _worker_evidence
+    # Ctrl-C reaches every process of the terminal's job: the parent alone answers it, ending the
+    # workers, so the user sees one 'Stopped.' and not one traceback per worker. A forked worker
+    # inherits the command's SIGTERM handler.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the parent ends a worker: not to be caught
     _collect_garbage_less_often()
     _worker_library = CodeLibrary(code_dirs)
     _worker_evidence = EvidenceFiles()
@@ -157,11 +163,13 @@ def check_files(
     workers = min(jobs or os.cpu_count() or 1, len(chosen))
     findings: list[Finding] = []
     if workers > 1 and len(chosen) >= PARALLEL_FROM:
-        from concurrent.futures import ProcessPoolExecutor  # here: a one-file check starts without it
+        from multiprocessing import Pool  # here: a one-file check starts without it
 
-        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(library.code_dirs,)) as pool:
+        # Leaving the block ends the workers at once (Pool.terminate), also on Ctrl-C or an error,
+        # where an executor would first finish every file still queued.
+        with Pool(workers, initializer=_start_worker, initargs=(library.code_dirs,)) as pool:
             chunks = max(1, len(chosen) // (workers * 8))
-            for done, found in enumerate(pool.map(_check_in_worker, chosen, chunksize=chunks), 1):
+            for done, found in enumerate(pool.imap(_check_in_worker, chosen, chunksize=chunks), 1):
                 findings.extend(found)
                 if progress is not None:
                     progress(done, len(chosen))

@@ -7,13 +7,24 @@ Each command is a `run_…` function in the module named for what it does.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
 from collections.abc import Sequence
+from types import FrameType
 
 from selfassess.cli.arguments import command_line
 from selfassess.cli.authoring import run_import, run_migrate, run_new
 from selfassess.cli.checking import run_check, run_explain, run_rules, run_schema
-from selfassess.cli.common import EXIT_CLEAN, EXIT_USAGE, UsageError
+from selfassess.cli.common import (
+    EXIT_CLEAN,
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    Terminated,
+    UsageError,
+)
 from selfassess.cli.comparing import run_diff
 from selfassess.cli.publishing import run_render, run_report
 from selfassess.didyoumean import end_with_hint
@@ -34,7 +45,29 @@ COMMANDS = {
 }
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Ctrl-C or SIGTERM ends any command at once with one word, 'Stopped.': an
+    output being written is removed (files.write_atomically), workers are ended, nothing is
+    half-written, and the exit status is the shell's for the signal (130, 143)."""
+    try:
+        if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:  # not when embedded with its own
+            signal.signal(signal.SIGTERM, _terminate)
+        return _run(argv)
+    except KeyboardInterrupt as stopped:
+        print("Stopped.", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(stopped, Terminated) else EXIT_INTERRUPTED
+    except BrokenPipeError:  # `selfassess check | head` is not a failure
+        # Python would complain of the closed pipe once more when it flushes at exit.
+        with contextlib.suppress(OSError, ValueError):  # ValueError: stdout is not a real file
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLEAN
+
+
+def _run(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")  # a console that cannot show '—' must not crash a check
@@ -54,8 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"selfassess {arguments.command}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:  # `selfassess check | head` is not a failure
-        return EXIT_CLEAN
+    except BrokenPipeError:
+        raise
     except OSError as error:  # a path on the command line the system refuses: too long, unwritable
         where = f"{error.filename}: " if error.filename else ""
         print(f"selfassess {arguments.command}: error: {where}{error.strerror or error}", file=sys.stderr)

@@ -24,6 +24,15 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
+#: The exit status after Ctrl-C or SIGTERM, as a shell reports a program those signals stopped.
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: stop as for Ctrl-C (files being written are removed), with status 143."""
+
+
 class UsageError(Exception):
     """The command was wrong (a path that does not exist, a bad option value): exit status 2."""
 
