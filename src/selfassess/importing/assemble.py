@@ -117,7 +117,9 @@ def response(entry: Entry, code: Code, register: Register) -> dict[str, Any]:
     if code.is_tracker and layout.column(COMMENTARY) is None:
         answer, commentary = fields.split_answer(answer_text, code)  # one column holds both
     else:
-        answer = fields.one_line(answer_text) or None
+        read = fields.read_answer(answer_text, code)
+        answer = read.answer or read.typed or None
+        commentary = "\n\n".join(part for part in (read.explained, commentary) if part)
     made: dict[str, Any] = {"answer": answer}
     has_action = bool(texts.get(ACTION))
     if not code.is_tracker:
@@ -228,7 +230,9 @@ def _section_heading(number: str, title: str) -> str:
     return f"Section {number}: {title}"
 
 
-def _comment_for(provision: Provision | None, section_title: str, entry: Entry | None, number: str) -> str:
+def _comment_for(
+    code: Code, provision: Provision | None, section_title: str, entry: Entry | None, number: str
+) -> str:
     """The comment above a response: the code's requirement, then whatever the table says beside it
     that the response does not hold (its own wording where it differs, an item, a meeting date)."""
     lines: list[str] = []
@@ -241,6 +245,9 @@ def _comment_for(provision: Provision | None, section_title: str, entry: Entry |
     if written and (provision is None or words(written) != provision_words(provision)):
         said = "The table's wording: " if provision is not None else f"{number} "
         lines.append(said + fields.one_line(written))
+    read = fields.read_answer(entry.text(ANSWER), code)
+    if read.reworded:
+        lines.append(f"The table's answer: {read.typed}")  # the file gives the code's own word
     shown = words("\n".join(lines))
     for heading, text in _unused_columns(entry):
         if words(text) not in shown:
@@ -301,7 +308,7 @@ def assessment_text(
                     out.comment(line, indent=2)
             entry = answered.entry if answered is not None else None
             actions = planned.get(provision.number, [])
-            comment = _comment_for(provision, section.title, entry, provision.number)
+            comment = _comment_for(code, provision, section.title, entry, provision.number)
             if entry is None and actions:
                 comment = comment.replace(
                     _NOT_IN_DOCUMENT, "(The document gives its actions: answer it here.)"
@@ -325,7 +332,7 @@ def assessment_text(
             for line in item.entry.headings:
                 out.comment(f"The table's heading here: {fields.one_line(line)}", indent=2)
             out.comment(f"From {item.entry.place}.", indent=2)
-            out.comment(_comment_for(None, "", item.entry, item.number), indent=2)
+            out.comment(_comment_for(code, None, "", item.entry, item.number), indent=2)
             out.values({item.number: response(item.entry, code, register)}, indent=2)
     if unplaced or leftover:
         _write_unplaced(out, unplaced, leftover)

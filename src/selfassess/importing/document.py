@@ -10,7 +10,8 @@ from selfassess.check.findings import CheckResult
 from selfassess.check.runner import CheckOptions, check_loaded, settings_for
 from selfassess.importing import ImportFailed
 from selfassess.importing.assemble import Header, assessment_text
-from selfassess.importing.layouts import looked_for
+from selfassess.importing.fields import read_answer
+from selfassess.importing.layouts import ANSWER, looked_for
 from selfassess.importing.match import place_entries
 from selfassess.importing.rows import read_entries
 from selfassess.importing.tables import read_grids
@@ -130,6 +131,17 @@ def import_file(
             if item.provision is not None and not item.entry.layout.is_action_plan
         }
     )
+    reworded = [
+        item.number
+        for item in placed
+        if not item.entry.layout.is_action_plan and read_answer(item.entry.text(ANSWER), code).reworded
+    ]
+    if reworded:
+        notes.append(
+            f"{path.name}: {_count(len(reworded), 'answer')} written in the table's own words (the first "
+            f"at {reworded[0]}) {'is' if len(reworded) == 1 else 'are'} given as {code.id}'s answers "
+            f"({code.answers.listed()}), with the table's words kept in a comment above each."
+        )
     if placed and not any(item.provision is not None for item in placed):
         notes.append(
             f"{path.name}: none of the numbers in its tables is a provision of {code.id}; "

@@ -5,8 +5,10 @@ titles, commentary as Markdown paragraphs and bullets, a lead, supporting owners
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
+from selfassess.didyoumean import normalise
 from selfassess.importing.tables import is_bulleted, unbulleted
 from selfassess.model.code import Code
 from selfassess.timelimits.written_date import read_written_date
@@ -28,6 +30,66 @@ def split_answer(text: str, code: Code) -> tuple[str | None, str]:
         if code.answers.canonical(text[:end]) is not None:
             return one_line(text[:end]), text[end:].strip()
     return None, text
+
+
+@dataclass(frozen=True)
+class ReadAnswer:
+    """An answer cell as import reads it: the code's answer it gives (None where it gives none the
+    code knows: then the cell is kept as typed, for check to report), what was typed, and the words
+    after the answer that explain it ("Yes – see policy 4.2"), which go into the commentary."""
+
+    answer: str | None
+    typed: str
+    explained: str
+
+    @property
+    def reworded(self) -> bool:
+        """The file's answer is not what the table says: a comment keeps the table's words."""
+        return self.answer is not None and normalise(self.answer) != normalise(self.typed)
+
+
+# An answer that begins a longer cell ends at a dash, a colon, a full stop, a comma, a bracket or a
+# line: "Yes – see the policy", "Partial (training due)". A space alone does not end it, so that
+# "No longer applicable" is not read as "No"; nor does a slash ("Yes/No" is no answer).
+_AFTER_ANSWER = re.compile(r"\s*(?:[-–—:;,.(]|\n)")
+_WORD = re.compile(r"[^\s\-–—:;,.(/]+")
+_MOST_WORDS_IN_AN_ANSWER = 4
+
+
+def read_answer(text: str, code: Code) -> ReadAnswer:
+    """The code's answer a cell gives, by its own words or by an alias ('Fully compliant' is
+    'Yes'), whole or at the start of the cell."""
+    typed = text.strip()
+    answers = code.answers
+    whole = answers.answer_for(typed)
+    if whole is not None or not typed:
+        return ReadAnswer(whole, one_line(typed), "")
+    tokens = list(_WORD.finditer(typed))
+    for count in range(min(_MOST_WORDS_IN_AN_ANSWER, len(tokens)), 0, -1):
+        end = tokens[count - 1].end()
+        after = _AFTER_ANSWER.match(typed, end)
+        answer = answers.answer_for(typed[:end])
+        if answer is None or after is None:
+            continue
+        rest = typed[end:].strip().lstrip("-–—:;,./").strip()
+        if rest.startswith("(") and rest.endswith(")"):
+            rest = rest[1:-1].strip()
+        # "N/A – not applicable", "Yes (compliant)": the rest only says the answer again.
+        if answers.answer_for(rest) == answer:
+            return ReadAnswer(answer, one_line(typed), "")
+        if _opens_with_another_answer(rest, answer, code):
+            break  # "Yes, partially": two answers in one; the person must choose
+        return ReadAnswer(answer, one_line(typed), rest)
+    return ReadAnswer(None, one_line(typed), "")
+
+
+def _opens_with_another_answer(text: str, answer: str, code: Code) -> bool:
+    words = list(_WORD.finditer(text))
+    for count in range(min(_MOST_WORDS_IN_AN_ANSWER, len(words)), 0, -1):
+        other = code.answers.answer_for(text[: words[count - 1].end()])
+        if other is not None:
+            return other != answer
+    return False
 
 
 def markdown(text: str) -> str | None:

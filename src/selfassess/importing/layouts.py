@@ -141,9 +141,9 @@ def recognise(cells: list[str], code: Code) -> Layout | None:
     # HQN report / consultants plan)") explains it: only the words outside count towards its length.
     if not any(cells) or any(len(re.sub(r"\([^)]*\)", "", cell)) > _LONGEST_HEADING for cell in cells):
         return None
-    if any(code.answers.canonical(cell) for cell in cells if cell.strip()):
-        return None  # "Yes", "Done": an answer, so a row of answers, however short its cells
     label = _words(code.answers.label)
+    if any(code.answers.answer_for(cell) for cell in cells if cell.strip() and _words(cell) != label):
+        return None  # "Yes", "Done", "Compliant": an answer, so a row of answers, however short its cells
     roles = [_role(cell, label) for cell in cells]
     # One column per field: where two headings ask for the same one, the first has it (the code's
     # own answer heading before a keyword match), and the other's text is kept as context.

@@ -56,6 +56,15 @@ class AnswerVocabulary(Model):
         min_length=1, description="What a user may write in the column, and what each one means."
     )
 
+    aliases: dict[Text, list[Text]] = Field(
+        default_factory=dict,
+        description=(
+            "What people type for an answer, under the answer it means: 'Yes': [Complies, Fully "
+            "compliant]. Import writes the answer for them; check suggests it. An assessment still "
+            "writes the answer itself, so that the published form reads the same all the way down."
+        ),
+    )
+
     @cached_property
     def _by_normal_form(self) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -63,9 +72,32 @@ class AnswerVocabulary(Model):
             found.setdefault(normalise(written), written)
         return found
 
+    @cached_property
+    def spellings(self) -> dict[str, str]:
+        """Every way of writing an answer the code knows, each with the answer it means: the answers
+        themselves first, then their aliases (an alias of an answer the code lacks is left out)."""
+        found = {written: written for written in self.values}
+        for answer, typed in self.aliases.items():
+            if answer in self.values:
+                for alias in typed:
+                    found.setdefault(alias, answer)
+        return found
+
+    @cached_property
+    def _aliases_by_normal_form(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for alias, answer in self.spellings.items():
+            found.setdefault(normalise(alias), answer)
+        return found
+
     def canonical(self, written: str) -> str | None:
         """The vocabulary's own spelling of an answer written with any case or punctuation."""
         return self._by_normal_form.get(normalise(written))
+
+    def answer_for(self, typed: str) -> str | None:
+        """The answer `typed` stands for: itself in any case or punctuation, or an alias ('Fully
+        compliant' is 'Yes'); None when it is neither."""
+        return self.canonical(typed) or self._aliases_by_normal_form.get(normalise(typed))
 
     def meaning(self, written: str) -> str | None:
         """What `written` means ('Yes.' and 'yes' mean what 'Yes' means), or None if nothing."""

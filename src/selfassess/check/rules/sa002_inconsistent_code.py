@@ -3,7 +3,8 @@
 What it checks:
     That a code file hangs together: its `id` is its file name; no two provisions share a
     number; every time limit and deadline a provision names is declared at the top of the code;
-    no two answers in the vocabulary read the same (`N/A` and `n/a`); and `supersedes`,
+    no two answers in the vocabulary read the same (`N/A` and `n/a`); every alias belongs to an
+    answer the code has, and reads as no other answer does; and `supersedes`,
     `previously` and `corresponds` point at codes and provisions that exist.
 
 Why it matters:
@@ -47,6 +48,7 @@ from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
 from selfassess.didyoumean import end_with_hint, normalise
+from selfassess.model.code import AnswerVocabulary
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -69,6 +71,7 @@ def check(context: Context) -> Iterator[Problem]:
                 f"The answers '{first}' and '{written}' read the same; keep one.",
                 at_key=True,
             )
+    yield from _alias_problems(code.answers, seen_answers)
     if code.supersedes and context.superseded is None:
         yield Problem(
             ("supersedes",),
@@ -132,6 +135,26 @@ def check(context: Context) -> Iterator[Problem]:
                             f"which has no provision {old}.",
                             number,
                         )
+
+
+def _alias_problems(answers: AnswerVocabulary, spelt: dict[str, str]) -> Iterator[Problem]:
+    """Aliases that belong to no answer, or that read as another answer does."""
+    means = {normal: written for normal, written in spelt.items()}
+    for answer, aliases in answers.aliases.items():
+        if answer not in answers.values:
+            yield Problem(
+                ("answers", "aliases", answer),
+                f"'{answer}' is given aliases but is not one of the answers ({answers.listed()}).",
+                at_key=True,
+            )
+            continue
+        for index, alias in enumerate(aliases):
+            first = means.setdefault(normalise(alias), answer)
+            if first != answer:
+                yield Problem(
+                    ("answers", "aliases", answer, index),
+                    f"The alias '{alias}' of '{answer}' reads as '{first}' does; keep it under one answer.",
+                )
 
 
 RULE = Rule(

@@ -3,7 +3,8 @@
 What it checks:
     That every answer is one the code allows (for the Complaint Handling Code: Yes, No, Partial,
     N/A). Case and punctuation do not matter, so `yes` and `Yes.` are the same answer as `Yes`;
-    anything else is reported with the answer that was probably meant.
+    anything else is reported with the answer that was probably meant, knowing what people type
+    for each (the code's `aliases`: `Complies` and `Fully compliant` mean `Yes`).
 
 Why it matters:
     An answer selfassess cannot read is an answer it cannot check, and it prints as written in
@@ -14,6 +15,9 @@ Failing example:
     responses:
       "2.5":
         answer: YAC
+        evidence: [complaints-policy]
+      "2.6":
+        answer: Fully compliant
         evidence: [complaints-policy]
     ```
 
@@ -33,7 +37,7 @@ from collections.abc import Iterator
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
-from selfassess.didyoumean import end_with_hint
+from selfassess.didyoumean import suggest
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -43,7 +47,9 @@ def check(context: Context) -> Iterator[Problem]:
         written = response.answer
         if not (written or "").strip() or vocabulary.meaning(written or "") is not None:
             continue
-        hint = end_with_hint(written or "", vocabulary.values)
+        spellings = vocabulary.spellings
+        meant = suggest(written or "", spellings)
+        hint = f" — did you mean '{spellings[meant]}'?" if meant else "."
         yield Problem(
             ("responses", number, "answer"),
             f"Answer '{written}' is not one of {vocabulary.listed()}{hint}",
