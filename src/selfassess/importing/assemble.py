@@ -13,6 +13,7 @@ from typing import Any
 from selfassess.author.new import code_named, empty_response, header_fields, requirement_comment
 from selfassess.author.yaml_text import YamlText, yaml_fragment
 from selfassess.importing import fields
+from selfassess.importing.commentary_actions import take_actions
 from selfassess.importing.layouts import (
     ACTION,
     ANSWER,
@@ -109,7 +110,7 @@ def _column_texts(entry: Entry) -> dict[str, str]:
     return {role: text for _, role, text in entry.columns()}
 
 
-def response(entry: Entry, code: Code, register: Register) -> dict[str, Any]:
+def response(entry: Entry, code: Code, register: Register) -> Made:
     """The response one entry gives, in the fields the code's kind of assessment uses."""
     layout: Layout = entry.layout
     texts = _column_texts(entry)
@@ -133,9 +134,14 @@ def response(entry: Entry, code: Code, register: Register) -> dict[str, Any]:
         made["lead"] = fields.lead(texts.get(LEAD, ""))
     if texts.get(SUPPORTING):
         made["supporting"] = fields.owners(texts[SUPPORTING])
+    read_from: list[str] = []
+    if not code.is_tracker:
+        commentary, found = take_actions(commentary)
+        read_from = [item.line for item in found]
     made["commentary"] = fields.markdown(commentary)
     if texts.get(CLOSED):
         made["closed_on"] = fields.written_date(texts[CLOSED])
+    actions: list[dict[str, Any]] = []
     if has_action:
         action: dict[str, Any] = {"action": fields.markdown(texts[ACTION])}
         if not code.is_tracker and texts.get(LEAD):
@@ -143,8 +149,21 @@ def response(entry: Entry, code: Code, register: Register) -> dict[str, Any]:
         for role, name in ((START, "start"), (DUE, "due")):
             if texts.get(role):
                 action[name] = fields.written_date(texts[role])
-        made["actions"] = [action]
-    return made
+        actions.append(action)
+    if read_from:
+        actions += [item.action for item in found]
+    if actions:
+        made["actions"] = actions
+    return Made(made, [None] * (len(actions) - len(read_from)) + read_from)
+
+
+@dataclass(frozen=True)
+class Made:
+    """A response's fields, and for each of its actions the commentary line it was read from (None
+    for an action the table gives in a column of its own)."""
+
+    fields: dict[str, Any]
+    read_from: list[str | None]
 
 
 def _heading_label(heading: str, column: int) -> str:
@@ -210,15 +229,22 @@ def _is_action(item: Placed) -> bool:
     return item.entry.layout.is_action_plan
 
 
-def _write_with_actions(out: YamlText, number: str, made: dict[str, Any], actions: list[Placed]) -> None:
-    """A response followed by its actions from an action plan, each with what the table printed
-    above it (a theme's heading) and how it was placed, where not by the number in its link."""
-    own = made.pop("actions", [])
-    out.values({number: made}, indent=2)
+def _write_response(out: YamlText, number: str, made: Made, plan: list[Placed]) -> None:
+    """A response, followed by its actions: its own (each read from its commentary marked so, with
+    the line it was read from), then an action plan's, each with what the table printed above it
+    (a theme's heading) and how it was placed, where not by the number in its link."""
+    if not plan and not any(made.read_from):
+        out.values({number: made.fields}, indent=2)
+        return
+    response_fields = dict(made.fields)
+    own = response_fields.pop("actions", [])
+    out.values({number: response_fields}, indent=2)
     out.line("    actions:")
-    for action in own:
+    for action, line in zip(own, made.read_from, strict=True):
+        if line is not None:
+            out.comment(f"Read from the commentary: {fields.one_line(line)}", indent=6)
         out.lines.extend(yaml_fragment({"actions": [action]}, indent=4)[1:])
-    for item in actions:
+    for item in plan:
         for text in item.entry.headings:
             out.comment(f"The table's heading here: {fields.one_line(text)}", indent=6)
         if item.why:
@@ -274,10 +300,20 @@ class Header:
     schema: str | None
 
 
+@dataclass(frozen=True)
+class Assembled:
+    """The imported assessment as YAML with comments, and the provisions whose actions were read
+    from their commentary (for the import to name)."""
+
+    text: str
+    actions_read_at: list[str]
+
+
 def assessment_text(
     code: Code, header: Header, placed: list[Placed], unplaced: list[Unplaced], leftover: list[str]
-) -> str:
+) -> Assembled:
     """The whole imported assessment, as YAML with comments."""
+    actions_read_at: list[str] = []
     by_number = {item.number: item for item in placed if item.provision is not None and not _is_action(item)}
     planned: dict[str, list[Placed]] = {}  # an action plan's actions, under the provision each serves
     for item in placed:
@@ -314,11 +350,10 @@ def assessment_text(
                     _NOT_IN_DOCUMENT, "(The document gives its actions: answer it here.)"
                 )
             out.comment(comment, indent=2)
-            made = response(entry, code, register) if entry is not None else empty_response(code)
-            if actions:
-                _write_with_actions(out, provision.number, made, actions)
-            else:
-                out.values({provision.number: made}, indent=2)
+            made = response(entry, code, register) if entry is not None else Made(empty_response(code), [])
+            if any(made.read_from):
+                actions_read_at.append(provision.number)
+            _write_response(out, provision.number, made, actions)
     strangers = [item for item in placed if item.provision is None]
     if strangers:
         out.line()
@@ -333,10 +368,10 @@ def assessment_text(
                 out.comment(f"The table's heading here: {fields.one_line(line)}", indent=2)
             out.comment(f"From {item.entry.place}.", indent=2)
             out.comment(_comment_for(code, None, "", item.entry, item.number), indent=2)
-            out.values({item.number: response(item.entry, code, register)}, indent=2)
+            _write_response(out, item.number, response(item.entry, code, register), [])
     if unplaced or leftover:
         _write_unplaced(out, unplaced, leftover)
-    return out.text()
+    return Assembled(out.text(), actions_read_at)
 
 
 def _write_header(out: YamlText, code: Code, header: Header) -> None:

@@ -97,7 +97,8 @@ def import_file(
     placed, unplaced, checks = place_entries(reading.entries, code, unlinked)
     header = Header(path.name, organisation, assessed_on, schema)
     leftover = [text for _, text in reading.leftover_headings]
-    text = assessment_text(code, header, placed, unplaced, leftover)
+    assembled = assessment_text(code, header, placed, unplaced, leftover)
+    text = assembled.text
     notes = [
         f"{path.name}: {item.entry.place}: this row was not placed because {item.reason}; "
         "it is kept, commented, at the end of the output for you to place."
@@ -141,6 +142,13 @@ def import_file(
             f"{path.name}: {_count(len(reworded), 'answer')} written in the table's own words (the first "
             f"at {reworded[0]}) {'is' if len(reworded) == 1 else 'are'} given as {code.id}'s answers "
             f"({code.answers.listed()}), with the table's words kept in a comment above each."
+        )
+    if assembled.actions_read_at:
+        count, first = len(assembled.actions_read_at), assembled.actions_read_at[0]
+        notes.append(
+            f"{path.name}: the commentary of {_count(count, 'provision')} (the first {first}) "
+            "names actions, now given as actions with what, who and when, each marked 'Read from the "
+            "commentary'; check them."
         )
     if placed and not any(item.provision is not None for item in placed):
         notes.append(
