@@ -418,10 +418,25 @@ def _norwich_rows(action: dict) -> list[list[str | None]]:
 # ------------------------------------------------------------------------------------ writers
 
 
-def write_docx(tables: list[Table], path: Path, cover: bool = True) -> Path:
+#: The Ombudsman's form as landlords lay it out to print: landscape, ruled, its columns in these widths.
+_PRINTED_WIDTHS_CM = (2.2, 7.5, 2.2, 5.0, 8.5)
+
+
+def write_docx(tables: list[Table], path: Path, cover: bool = True, printed: bool = False) -> Path:
+    """The tables in a Word document; `printed` lays them out as a form made to be printed or
+    saved as PDF is: landscape, every cell ruled, the header row repeated on every page."""
     import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
 
     document = docx.Document()
+    if printed:
+        section = document.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+        section.left_margin = section.right_margin = Cm(1.5)
     document.add_heading("Self-assessment", level=1)
     if cover:  # a table that is no table of answers, for the import to leave out
         about = document.add_table(rows=2, cols=2)
@@ -442,6 +457,14 @@ def write_docx(tables: list[Table], path: Path, cover: bool = True) -> Path:
                     made.cell(r, start).merge(made.cell(r, c))
         for (r, c), end in table.runs_down():
             made.cell(r, c).merge(made.cell(end, c))
+        if printed:
+            made.style = "Table Grid"
+            for c, centimetres in enumerate(_PRINTED_WIDTHS_CM[:width]):
+                for cell in made.columns[c].cells:
+                    cell.width = Cm(centimetres)
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            made.rows[0]._tr.get_or_add_trPr().append(repeat)
     document.save(str(path))
     return path
 

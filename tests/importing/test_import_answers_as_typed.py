@@ -65,9 +65,9 @@ def test_answers_as_typed_become_the_codes_answers_with_the_typed_words_kept(
     source = _form_with(given, tmp_path)
     status, out, err = run_import(capsys, source, "hos-chc-2024", *ORGANISATION)
     assert (
-        "typed.csv: 12 answers written in the table's own words (the first at 1.2) are given as "
+        "typed.csv: 11 answers written in the table's own words (the first at 1.2) are given as "
         "hos-chc-2024's answers (Yes, No, Partial, N/A), with the table's words kept in a comment above each."
-    ) in err  # 1.5 shares 1.4's merged cell
+    ) in err  # 1.5 shares 1.4's merged cell; "N/A – not applicable" only says N/A again
     text = source.with_suffix(".yaml").read_text(encoding="utf-8")
     written = yaml.safe_load(text)["responses"]
     original = builders.westminster()["responses"]

@@ -194,10 +194,10 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         == 2
     )
     assert "no such file" in capsys.readouterr().err
-    pdf = tmp_path / "form.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    assert main(["import", str(pdf), "--code", "hos-chc-2024", "-o", str(tmp_path / "a.yaml")]) == 2
-    assert "form.pdf: selfassess imports .docx, .xlsx, .csv, .tsv files" in capsys.readouterr().err
+    writer = tmp_path / "form.odt"
+    writer.write_bytes(b"PK\x03\x04")
+    assert main(["import", str(writer), "--code", "hos-chc-2024", "-o", str(tmp_path / "a.yaml")]) == 2
+    assert "form.odt: selfassess imports .docx, .xlsx, .csv, .tsv, .pdf files" in capsys.readouterr().err
     source = builders.write_docx(_awkward(), tmp_path / "ours.docx", cover=False)
     assert main(["import", str(source), "--code", "hos-chc-2023", "-o", str(tmp_path / "a.yaml")]) == 2
     assert "no readable code 'hos-chc-2023'" in capsys.readouterr().err

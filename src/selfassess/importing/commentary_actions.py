@@ -81,6 +81,15 @@ def _due_date(written: str) -> date | None:
     return calendar_date(year, month, calendar.monthrange(year, month)[1]) if year >= 1 else None
 
 
+# How a published form (selfassess's own, and forms laid out like it) writes an action in the row:
+# "What will be done: Owner, due 31 July 2025 (In progress)".
+_STATUS_AT_END = re.compile(
+    r"\s*\((?P<status>not started|in progress|done|blocked|dropped)\)\s*$", re.IGNORECASE
+)
+_DUE_AT_END = re.compile(r",\s+due\s+(?P<when>" + _DAY_MONTH_YEAR + "|" + _NUMERIC + r")\s*$", re.IGNORECASE)
+_OWNER_AT_END = re.compile(r":\s+(?P<owner>[^:.;]{2,80})$")
+
+
 def _read_action(text: str) -> dict[str, Any] | None:
     """What, who and when, from one action's words."""
     rest = text.strip()
@@ -88,6 +97,10 @@ def _read_action(text: str) -> dict[str, Any] | None:
         return None
     owner: str | None = None
     due: date | None = None
+    status = _STATUS_AT_END.search(rest)
+    due_at_end = _DUE_AT_END.search(rest[: status.start()] if status else rest)
+    if status is not None or due_at_end is not None:
+        return _read_published_action(rest, status, due_at_end)
     for pattern in (_LABELLED_OWNER, _BRACKETED_OWNER):
         match = pattern.search(rest)
         if match is not None and match["owner"].strip():
@@ -109,6 +122,29 @@ def _read_action(text: str) -> dict[str, Any] | None:
         action["owner"] = owner
     if due is not None:
         action["due"] = due
+    return action
+
+
+def _read_published_action(
+    text: str, status: re.Match[str] | None, due_at_end: re.Match[str] | None
+) -> dict[str, Any] | None:
+    rest = text[: status.start()] if status else text
+    due = _due_date(due_at_end["when"]) if due_at_end else None
+    if due_at_end is not None and due is not None:
+        rest = rest[: due_at_end.start()]
+    owner = _OWNER_AT_END.search(rest)
+    if owner is not None:
+        rest = rest[: owner.start()]
+    what = " ".join(rest.split()).strip(" ,;")
+    if not what:
+        return None
+    action: dict[str, Any] = {"action": what}
+    if owner is not None:
+        action["owner"] = owner["owner"].strip()
+    if due is not None:
+        action["due"] = due
+    if status is not None:
+        action["status"] = "-".join(status["status"].lower().split())
     return action
 
 

@@ -13,6 +13,7 @@ from selfassess.importing.assemble import Header, assessment_text
 from selfassess.importing.fields import read_answer
 from selfassess.importing.layouts import ANSWER, looked_for
 from selfassess.importing.match import place_entries
+from selfassess.importing.pdf_tables import pdf_grids
 from selfassess.importing.rows import read_entries
 from selfassess.importing.tables import read_grids
 from selfassess.load.codes import CodeLibrary
@@ -81,7 +82,7 @@ def import_file(
     """The assessment the tables in `path` give for `code`. Raises ImportFailed when the file cannot
     be read, or holds no table selfassess knows. `unlinked`: the provision to put an action plan's
     actions under where their link names none."""
-    grids = read_grids(path)
+    grids = pdf_grids(path) if path.suffix.lower() == ".pdf" else read_grids(path)
     reading = read_entries(grids, code)
     if not reading.recognised:
         shown = [

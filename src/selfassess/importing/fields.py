@@ -41,11 +41,14 @@ class ReadAnswer:
     answer: str | None
     typed: str
     explained: str
+    restated: bool = False  # the answer itself, then its meaning again: "Yes met", "N/A – not applicable"
 
     @property
     def reworded(self) -> bool:
         """The file's answer is not what the table says: a comment keeps the table's words."""
-        return self.answer is not None and normalise(self.answer) != normalise(self.typed)
+        return (
+            self.answer is not None and not self.restated and normalise(self.answer) != normalise(self.typed)
+        )
 
 
 # An answer that begins a longer cell ends at a dash, a colon, a full stop, a comma, a bracket or a
@@ -69,14 +72,18 @@ def read_answer(text: str, code: Code) -> ReadAnswer:
         end = tokens[count - 1].end()
         after = _AFTER_ANSWER.match(typed, end)
         answer = answers.answer_for(typed[:end])
-        if answer is None or after is None:
+        if answer is None:
             continue
         rest = typed[end:].strip().lstrip("-–—:;,./").strip()
         if rest.startswith("(") and rest.endswith(")"):
             rest = rest[1:-1].strip()
-        # "N/A – not applicable", "Yes (compliant)": the rest only says the answer again.
+        # "N/A – not applicable", "Yes (compliant)", "Partial partly met" (a published form's answer
+        # and its meaning): the rest only says the answer again.
         if answers.answer_for(rest) == answer:
-            return ReadAnswer(answer, one_line(typed), "")
+            itself = answers.canonical(typed[:end]) is not None
+            return ReadAnswer(answer, one_line(typed), "", restated=itself)
+        if after is None:
+            continue
         if _opens_with_another_answer(rest, answer, code):
             break  # "Yes, partially": two answers in one; the person must choose
         return ReadAnswer(answer, one_line(typed), rest)

@@ -67,6 +67,8 @@ class Entry:
         for column, cell in enumerate(cells):
             if cell.text and (grid, cell.origin) not in self.origins:
                 self.origins.add((grid, cell.origin))
+                if cell.carried and cell.text in self.parts.get(column, []):
+                    continue  # the rest of a merged cell this entry has from the page before
                 if (
                     column == number
                     and self.rows > 1

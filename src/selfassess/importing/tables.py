@@ -23,6 +23,7 @@ class Cell:
     text: str  # paragraphs on lines of their own; a Word list paragraph starts "- "
     origin: tuple[int, int]  # (row, column) where its merge starts: shared by every place it covers
     numeric: bool = False  # a spreadsheet number, whose written form (6.10) the file may not keep
+    carried: bool = False  # a PDF's merged cell cut by a page break: its text is the part before it
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,11 @@ def read_grids(path: Path) -> list[Grid]:
     else:
         raise ValueError(f"not one of {', '.join(SUPPORTED)}")  # the command line refuses these first
     if sum(len(grid.rows) for grid in grids) > MAX_ROWS:
-        raise _too_many_rows(path)
+        raise too_many_rows(path)
     return grids
 
 
-def _too_many_rows(path: Path) -> ImportFailed:
+def too_many_rows(path: Path) -> ImportFailed:
     return ImportFailed(
         f"{path.name} has more than {MAX_ROWS:,} rows in its tables, more than selfassess imports from "
         "one document; import the form's tables from a file of their own."
@@ -359,7 +360,7 @@ def _delimited(path: Path, delimiter: str | None) -> Grid:
     try:
         for r, record in enumerate(reader):
             if r == MAX_ROWS:  # stop reading here: the rest would only be refused
-                raise _too_many_rows(path)
+                raise too_many_rows(path)
             rows.append([Cell(_cell_text(value), (r, c)) for c, value in enumerate(record)])
             places.append(f"line {line}")
             line = reader.line_num + 1  # a quoted cell may hold line breaks: the next record starts here
