@@ -33,7 +33,9 @@ SAVED_BY_OFFICE = {
 
 #: The office-suite cases, marked slow: LibreOffice takes seconds to start for each.
 OFFICE_KINDS = [
-    pytest.param(kind, marks=pytest.mark.slow) for kind in SAVED_BY_OFFICE if not kind.endswith("pdf-saved-by-libreoffice")
+    pytest.param(kind, marks=pytest.mark.slow)
+    for kind in SAVED_BY_OFFICE
+    if not kind.endswith("pdf-saved-by-libreoffice")
 ]
 
 

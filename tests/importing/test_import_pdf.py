@@ -61,7 +61,9 @@ def test_our_own_published_form_as_pdf_comes_back(tmp_path: Path, capsys: pytest
     pdf = tmp_path / "published.pdf"
     assert main(["render", str(EXAMPLE), "--format", "pdf", "-o", str(pdf)]) == 0
     capsys.readouterr()
-    _, _, err = run_import(capsys, pdf, "hos-chc-2024", "--organisation", "Fenbrook Homes", "--assessed-on", "2025-05-20")
+    _, _, err = run_import(
+        capsys, pdf, "hos-chc-2024", "--organisation", "Fenbrook Homes", "--assessed-on", "2025-05-20"
+    )
     assert "72 of 72 provisions answered" in err
     source = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))["responses"]
     back = yaml.safe_load(pdf.with_suffix(".yaml").read_text(encoding="utf-8"))["responses"]
@@ -86,9 +88,7 @@ def _text_only_pdf(path: Path) -> Path:
 def _scanned_pdf(path: Path) -> Path:
     """A page that is only a picture, as a scanner makes."""
     weasyprint = pytest.importorskip("weasyprint")
-    pixel = (
-        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
-    )
+    pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
     weasyprint.HTML(string=f'<img src="{pixel}" style="width:15cm;height:20cm">').write_pdf(path)
     return path
 
@@ -111,7 +111,10 @@ def _locked_pdf(path: Path) -> Path:
     ("make", "said"),
     [
         (lambda path: path.write_bytes(b"%PDF-1.4\n") and path, "form.pdf cannot be read as a PDF"),
-        (lambda path: path.write_bytes(b"PK\x03\x04 a Word file renamed") and path, "form.pdf cannot be read as a PDF"),
+        (
+            lambda path: path.write_bytes(b"PK\x03\x04 a Word file renamed") and path,
+            "form.pdf cannot be read as a PDF",
+        ),
         (_scanned_pdf, "form.pdf holds no text, only pictures of pages"),
         (_locked_pdf, "form.pdf is locked with a password"),
         (_text_only_pdf, "No table in form.pdf has the columns selfassess looks for"),
