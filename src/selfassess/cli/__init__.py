@@ -16,6 +16,7 @@ from selfassess.cli.checking import run_check, run_explain, run_rules, run_schem
 from selfassess.cli.common import EXIT_CLEAN, EXIT_USAGE, UsageError
 from selfassess.cli.comparing import run_diff
 from selfassess.cli.publishing import run_render, run_report
+from selfassess.cli.serving import run_serve
 
 __all__ = ["main"]
 
@@ -27,6 +28,7 @@ COMMANDS = {
     "check": run_check,
     "render": run_render,
     "report": run_report,
+    "serve": run_serve,
     "schema": run_schema,
     "rules": run_rules,
     "explain": run_explain,
