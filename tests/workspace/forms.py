@@ -78,3 +78,11 @@ def replaced(fields: list[tuple[str, str]], name: str, value: str) -> list[tuple
         else:
             out.append((field_name, field_value))
     return out if done else [*out, (name, value)]
+
+
+def as_data(fields: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """The fields as the test client sends a form: each name with its values, in page order."""
+    data: dict[str, list[str]] = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+    return data

@@ -40,7 +40,7 @@ MISSING: Any = object()  # no such value in the file
 
 def name_of(loc: Loc) -> str:
     """The page's name for the value at `loc`."""
-    return "/".join(quote(str(part), safe="") for part in loc)
+    return "/".join(quote(str(part), safe="+") for part in loc)
 
 
 def loc_of(name: str) -> tuple[str, ...]:

@@ -50,11 +50,11 @@ def unreadable_view(file: Opened) -> UnreadableView:
     for finding in file.checked.findings:
         if finding.rule != "SA001" and file.checked.loaded.document.assessment is not None:
             continue  # the ones that stop the page are what is shown first; `check` lists the rest
-        first = max(1, finding.line - _AROUND)
-        last = min(len(lines), finding.line + _AROUND)
+        at = min(finding.line, len(lines))  # a quote never closed is reported past the last line
+        first = max(1, at - _AROUND)
+        last = min(len(lines), at + _AROUND)
         excerpt = tuple(
-            ExcerptLine(number, lines[number - 1], number == finding.line)
-            for number in range(first, last + 1)
+            ExcerptLine(number, lines[number - 1], number == at) for number in range(first, last + 1)
         )
         findings.append(
             UnreadableFinding(

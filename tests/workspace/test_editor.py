@@ -1,0 +1,192 @@
+"""The editor over HTTP, as a browser without JavaScript uses it: every part of every bundled
+assessment shown, saved untouched without a byte changing, edited, checked live, and saved."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from selfassess.load.codes import CodeLibrary
+from selfassess.load.yaml_source import load_yaml_text
+from tests.workspace.conftest import REPO, git
+from tests.workspace.forms import as_data, form_fields, replaced
+
+EXAMPLE = "assessments/example-homes-2025.yaml"
+ASSESSMENTS = sorted(path.relative_to(REPO).as_posix() for path in (REPO / "assessments").glob("*.yaml"))
+
+
+def _parts(relative: str) -> list[str]:
+    data = load_yaml_text((REPO / relative).read_text(encoding="utf-8")).data
+    code = CodeLibrary().find(data["code"], REPO / "assessments").code
+    return ["details", *(section.number for section in code.sections)]
+
+
+def open_part(client, relative: str, part: str):
+    page = client.get(f"/edit/{quote(relative)}?part={quote(part, safe='')}")
+    assert page.status_code == 200, page.text
+    action, fields = form_fields(page.text)
+    return page, action, fields
+
+
+@pytest.mark.parametrize("relative", ASSESSMENTS)
+def test_saving_every_part_untouched_changes_nothing(client, folder, relative):
+    """Whatever the file holds and however it is written, a page saved as shown leaves it alone."""
+    before = (folder / relative).read_bytes()
+    for part in _parts(relative):
+        _, action, fields = open_part(client, relative, part)
+        saved = client.post(action, data=as_data(fields), follow_redirects=False)
+        assert saved.status_code == 303, saved.text
+        assert saved.headers["location"].endswith("saved=0"), (part, saved.headers["location"])
+    assert (folder / relative).read_bytes() == before
+
+
+def test_an_answer_that_admits_a_shortfall_shows_sa303_beside_it_and_saves_one_line(client, folder):
+    page, action, fields = open_part(client, EXAMPLE, "1")
+    assert 'id="findings-p-1.2" hidden' in page.text
+    typed = replaced(fields, "responses/1.2/commentary", "Further work is needed to embed this across teams.")
+    live = client.post(
+        f"/check/{quote(EXAMPLE)}",
+        data=as_data([f for f in typed if f[0].startswith("_") or "1.2/commentary" in f[0]]),
+    )
+    assert live.status_code == 200
+    beside = re.search(r'<div class="findings" id="findings-p-1.2">(.*?)</div>', live.text, re.S)
+    assert beside is not None and "SA303" in beside.group(1) and "Further work is needed" in beside.group(1)
+    assert "1 warning." in live.text
+    saved = client.post(action, data=as_data(typed), follow_redirects=True)
+    assert "Saved: 1 change written to assessments/example-homes-2025.yaml." in saved.text
+    shown = git(folder, "diff", "-U0", "--no-color", "--", EXAMPLE)
+    assert [line for line in shown.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
+        "-    commentary: >-",
+        "-      Our Complaints Policy uses the Code's definition of a complaint word for word.",
+        "-      The same definition is on the complaints page of our website and in the",
+        "-      Complaint Handling Procedure that staff use.",
+        "+    commentary: Further work is needed to embed this across teams.",
+    ]
+    assert "SA303" in client.get(f"/edit/{quote(EXAMPLE)}?part=1").text  # and the page says so, saved
+
+
+def test_a_live_check_never_writes(client, folder):
+    before = (folder / EXAMPLE).read_bytes()
+    _, _, fields = open_part(client, EXAMPLE, "6")
+    typed = replaced(fields, "responses/6.3/answer", "Yes")
+    assert client.post(f"/check/{quote(EXAMPLE)}", data=as_data(typed)).status_code == 200
+    assert (folder / EXAMPLE).read_bytes() == before
+
+
+def test_the_findings_of_the_page_are_the_findings_of_the_saved_file(client, folder):
+    """The page said it; the file checks exactly so."""
+    from selfassess.check.runner import CheckOptions, check_file, settings_for
+
+    _, action, fields = open_part(client, EXAMPLE, "6")
+    typed = replaced(fields, "responses/6.3/answer", "YAC")
+    typed = replaced(typed, "responses/6.4/commentary", "")
+    live = client.post(f"/check/{quote(EXAMPLE)}", data=as_data(typed)).text
+    client.post(action, data=as_data(typed))
+    path = folder / EXAMPLE
+    found = check_file(path, EXAMPLE, CodeLibrary(), CheckOptions(), settings_for(path, CheckOptions()))
+    assert found, "the edit should give findings"
+    for finding in found:
+        assert finding.rule in live and finding.message.split("'")[0] in live.replace("&#39;", "'")
+    assert re.search(r"(\d+) errors?", live).group(0) in client.get(f"/edit/{quote(EXAMPLE)}?part=6").text
+
+
+def test_adding_an_action_a_document_and_a_waiver_without_javascript(client, folder):
+    _, action, fields = open_part(client, EXAMPLE, "details")
+    fields = replaced(fields, "evidence/+/title", "Complaints dashboard, March 2025")
+    fields = replaced(fields, "evidence/+/url", "https://www.fenbrookhomes.example/dashboard")
+    client.post(action, data=as_data(fields))
+    _, action, fields = open_part(client, EXAMPLE, "1")
+    fields = replaced(fields, "responses/1.4/actions/+/action", "Review the triage guidance")
+    fields = replaced(fields, "responses/1.4/actions/+/owner", "Head of Complaints")
+    fields = replaced(fields, "responses/1.4/actions/+/due", "2025-09-30")
+    fields = replaced(fields, "responses/1.4/waive/+/rule", "SA202")
+    fields = replaced(
+        fields, "responses/1.4/waive/+/reason", "Reviewed every year; the date is the last review."
+    )
+    fields.append(("responses/1.4/evidence", "complaints-dashboard-march-2025"))
+    client.post(action, data=as_data(fields))
+    data = load_yaml_text((folder / EXAMPLE).read_text(encoding="utf-8")).data
+    response = data["responses"]["1.4"]
+    assert response["actions"] == [
+        {
+            "action": "Review the triage guidance",
+            "owner": "Head of Complaints",
+            "due": response["actions"][0]["due"],
+        }
+    ]
+    assert str(response["actions"][0]["due"]) == "2025-09-30"
+    assert response["waive"] == {"SA202": "Reviewed every year; the date is the last review."}
+    assert response["evidence"][-1] == "complaints-dashboard-march-2025"
+    assert data["evidence"]["complaints-dashboard-march-2025"]["title"] == "Complaints dashboard, March 2025"
+
+
+def test_a_new_action_without_its_words_is_refused_keeping_what_was_typed(client, folder):
+    before = (folder / EXAMPLE).read_bytes()
+    _, action, fields = open_part(client, EXAMPLE, "1")
+    fields = replaced(fields, "responses/1.4/actions/+/owner", "Head of Complaints")
+    refused = client.post(action, data=as_data(fields))
+    assert refused.status_code == 422
+    assert "The new action under 1.4 needs its words" in refused.text
+    assert 'value="Head of Complaints"' in refused.text
+    assert (folder / EXAMPLE).read_bytes() == before
+
+
+def test_removing_an_action(client, folder):
+    _, action, fields = open_part(client, EXAMPLE, "6")
+    data = load_yaml_text((folder / EXAMPLE).read_text(encoding="utf-8")).data
+    count = len(data["responses"]["6.3"]["actions"])
+    fields.append(("responses/6.3/actions/0/remove", "yes"))
+    client.post(action, data=as_data(fields))
+    data = load_yaml_text((folder / EXAMPLE).read_text(encoding="utf-8")).data
+    assert len(data["responses"]["6.3"].get("actions", [])) == count - 1
+
+
+def test_a_tracker_has_its_own_columns(client):
+    page = client.get("/edit/assessments/wcc-policy-scrutiny-2023.yaml?part=2")
+    assert page.status_code == 200
+    assert "<legend>Status" in page.text  # the tracker's own answer column
+    for label in ("Lead", "Supporting (one a line)", "Closed on", "Commentary"):
+        assert f">{label}</label>" in page.text
+    assert "Evidence" not in page.text.split('<h2 class="part-title">')[1].split("savebar")[0]
+
+
+def test_the_start_page_lists_assessments_and_trackers_with_their_state(client):
+    page = client.get("/").text
+    assert "assessments/example-homes-2025.yaml" in page and "Fenbrook Homes" in page
+    assert "assessments/wcc-policy-scrutiny-2023.yaml" in page and "Tracker" in page
+    row = page.split(">assessments/westminster-2024.yaml<")[1].split("</tr>")[0]
+    assert "72 of 72" in row and 'class="number has-errors">2<' in row
+
+
+def test_starting_a_new_assessment(client, folder):
+    start = client.get("/").text
+    _, fields = form_fields(start, None)
+    fields = [f for f in fields if f[0] in ("_csrf",)] + [
+        ("code", "hos-chc-2024"),
+        ("organisation", "Our Homes"),
+        ("assessed_on", "2026-05-01"),
+        ("save_as", "assessments/ours-2026"),
+    ]
+    made = client.post("/new", data=as_data(fields), follow_redirects=False)
+    assert (
+        made.status_code == 303
+        and made.headers["location"] == "/edit/assessments/ours-2026.yaml?part=details"
+    )
+    text = (folder / "assessments/ours-2026.yaml").read_text(encoding="utf-8")
+    assert "organisation: Our Homes" in text and "assessed_on: 2026-05-01" in text
+    again = client.post("/new", data=as_data(fields))
+    assert again.status_code == 422 and "already exists" in again.text
+
+
+def test_a_file_that_does_not_load_opens_read_only_with_where_to_fix_it(client, folder):
+    (folder / "assessments/broken.yaml").write_text(
+        'code: hos-chc-2024\norganisation: X\nassessed_on: 2025-05-20\nresponses:\n  "1.2":\n    answer: "Yes\n',
+        encoding="utf-8",
+    )
+    page = client.get("/edit/assessments/broken.yaml")
+    assert page.status_code == 200
+    assert "read-only" in page.text and "SA001" in page.text and 'id="editor"' not in page.text
+    assert re.search(r'class="marked"><span class="number">\s+\d+</span>', page.text)
+    assert "Files that cannot be read" in client.get("/").text
