@@ -7,31 +7,30 @@ import signal
 import sys
 import webbrowser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfassess.cli.common import EXIT_CLEAN, UsageError, existing_folders
+
+if TYPE_CHECKING:
+    from selfassess.workspace.server import Stopping
 
 #: The exit status after Ctrl-C or SIGTERM, as a shell reports a program those signals stopped.
 EXIT_SIGNALLED = {signal.SIGINT: 130, signal.SIGTERM: 143}
 
 
 def run_serve(arguments: argparse.Namespace) -> int:
+    from selfassess.workspace.server import Stopping
+
     try:
-        return _serve(arguments)
-    except KeyboardInterrupt:  # Ctrl-C before the server was listening
+        with Stopping() as stopping:
+            return _serve(arguments, stopping)
+    except KeyboardInterrupt:  # Ctrl-C while starting, before the server was listening
         print("Stopped.", file=sys.stderr)
         return EXIT_SIGNALLED[signal.SIGINT]
 
 
-def _serve(arguments: argparse.Namespace) -> int:
-    from selfassess.workspace.server import (
-        DEFAULT_PORT,
-        LOCAL,
-        base_address,
-        bind,
-        is_any_address,
-        run,
-        serve,
-    )
+def _serve(arguments: argparse.Namespace, stopping: Stopping) -> int:
+    from selfassess.workspace.server import DEFAULT_PORT, LOCAL, base_address, bind, is_any_address, serve
 
     folder = Path(arguments.folder)
     if not folder.is_dir():
@@ -58,7 +57,8 @@ def _serve(arguments: argparse.Namespace) -> int:
         addresses.append(base_address("localhost", port))
     if public is not None:
         addresses.append(public)
-    keys, server = serve(folder, listening, addresses, code_dirs)
+    secure = public is not None and public.startswith("https://")
+    keys, server = serve(folder, listening, addresses, code_dirs, secure)
     address = f"{public or addresses[0]}/?token={keys.token}"
     if arguments.host:
         print(
@@ -75,7 +75,7 @@ def _serve(arguments: argparse.Namespace) -> int:
     print("Press Ctrl-C to stop.", file=sys.stderr, flush=True)
     if not arguments.no_browser:
         webbrowser.open(address)
-    stopped_by = run(server, listening)
+    stopped_by = stopping.run(server, listening)
     print("Stopped.", file=sys.stderr)
     return (
         EXIT_SIGNALLED.get(signal.Signals(stopped_by), EXIT_CLEAN) if stopped_by is not None else EXIT_CLEAN

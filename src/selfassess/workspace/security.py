@@ -50,12 +50,13 @@ class Keys:
     hosts: frozenset[str]  # host:port, as a browser sends it in the Host header
     origins: frozenset[str]  # scheme://host:port
     cookie: str
-    secure: bool  # served through https (behind a proxy): the cookie is sent over https only
+    secure: bool  # reached through https (behind a proxy): the cookie is sent over https only
 
     @classmethod
-    def made(cls, addresses: Iterable[str], port: int) -> Keys:
+    def made(cls, addresses: Iterable[str], port: int, secure: bool = False) -> Keys:
         """New secrets for a run answering at each of `addresses` (base addresses such as
-        http://127.0.0.1:8765 or https://complaints.example.org)."""
+        http://127.0.0.1:8765 or https://complaints.example.org); `secure` where people reach it
+        through https, so the cookie is never sent without it."""
         origins = {address.rstrip("/") for address in addresses}
         hosts = {urlsplit(origin).netloc.lower() for origin in origins}
         return cls(
@@ -64,7 +65,7 @@ class Keys:
             hosts=frozenset(hosts),
             origins=frozenset(origins),
             cookie=f"selfassess-{port}",
-            secure=all(origin.startswith("https://") for origin in origins),
+            secure=secure,
         )
 
 

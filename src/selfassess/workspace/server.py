@@ -47,11 +47,11 @@ def base_address(host: str, port: int) -> str:
 
 
 def serve(
-    folder: Path, listening: socket.socket, addresses: list[str], code_dirs: list[Path]
+    folder: Path, listening: socket.socket, addresses: list[str], code_dirs: list[Path], secure: bool = False
 ) -> tuple[Keys, uvicorn.Server]:
     """The workspace for `folder`, ready to run on `listening`, answering at `addresses`."""
     port = int(listening.getsockname()[1])
-    keys = Keys.made(addresses, port)
+    keys = Keys.made(addresses, port, secure)
     config = uvicorn.Config(
         make_app(folder, keys, code_dirs),
         log_level="warning",
@@ -63,23 +63,39 @@ def serve(
     return keys, uvicorn.Server(config)
 
 
-def run(server: uvicorn.Server, listening: socket.socket) -> int | None:
-    """Serve until Ctrl-C or SIGTERM; the signal that stopped it (None if it stopped otherwise).
+class Stopping:
+    """Ctrl-C and SIGTERM noted from before the address is printed until the server has stopped.
 
     uvicorn finishes the requests under way, then hands each signal back to the handler that was
     there before it started: that handler is this one, which only notes it, so nothing is printed
-    and no KeyboardInterrupt is raised.
+    and no KeyboardInterrupt is raised. A signal that comes before uvicorn is listening for its own
+    stops the server the moment it starts.
     """
-    received: list[int] = []
 
-    def note(number: int, frame: FrameType | None) -> None:
-        received.append(number)
+    def __init__(self) -> None:
+        self.received: list[int] = []
+        self.server: uvicorn.Server | None = None
+        self._before: dict[int, object] = {}
 
-    before = {number: signal.signal(number, note) for number in _STOPPING}
-    try:
-        server.run(sockets=[listening])
-    finally:
-        for number, handler in before.items():
-            signal.signal(number, handler)
-        listening.close()
-    return received[0] if received else None
+    def _note(self, number: int, frame: FrameType | None) -> None:
+        self.received.append(number)
+        if self.server is not None:
+            self.server.should_exit = True
+
+    def __enter__(self) -> Stopping:
+        self._before = {number: signal.signal(number, self._note) for number in _STOPPING}
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        for number, handler in self._before.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+    def run(self, server: uvicorn.Server, listening: socket.socket) -> int | None:
+        """Serve until stopped; the signal that stopped it (None if it stopped otherwise)."""
+        self.server = server
+        try:
+            if not self.received:
+                server.run(sockets=[listening])
+        finally:
+            listening.close()
+        return self.received[0] if self.received else None
