@@ -48,3 +48,8 @@ def client(folder, keys) -> TestClient:
     made = TestClient(make_app(folder, keys), base_url=ORIGIN, headers={"origin": ORIGIN})
     assert made.get(f"/?token={keys.token}", follow_redirects=False).status_code == 303
     return made
+
+
+from tests.workspace.serving import served  # noqa: E402  (a fixture for every workspace test)
+
+__all__ = ["served"]

@@ -32,7 +32,7 @@ def test_a_save_after_the_file_changed_on_disk_is_refused_and_offers_to_keep_wha
     assert refused.status_code == 409
     assert "Not saved: the file changed since you opened it" in refused.text
     assert (folder / EXAMPLE).read_bytes() == theirs  # their change stands
-    assert "responses/1.2/commentary" in refused.text and "Further work is needed" in refused.text
+    assert "<dt>1.2: Commentary</dt>" in refused.text and "Further work is needed" in refused.text
     assert "responses/1.3" not in refused.text  # only what this person changed is carried
     keep_action, kept = form_fields(refused.text, None)
     assert keep_action == f"/keep/{EXAMPLE}"

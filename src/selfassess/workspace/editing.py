@@ -11,7 +11,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from selfassess.files import write_atomically
 from selfassess.load.config import ConfigError
-from selfassess.workspace.editor_view import DETAILS, editor_view
+from selfassess.workspace.editor_view import DETAILS, editor_view, field_label
 from selfassess.workspace.folder import version_of
 from selfassess.workspace.form_fields import changes
 from selfassess.workspace.live import check_raw
@@ -103,6 +103,7 @@ def _conflict(
     part: str,
 ) -> Response:
     """The save refused: what the person typed, listed, with a way to reload the file keeping it."""
+    assert file.code is not None  # only an editable file is saved
     base = workspace.versions.get(base_version)
     compared = data_of(text_of(base)) if base is not None else file.data
     kept = _typed_changes(form, compared, file)
@@ -112,7 +113,7 @@ def _conflict(
         409,
         relative=file.relative,
         part=part,
-        kept=sorted(kept.items()),
+        kept=[(name, field_label(name, file.code), values) for name, values in kept.items()],
         known_base=base is not None,
         reload=link("edit", file.relative, part=part),
         keep_action=link("keep", file.relative),

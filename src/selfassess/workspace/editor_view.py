@@ -21,6 +21,7 @@ from selfassess.workspace.form_fields import (
     STATUSES,
     Kind,
     kind_of,
+    loc_of,
     name_of,
     shown,
     value_at,
@@ -111,6 +112,7 @@ class ProvisionView:
     raised_on: str | None
     answer: FieldView | None
     fields: tuple[FieldView, ...]  # evidence, commentary, and a tracker's own columns
+    commentary_published: str | None  # the commentary in the file, to show as it will be published
     evidence_extra: str  # the name of the box for a title not in the register
     actions: tuple[ActionView, ...]
     new_action: tuple[FieldView, ...]
@@ -300,6 +302,7 @@ def _provision(
         raised_on=provision.raised_on.text if provision.raised_on else None,
         answer=answer,
         fields=tuple(columns),
+        commentary_published=_commentary(fields.data, base),
         evidence_extra=name_of((*base, "evidence", NEW)),
         actions=tuple(actions),
         new_action=new_action,
@@ -309,6 +312,11 @@ def _provision(
         findings=tuple(findings),
         cannot_show=cannot_show,
     )
+
+
+def _commentary(data: Any, base: tuple[str | int, ...]) -> str | None:
+    written = value_at(data, (*base, "commentary"))
+    return written if isinstance(written, str) and written.strip() else None
 
 
 def _options(part: str, value: str) -> tuple[Choice, ...]:
@@ -425,6 +433,36 @@ def _details(fields: _Fields, code: Code, findings: list[FindingView]) -> Detail
         for part in EVIDENCE_FIELDS
     )
     return DetailsView(tuple(top), policy, tuple(entries), new_entry, tuple(findings))
+
+
+def field_label(name: str, code: Code) -> str:
+    """A field's name in the page as a person would say it: '1.3: Commentary'."""
+    parts = loc_of(name)
+    last = _LABELS.get(parts[-1], parts[-1])
+    if parts[0] == "responses" and len(parts) >= 3:
+        number, rest = parts[1], parts[2:]
+        if rest == ("answer",):
+            return f"{number}: {code.answers.label}"
+        if rest[0] == "evidence":
+            return f"{number}: Evidence" + (" (a title not in the register)" if len(rest) > 1 else "")
+        if rest[0] == "actions" and len(rest) == 3:
+            which = "new action" if rest[1] == NEW else f"action {int(rest[1]) + 1}"
+            return f"{number}, {which}: " + ("remove it" if rest[2] == "remove" else last)
+        if rest[0] == "waive" and len(rest) >= 2:
+            if rest[1] == NEW:
+                return f"{number}: set a check aside ({'the check' if rest[-1] == 'rule' else 'why'})"
+            return f"{number}: " + (
+                f"stop setting {rest[1]} aside" if rest[-1] == "remove" else f"why {rest[1]} is set aside"
+            )
+        return f"{number}: {last}"
+    if parts[0] == "evidence" and len(parts) == 3:
+        return (
+            "New document for the register" if parts[1] == NEW else f"Evidence register, {parts[1]}"
+        ) + f": {last}"
+    if parts[0] == "policy" and len(parts) == 2:
+        limit = code.time_limits.get(parts[1])
+        return f"Your time limit: {limit.describes if limit is not None and limit.describes else parts[1]}"
+    return f"Details: {last}"
 
 
 def editor_view(

@@ -23,20 +23,17 @@ class Opened:
     checked: Checked
     text: str | None  # None: not UTF-8, so the page cannot change it
     data: Any  # as written (text as typed), None when the YAML cannot be read
-
-    @property
-    def code(self) -> Code | None:
-        return self.checked.loaded.code
+    code: Code | None  # the code it answers, or the code it is
 
     @property
     def editable(self) -> bool:
-        """Only a file read whole, with its code, is edited: anything else opens read-only, with
-        its findings and where to fix them."""
-        document = self.checked.loaded.document
+        """An assessment whose YAML can be read and whose code is found is edited, even with a
+        field missing or wrong (the page is where it gets fixed); anything else opens read-only,
+        with its findings and where to fix them."""
         return (
             self.text is not None
             and isinstance(self.data, dict)
-            and document.assessment is not None
+            and self.checked.loaded.document.kind == "assessment"
             and self.code is not None
         )
 
@@ -75,6 +72,12 @@ def read(path: Path) -> bytes:
 
 def opened(path: Path, relative: str, raw: bytes, codes: Codes) -> Opened:
     """`raw` read as the file at `path` would be."""
-    checked = check_raw(raw, path, relative, codes.library(path.parent))
+    library = codes.library(path.parent)
+    checked = check_raw(raw, path, relative, library)
     text = text_of(raw)
-    return Opened(path, relative, checked, text, data_of(text))
+    data = data_of(text)
+    code = checked.loaded.code
+    if code is None and isinstance(data, dict) and isinstance(data.get("code"), str):
+        found = library.find(data["code"], path.parent)  # an assessment with a field to fix
+        code = found.code if found is not None else None
+    return Opened(path, relative, checked, text, data, code)

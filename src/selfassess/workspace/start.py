@@ -82,12 +82,15 @@ def _about(workspace: Workspace, form: Mapping[str, list[str]]) -> _About:
     else:
         about.code = found.code
     about.organisation = (form.get("organisation") or [""])[-1].strip() or None
+    if about.organisation is None:
+        about.problems.append("Give the organisation the assessment speaks for.")
     written = (form.get("assessed_on") or [""])[-1].strip()
-    if written:
-        reading = read_written_date(written)
-        if reading.value is None:
-            about.problems.append(f"'{written}' is not a date selfassess can read; give one like 2025-03-31.")
-        about.assessed_on = reading.value
+    reading = read_written_date(written)
+    if not written:
+        about.problems.append("Give the date the assessment speaks for (assessed on).")
+    elif reading.value is None:
+        about.problems.append(f"'{written}' is not a date selfassess can read; give one like 2025-03-31.")
+    about.assessed_on = reading.value
     name = (form.get("save_as") or [""])[-1].strip()
     if not name and about.code is not None:
         stem = _slug(about.organisation or "") or about.code.id

@@ -39,7 +39,7 @@ def _why(file: Opened) -> str:
         return "This file is a code, not an assessment; the workspace shows codes to start assessments from."
     if file.text is None:
         return "This file is not saved as UTF-8, so the page cannot change it."
-    if file.checked.loaded.document.assessment is not None and file.code is None:
+    if file.checked.loaded.document.kind == "assessment" and file.code is None:
         return "The code this assessment answers cannot be found or read, so its provisions cannot be shown."
     return "This file cannot be read as an assessment, so the page shows it read-only."
 
