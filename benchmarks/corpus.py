@@ -31,6 +31,7 @@ _FIRST = ["Fen", "Ash", "Brook", "Elm", "Hart", "Kings", "Oak", "River", "Stone"
 _SECOND = ["bury", "field", "ford", "gate", "ham", "leigh", "mere", "stead", "ton", "wood"]
 _KIND = ["Homes", "Housing", "Housing Association", "Living", "Housing Trust", "Community Housing"]
 
+
 def _corpus_sentences() -> tuple[list[str], list[str]]:
     """The corpus's sentences: (those that state a limit or admit a shortfall, all the others)."""
     dense: list[str] = []

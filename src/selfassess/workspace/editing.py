@@ -11,9 +11,9 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from selfassess.files import write_atomically
 from selfassess.load.config import ConfigError
-from selfassess.workspace.editor_view import DETAILS, editor_view, field_label
+from selfassess.workspace.editor_view import DETAILS, editor_view, field_label, findings_view
 from selfassess.workspace.folder import version_of
-from selfassess.workspace.form_fields import changes
+from selfassess.workspace.form_fields import changes, name_of
 from selfassess.workspace.live import check_raw
 from selfassess.workspace.opened import Opened, bytes_of, data_of, edited, read, text_of
 from selfassess.workspace.pages import Workspace, file_of, link, located, multi, page
@@ -150,6 +150,9 @@ async def live_check(request: Request) -> Response:
     if text is None or not isinstance(data, dict) or code is None:
         raise Refused(409, "The file cannot be changed from the page; fix it in a text editor.")
     found = changes(form, data, code)
+    typing = (form.get("_typing") or [""])[-1]
+    # The field being typed in last: the others' edits are remembered from the last check.
+    found.edits.sort(key=lambda edit: name_of(edit.loc).startswith(typing) if typing else False)
     raw = base
     if found.edits:
         try:
@@ -160,6 +163,6 @@ async def live_check(request: Request) -> Response:
         checked = check_raw(raw, path, relative, library)
     except ConfigError as error:
         raise Refused(422, str(error)) from None
-    view = editor_view(relative, code, data_of(text_of(checked.raw)), checked.findings, part, base_version)
+    view = findings_view(relative, code, data_of(text_of(checked.raw)), checked.findings, part)
     html = page(request, "workspace/findings.html.j2", view=view, problems=found.problems, notice=notice)
     return HTMLResponse(html.body, headers={"cache-control": "no-store"})

@@ -167,6 +167,7 @@ class EditorView:
     is_tracker: bool
     part: str
     part_title: str
+    section_title: str  # the section's own title, which a sub-heading repeating it need not
     parts: tuple[PartLink, ...]
     provisions: tuple[ProvisionView, ...]
     details: DetailsView | None
@@ -203,6 +204,10 @@ class _Fields:
             listed = [Choice(v, v, v == value) for v in offered]
             return FieldView(name, label, kind, value, tuple(listed), kept)
         return FieldView(name, label, kind, value, kept=kept)
+
+
+def _details_title(code: Code) -> str:
+    return "Details" if code.is_tracker else "Details and evidence register"
 
 
 def _section_of(code: Code) -> dict[str, str]:
@@ -487,11 +492,13 @@ def editor_view(
     organisation = value_at(data, ("organisation",))
     provisions: tuple[ProvisionView, ...] = ()
     details = None
+    section_title = ""
     if part == DETAILS:
         details = _details(fields, code, [view for view in views if view.part == DETAILS])
-        title = "Details and evidence register"
+        title = _details_title(code)
     else:
         section = sections[part]
+        section_title = section.title
         by_number: dict[str, list[FindingView]] = {}
         for view in views:
             by_number.setdefault(view.provision or "", []).append(view)
@@ -511,6 +518,7 @@ def editor_view(
         is_tracker=code.is_tracker,
         part=part,
         part_title=title,
+        section_title=section_title,
         parts=_parts(path, code, data, findings, part),
         provisions=provisions,
         details=details,
@@ -518,3 +526,43 @@ def editor_view(
         version=version,
         kept_names=tuple(name for name in typed if not name.startswith("_")),
     )
+
+
+@dataclass(frozen=True)
+class ProvisionFindings:
+    anchor: str
+    shown_number: str
+    findings: tuple[FindingView, ...]
+
+
+@dataclass(frozen=True)
+class FindingsView:
+    """What a live check changes on the editor page: the counts by part, the summary, and the
+    findings beside each provision of the part shown (or beside the details)."""
+
+    parts: tuple[PartLink, ...]
+    summary: Summary
+    details_findings: tuple[FindingView, ...] | None
+    provisions: tuple[ProvisionFindings, ...]
+
+
+def findings_view(path: str, code: Code, data: Any, findings: list[Finding], part: str) -> FindingsView:
+    placed = _section_of(code)
+    views = [
+        finding_view(path, finding, placed.get(finding.provision or "", DETAILS)) for finding in findings
+    ]
+    sections = {section.number: section for section in code.sections}
+    provisions: tuple[ProvisionFindings, ...] = ()
+    details = None
+    if part in sections:
+        by_number: dict[str, list[FindingView]] = {}
+        for view in views:
+            by_number.setdefault(view.provision or "", []).append(view)
+        provisions = tuple(
+            ProvisionFindings(anchor_of(p.number), p.shown_number, tuple(by_number.get(p.number, [])))
+            for p in sections[part].provisions
+        )
+    else:
+        part = DETAILS
+        details = tuple(view for view in views if view.part == DETAILS)
+    return FindingsView(_parts(path, code, data, findings, part), summary_of(views), details, provisions)

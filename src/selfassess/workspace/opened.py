@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.load.documents import read_bounded
-from selfassess.load.yaml_source import DEFAULT_LIMITS, load_yaml_text
+from selfassess.load.yaml_source import DEFAULT_LIMITS
 from selfassess.model.code import Code
 from selfassess.workspace.live import Checked, Codes, check_raw
-from selfassess.workspace.splice import Edit, apply_edits
+from selfassess.workspace.splice import Edit, apply_edits, read_yaml
 
 _BOM = "\ufeff"
 
@@ -63,7 +63,7 @@ def edited(text: str, edits: list[Edit]) -> str:
 def data_of(text: str | None) -> Any:
     if text is None:
         return None
-    return load_yaml_text(text.removeprefix(_BOM)).data
+    return read_yaml(text.removeprefix(_BOM)).data
 
 
 def read(path: Path) -> bytes:

@@ -11,6 +11,7 @@ from types import FrameType
 
 import uvicorn
 
+from selfassess.check.runner import collect_garbage_less_often
 from selfassess.workspace.app import make_app
 from selfassess.workspace.security import Keys
 
@@ -93,6 +94,9 @@ class Stopping:
     def run(self, server: uvicorn.Server, listening: socket.socket) -> int | None:
         """Serve until stopped; the signal that stopped it (None if it stopped otherwise)."""
         self.server = server
+        # A page's live check makes and drops many small objects, as `check` does; the collector's
+        # default pace would now and then pause an answer for a tenth of a second.
+        collect_garbage_less_often()
         try:
             if not self.received:
                 server.run(sockets=[listening])

@@ -11,21 +11,30 @@ meant, so an edit that would change anything else is refused, never saved.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, Final
 
 import yaml
 
 from selfassess.author.yaml_text import InlineList, InlineMapping, Quoted, inline, item_lines, yaml_fragment
 from selfassess.load.positions import Loc
-from selfassess.load.yaml_source import SourceDate, load_yaml_text
+from selfassess.load.yaml_source import LoadedYaml, SourceDate, load_yaml_text
 
 try:  # libyaml's parser where it is installed, as the loader uses
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+@lru_cache(maxsize=8)
+def read_yaml(text: str) -> LoadedYaml:
+    """`text` read as the loader reads it, remembered: a live check reads the same page's text
+    (and the text it becomes) again and again. What it returns is never changed."""
+    return load_yaml_text(text)
 
 
 class _Delete:
@@ -236,7 +245,7 @@ class _Splicer:
                 f"Line {collection.start_mark.line + 1} holds comments inside braces or brackets; "
                 "change it in a text editor."
             )
-        data = _writable(load_yaml_text(span).data)
+        data = _writable(read_yaml(span).data)
         if value is DELETE:
             if isinstance(data, dict):
                 data.pop(part, None)
@@ -345,50 +354,42 @@ def _writable(data: Any) -> Any:
     return data
 
 
-def _copied(data: Any) -> Any:
-    """A copy of the containers (the values in them never change)."""
-    if isinstance(data, dict):
-        return {key: _copied(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_copied(value) for value in data]
-    return data
-
-
 def _expected(data: Any, edit: Edit) -> Any:
-    """What the file's data should be after `edit`."""
-    data = _copied(data)
-    holder: Any = None
-    node = data
-    for depth, part in enumerate(edit.loc):
-        last = depth == len(edit.loc) - 1
-        if isinstance(node, dict) and (part in node or last):
-            if last:
-                if edit.value is DELETE:
-                    node.pop(part, None)
-                else:
-                    node[part] = edit.value
-                return data
-            holder, node = node, node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            if last:
-                if edit.value is DELETE:
-                    del node[part]
-                else:
-                    node[part] = edit.value
-                return data
-            holder, node = node, node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part == len(node):
-            node.append(_nested(edit.loc[depth + 1 :], edit.value))
-            return data
-        elif isinstance(node, dict):
-            node[part] = _nested(edit.loc[depth + 1 :], edit.value)
-            return data
-        elif node is None and holder is not None:
-            holder[edit.loc[depth - 1]] = _nested(edit.loc[depth:], edit.value)
-            return data
+    """What the file's data should be after `edit`: the containers on the way to it copied, the
+    rest shared (data as read is never changed)."""
+    return _set(data, edit.loc, edit.value)
+
+
+def _set(node: Any, loc: Loc, value: Any) -> Any:
+    part, rest = loc[0], loc[1:]
+    if isinstance(node, dict):
+        changed = dict(node)
+        child = node.get(part)
+        if not rest:
+            if value is DELETE:
+                changed.pop(part, None)
+            else:
+                changed[part] = value
+        elif child is None:
+            if value is not DELETE:
+                changed[part] = _nested(rest, value)
         else:
-            return data
-    return data
+            changed[part] = _set(child, rest, value)
+        return changed
+    if isinstance(node, list) and isinstance(part, int) and part <= len(node):
+        changed_list = list(node)
+        if part == len(node):
+            if value is not DELETE:
+                changed_list.append(_nested(rest, value))
+        elif not rest:
+            if value is DELETE:
+                del changed_list[part]
+            else:
+                changed_list[part] = value
+        else:
+            changed_list[part] = _set(node[part], rest, value)
+        return changed_list
+    return node
 
 
 def _pruned(data: Any, loc: Loc) -> Any:
@@ -415,21 +416,22 @@ def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
+#: Texts already spliced, by the text and the edits made to it in turn: a live check sends every
+#: change since the page was read, of which only the one being typed is new each time.
+_STEPS: OrderedDict[tuple[str, ...], tuple[str, Any]] = OrderedDict()
+_STEPS_KEPT = 64
+
+
+def _remember(key: tuple[str, ...], done: tuple[str, Any]) -> None:
+    _STEPS[key] = done
+    while len(_STEPS) > _STEPS_KEPT:
+        _STEPS.popitem(last=False)
+
+
 def apply_edit(text: str, edit: Edit) -> str:
     """`text` with `edit` made, every other character as it was. Raises CannotEdit, saying why,
     where that cannot be done safely."""
-    before = load_yaml_text(text)
-    after_text = _Splicer(text).apply(edit)
-    after = load_yaml_text(after_text)
-    wanted = _expected(before.data, edit)
-    if edit.value is DELETE:
-        wanted = _pruned(wanted, edit.loc)
-    if len(after.problems) > len(before.problems) or not _same(_plain(wanted), _plain(after.data)):
-        raise CannotEdit(
-            "This change could not be written without changing other parts of the file; "
-            "make it in a text editor."
-        )
-    return after_text
+    return apply_edits(text, [edit])
 
 
 def _plain(data: Any) -> Any:
@@ -444,7 +446,29 @@ def _plain(data: Any) -> Any:
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """`text` with every edit made in turn."""
+    """`text` with every edit made in turn, every other character as it was; then read back and
+    compared with what the edits mean, so that nothing else has changed. Raises CannotEdit, saying
+    why, where that cannot be done safely."""
+    if not edits:
+        return text
+    before = read_yaml(text)
+    wanted = before.data
+    key: tuple[str, ...] = (text,)
     for edit in edits:
-        text = apply_edit(text, edit)
+        key = (*key, repr(edit))
+        done = _STEPS.get(key)
+        if done is None:
+            text = _Splicer(text).apply(edit)
+            wanted = _expected(wanted, edit)
+            if edit.value is DELETE:
+                wanted = _pruned(wanted, edit.loc)
+            _remember(key, (text, wanted))
+        else:
+            text, wanted = done
+    after = read_yaml(text)
+    if len(after.problems) > len(before.problems) or not _same(_plain(wanted), _plain(after.data)):
+        raise CannotEdit(
+            "This change could not be written without changing other parts of the file; "
+            "make it in a text editor."
+        )
     return text

@@ -15,6 +15,7 @@
   var busy = false;
   var again = false;
   var submitting = false;
+  var typing = ""; // the name of the field typed in last
 
   function isOwn(name) {
     return name && name.charAt(0) !== "_";
@@ -46,6 +47,7 @@
     ["_csrf", "_version", "_part"].forEach(function (name) {
       data.append(name, form.elements[name].value);
     });
+    data.append("_typing", typing); // the server remembers the rest from the last check
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!names[el.name] || el.disabled) {
         return;
@@ -120,7 +122,10 @@
       });
   }
 
-  function edited() {
+  function edited(event) {
+    if (event.target && isOwn(event.target.name)) {
+      typing = event.target.name;
+    }
     showState(changedNames());
     clearTimeout(timer);
     timer = setTimeout(check, DELAY);
