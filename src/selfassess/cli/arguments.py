@@ -288,7 +288,8 @@ def command_line() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"selfassess {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    # In the order of a year's work, which is how --help lists them.
+    # The workspace first, where most people start; then in the order of a year's work.
+    _serve_command(commands)
     _new_command(commands)
     _import_command(commands)
     _check_command(commands)
@@ -296,7 +297,6 @@ def command_line() -> argparse.ArgumentParser:
     _report_command(commands)
     _migrate_command(commands)
     _diff_command(commands)
-    _serve_command(commands)
     _schema_command(commands)
     _rules_command(commands)
     _explain_command(commands)

@@ -73,12 +73,16 @@ def _same(given: str, secret: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8", "replace"), secret.encode("utf-8"))
 
 
+_HEADINGS = {403: "Not allowed", 404: "Not found", 421: "Not allowed"}
+
+
 def _refusal(status: int, sentence: str) -> Response:
+    heading = _HEADINGS.get(status, "Not done")
+    back = "" if status in (403, 421) else '<p><a href="/">Back to the list of assessments</a></p>'
     page = (
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>selfassess workspace</title>'
-        '<link rel="stylesheet" href="/static/workspace.css"></head><body><main><h1>Not allowed</h1>'
-        f"<p>{escape(sentence)}</p>"
-        "</main></body></html>"
+        '<link rel="stylesheet" href="/static/workspace.css"></head><body><main>'
+        f"<h1>{heading}</h1><p>{escape(sentence)}</p>{back}</main></body></html>"
     )
     return HTMLResponse(page, status_code=status, headers=_HEADERS)
 
