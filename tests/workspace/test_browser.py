@@ -96,6 +96,7 @@ def test_a_concurrent_change_is_never_overwritten_and_what_was_typed_is_kept(pag
     assert box.input_value() == typed
     assert "typed here, not saved yet" in provision(page, "1.3").inner_text()
     findings_of(page, "1.3").get_by_text("SA303").wait_for()  # what was typed is checked at once
+    assert_accessible(page, "the editor keeping what was typed")
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Saved: 1 change").wait_for()
     data = load_yaml_text(path.read_text(encoding="utf-8")).data
@@ -257,3 +258,15 @@ def test_a_file_that_does_not_load_is_shown_read_only_with_where_to_fix_it(page,
     assert "read-only" in page.locator("h1").inner_text()
     assert page.locator("form#editor").count() == 0
     assert_accessible(page, "a file that does not load")
+
+
+def test_a_tracker_s_pages_and_a_refusal_pass_axe_too(page):
+    base = base_of(page)
+    for address in (
+        "/edit/assessments/wcc-policy-scrutiny-2023.yaml?part=details",
+        "/edit/assessments/norwich-housing-improvement-2009.yaml?part=1",
+        "/publish/assessments/future-of-westminster-2023.yaml",
+        "/edit/assessments/no-such-file.yaml",
+    ):
+        page.goto(base + address)
+        assert_accessible(page, address)

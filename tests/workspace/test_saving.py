@@ -80,3 +80,16 @@ def test_reverting_to_the_file_as_it_was_is_offered_too(client, folder):
     _colleague_changes(folder, "organisation: Fenbrook Homes", "organisation: Fenbrook Homes Group")
     refused = client.post(action, data=as_data(replaced(fields, "responses/1.2/answer", "No")))
     assert f'href="/edit/{EXAMPLE}?part=1">Reload the file without my changes</a>' in refused.text
+
+
+def test_a_save_keeps_the_file_s_permissions(client, folder):
+    path = folder / EXAMPLE
+    path.chmod(0o640)
+    action, fields = _open(client, "6")
+    assert (
+        client.post(
+            action, data=as_data(replaced(fields, "responses/6.3/answer", "Yes")), follow_redirects=False
+        ).status_code
+        == 303
+    )
+    assert path.stat().st_mode & 0o777 == 0o640

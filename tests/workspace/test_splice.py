@@ -14,7 +14,8 @@ from selfassess.author.new import new_assessment
 from selfassess.importing.document import import_file
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.yaml_source import load_yaml_text
-from selfassess.workspace.splice import DELETE, CannotEdit, Edit, apply_edit, apply_edits
+from selfassess.workspace.edits import DELETE, Edit
+from selfassess.workspace.splice import CannotEdit, apply_edit, apply_edits
 from tests.importing.builders import westminster_form, write_docx
 from tests.workspace.conftest import git
 

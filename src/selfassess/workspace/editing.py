@@ -11,12 +11,14 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from selfassess.files import write_atomically
 from selfassess.load.config import ConfigError
-from selfassess.workspace.editor_view import DETAILS, editor_view, field_label, findings_view
+from selfassess.workspace.editor_view import editor_view
+from selfassess.workspace.field_view import field_label
 from selfassess.workspace.folder import version_of
 from selfassess.workspace.form_fields import changes, name_of
 from selfassess.workspace.live import check_raw
 from selfassess.workspace.opened import Opened, bytes_of, data_of, edited, read, text_of
 from selfassess.workspace.pages import Workspace, file_of, link, located, multi, page
+from selfassess.workspace.parts_view import DETAILS, findings_view
 from selfassess.workspace.security import Refused, posted
 from selfassess.workspace.splice import CannotEdit
 from selfassess.workspace.unreadable import unreadable_view
@@ -88,7 +90,7 @@ async def save(request: Request) -> Response:
     # Read again just before writing: a change made since this request began is never written over.
     if version_of(read(file.path)) != file.checked.version:
         return _conflict(request, workspace, file, form, base_version, part)
-    write_atomically(file.path, bytes_of(text))
+    write_atomically(file.path, bytes_of(text), keep_mode=True)
     return RedirectResponse(
         link("edit", file.relative, part=part, saved=str(len(found.edits))), status_code=303
     )

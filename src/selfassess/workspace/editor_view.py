@@ -9,79 +9,22 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from selfassess.check.findings import Finding, Severity
+from selfassess.check.findings import Finding
 from selfassess.check.registry import BY_ID
 from selfassess.model.code import Code, Provision, Section
+from selfassess.workspace.field_view import LABELS, Choice, Fields, FieldView, options
 from selfassess.workspace.form_fields import (
     ACTION_FIELDS,
     EVIDENCE_FIELDS,
     MISSING,
     NEW,
-    RAGS,
-    STATUSES,
-    Kind,
     kind_of,
-    loc_of,
     name_of,
     shown,
     value_at,
 )
+from selfassess.workspace.parts_view import DETAILS, PartLink, details_title, parts_of, section_of
 from selfassess.workspace.summary import FindingView, Summary, anchor_of, finding_view, summary_of
-
-DETAILS = "details"
-
-_LABELS = {
-    "organisation": "Organisation",
-    "assessed_on": "Assessed on",
-    "member_responsible": "Member Responsible for Complaints",
-    "governing_body_response": "Governing body's response (a web address, or the text)",
-    "from": "Period from",
-    "to": "Period to",
-    "by": "Approved by",
-    "on": "Approved on",
-    "title": "Title",
-    "url": "Web address",
-    "file": "File (relative to the assessment)",
-    "dated": "Dated (issued or last reviewed)",
-    "action": "Action",
-    "owner": "Owner",
-    "start": "Start",
-    "due": "Due",
-    "status": "Status",
-    "rag": "RAG",
-    "commentary": "Commentary",
-    "lead": "Lead",
-    "supporting": "Supporting (one a line)",
-    "closed_on": "Closed on",
-}
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str
-    label: str
-    checked: bool
-
-
-@dataclass(frozen=True)
-class FieldView:
-    name: str
-    label: str
-    kind: Kind
-    value: str = ""
-    choices: tuple[Choice, ...] = ()
-    kept: bool = False  # it shows what the person typed, not yet saved
-    cannot_show: bool = False  # written in the file in a way the page cannot show: left alone
-
-    @property
-    def id(self) -> str:
-        return "f-" + quote(self.name, safe="").replace("%", "_")
-
-    @property
-    def date_input(self) -> bool:
-        """A date picker where the value is empty or already an ISO date; otherwise the text as
-        written, so a date the checks cannot read (31/11/09) is shown to be fixed."""
-        return self.kind == "date" and (not self.value or (len(self.value) == 10 and self.value[4] == "-"))
 
 
 @dataclass(frozen=True)
@@ -121,18 +64,6 @@ class ProvisionView:
     new_waiver_prefix: str
     findings: tuple[FindingView, ...]
     cannot_show: bool  # the response is not a set of fields the page can show
-
-
-@dataclass(frozen=True)
-class PartLink:
-    key: str
-    title: str
-    href: str
-    current: bool
-    errors: int
-    warnings: int
-    answered: int
-    total: int
 
 
 @dataclass(frozen=True)
@@ -176,90 +107,8 @@ class EditorView:
     kept_names: tuple[str, ...]
 
 
-class _Fields:
-    """Builds fields from the file's data, showing typed values where a save kept them."""
-
-    def __init__(self, data: Any, typed: Mapping[str, list[str]]) -> None:
-        self.data = data
-        self.typed = typed
-
-    def field(
-        self, loc: tuple[str | int, ...], label: str | None = None, choices: tuple[str, ...] = ()
-    ) -> FieldView:
-        name = name_of(loc)
-        kind = kind_of(loc)
-        now = shown(value_at(self.data, loc), kind)
-        label = label or _LABELS.get(str(loc[-1]), str(loc[-1]))
-        if now is None:
-            return FieldView(name, label, kind, cannot_show=True)
-        kept = name in self.typed
-        if kind == "list":
-            values = [v for v in self.typed[name] if v] if kept else list(now)
-            return FieldView(name, label, kind, choices=tuple(Choice(v, v, True) for v in values), kept=kept)
-        value = self.typed[name][-1] if kept else str(now)
-        if kind == "choice":
-            offered = list(choices)
-            if value and value not in offered:
-                offered.append(value)  # kept as written ('YAC'), for the person to change
-            listed = [Choice(v, v, v == value) for v in offered]
-            return FieldView(name, label, kind, value, tuple(listed), kept)
-        return FieldView(name, label, kind, value, kept=kept)
-
-
-def _details_title(code: Code) -> str:
-    return "Details" if code.is_tracker else "Details and evidence register"
-
-
-def _section_of(code: Code) -> dict[str, str]:
-    return {provision.number: section.number for section in code.sections for provision in section.provisions}
-
-
-def _answered(data: Any, number: str) -> bool:
-    answer = value_at(data, ("responses", number, "answer"))
-    return isinstance(answer, str) and bool(answer.strip())
-
-
-def _parts(path: str, code: Code, data: Any, findings: list[Finding], current: str) -> tuple[PartLink, ...]:
-    placed = _section_of(code)
-    counts: dict[str, list[int]] = {}  # part: [errors, warnings]
-    for finding in findings:
-        if finding.waived is None and finding.severity is not Severity.INFO:
-            tally = counts.setdefault(placed.get(finding.provision or "", DETAILS), [0, 0])
-            tally[0 if finding.severity is Severity.ERROR else 1] += 1
-    href = f"/edit/{quote(path)}?part="
-    errors, warnings = counts.get(DETAILS, [0, 0])
-    links = [
-        PartLink(
-            DETAILS,
-            "Details and evidence register",
-            href + DETAILS,
-            current == DETAILS,
-            errors,
-            warnings,
-            0,
-            0,
-        )
-    ]
-    for section in code.sections:
-        numbers = [provision.number for provision in section.provisions]
-        errors, warnings = counts.get(section.number, [0, 0])
-        links.append(
-            PartLink(
-                section.number,
-                f"{section.number}. {section.title}",
-                href + quote(section.number, safe=""),
-                current == section.number,
-                errors,
-                warnings,
-                sum(_answered(data, number) for number in numbers),
-                len(numbers),
-            )
-        )
-    return tuple(links)
-
-
 def _provision(
-    fields: _Fields, code: Code, provision: Provision, findings: list[FindingView]
+    fields: Fields, code: Code, provision: Provision, findings: list[FindingView]
 ) -> ProvisionView:
     number = provision.number
     base: tuple[str | int, ...] = ("responses", number)
@@ -284,10 +133,10 @@ def _provision(
     new_action = tuple(
         FieldView(
             f"{prefix}/{part}",
-            _LABELS[part],
+            LABELS[part],
             kind_of((part,)),
             fields.typed.get(f"{prefix}/{part}", [""])[-1],
-            _options(part, ""),
+            options(part, ""),
         )
         for part in ACTION_FIELDS
     )
@@ -324,15 +173,7 @@ def _commentary(data: Any, base: tuple[str | int, ...]) -> str | None:
     return written if isinstance(written, str) and written.strip() else None
 
 
-def _options(part: str, value: str) -> tuple[Choice, ...]:
-    offered = {"status": STATUSES, "rag": RAGS}.get(part)
-    if offered is None:
-        return ()
-    listed = [*offered, value] if value and value not in offered else list(offered)
-    return tuple(Choice(option, option.replace("-", " "), option == value) for option in listed)
-
-
-def _evidence(fields: _Fields, code: Code, base: tuple[str | int, ...]) -> FieldView:
+def _evidence(fields: Fields, code: Code, base: tuple[str | int, ...]) -> FieldView:
     """Tick-boxes: what the response cites, in its order, then the rest of the register."""
     cited = fields.field((*base, "evidence"), "Evidence")
     if cited.cannot_show:
@@ -349,7 +190,7 @@ def _evidence(fields: _Fields, code: Code, base: tuple[str | int, ...]) -> Field
     return FieldView(cited.name, "Evidence", "list", choices=tuple(choices), kept=cited.kept)
 
 
-def _actions(fields: _Fields, base: tuple[str | int, ...]) -> list[ActionView]:
+def _actions(fields: Fields, base: tuple[str | int, ...]) -> list[ActionView]:
     listed = value_at(fields.data, (*base, "actions"))
     if not isinstance(listed, list):
         return []
@@ -367,7 +208,7 @@ def _actions(fields: _Fields, base: tuple[str | int, ...]) -> list[ActionView]:
                     made_field.label,
                     "choice",
                     made_field.value,
-                    _options(part, made_field.value),
+                    options(part, made_field.value),
                     made_field.kept,
                     made_field.cannot_show,
                 )
@@ -390,7 +231,7 @@ def _actions(fields: _Fields, base: tuple[str | int, ...]) -> list[ActionView]:
     return views
 
 
-def _waivers(fields: _Fields, base: tuple[str | int, ...]) -> list[WaiverView]:
+def _waivers(fields: Fields, base: tuple[str | int, ...]) -> list[WaiverView]:
     listed = value_at(fields.data, (*base, "waive"))
     if not isinstance(listed, dict):
         return []
@@ -402,7 +243,7 @@ def _waivers(fields: _Fields, base: tuple[str | int, ...]) -> list[WaiverView]:
     return views
 
 
-def _details(fields: _Fields, code: Code, findings: list[FindingView]) -> DetailsView:
+def _details(fields: Fields, code: Code, findings: list[FindingView]) -> DetailsView:
     top = [
         fields.field(("organisation",)),
         fields.field(("assessed_on",)),
@@ -431,43 +272,13 @@ def _details(fields: _Fields, code: Code, findings: list[FindingView]) -> Detail
     new_entry = tuple(
         FieldView(
             name_of(("evidence", NEW, part)),
-            _LABELS[part],
+            LABELS[part],
             kind_of((part,)),
             fields.typed.get(name_of(("evidence", NEW, part)), [""])[-1],
         )
         for part in EVIDENCE_FIELDS
     )
     return DetailsView(tuple(top), policy, tuple(entries), new_entry, tuple(findings))
-
-
-def field_label(name: str, code: Code) -> str:
-    """A field's name in the page as a person would say it: '1.3: Commentary'."""
-    parts = loc_of(name)
-    last = _LABELS.get(parts[-1], parts[-1])
-    if parts[0] == "responses" and len(parts) >= 3:
-        number, rest = parts[1], parts[2:]
-        if rest == ("answer",):
-            return f"{number}: {code.answers.label}"
-        if rest[0] == "evidence":
-            return f"{number}: Evidence" + (" (a title not in the register)" if len(rest) > 1 else "")
-        if rest[0] == "actions" and len(rest) == 3:
-            which = "new action" if rest[1] == NEW else f"action {int(rest[1]) + 1}"
-            return f"{number}, {which}: " + ("remove it" if rest[2] == "remove" else last)
-        if rest[0] == "waive" and len(rest) >= 2:
-            if rest[1] == NEW:
-                return f"{number}: set a check aside ({'the check' if rest[-1] == 'rule' else 'why'})"
-            return f"{number}: " + (
-                f"stop setting {rest[1]} aside" if rest[-1] == "remove" else f"why {rest[1]} is set aside"
-            )
-        return f"{number}: {last}"
-    if parts[0] == "evidence" and len(parts) == 3:
-        return (
-            "New document for the register" if parts[1] == NEW else f"Evidence register, {parts[1]}"
-        ) + f": {last}"
-    if parts[0] == "policy" and len(parts) == 2:
-        limit = code.time_limits.get(parts[1])
-        return f"Your time limit: {limit.describes if limit is not None and limit.describes else parts[1]}"
-    return f"Details: {last}"
 
 
 def editor_view(
@@ -481,11 +292,11 @@ def editor_view(
 ) -> EditorView:
     """The editor for `part` (DETAILS, or a section's number) of the assessment `data` of `code`."""
     typed = typed or {}
-    fields = _Fields(data, typed)
+    fields = Fields(data, typed)
     sections: dict[str, Section] = {section.number: section for section in code.sections}
     if part not in sections:
         part = DETAILS
-    placed = _section_of(code)
+    placed = section_of(code)
     views = [
         finding_view(path, finding, placed.get(finding.provision or "", DETAILS)) for finding in findings
     ]
@@ -495,7 +306,7 @@ def editor_view(
     section_title = ""
     if part == DETAILS:
         details = _details(fields, code, [view for view in views if view.part == DETAILS])
-        title = _details_title(code)
+        title = details_title(code)
     else:
         section = sections[part]
         section_title = section.title
@@ -519,50 +330,10 @@ def editor_view(
         part=part,
         part_title=title,
         section_title=section_title,
-        parts=_parts(path, code, data, findings, part),
+        parts=parts_of(path, code, data, findings, part),
         provisions=provisions,
         details=details,
         summary=summary_of(views),
         version=version,
         kept_names=tuple(name for name in typed if not name.startswith("_")),
     )
-
-
-@dataclass(frozen=True)
-class ProvisionFindings:
-    anchor: str
-    shown_number: str
-    findings: tuple[FindingView, ...]
-
-
-@dataclass(frozen=True)
-class FindingsView:
-    """What a live check changes on the editor page: the counts by part, the summary, and the
-    findings beside each provision of the part shown (or beside the details)."""
-
-    parts: tuple[PartLink, ...]
-    summary: Summary
-    details_findings: tuple[FindingView, ...] | None
-    provisions: tuple[ProvisionFindings, ...]
-
-
-def findings_view(path: str, code: Code, data: Any, findings: list[Finding], part: str) -> FindingsView:
-    placed = _section_of(code)
-    views = [
-        finding_view(path, finding, placed.get(finding.provision or "", DETAILS)) for finding in findings
-    ]
-    sections = {section.number: section for section in code.sections}
-    provisions: tuple[ProvisionFindings, ...] = ()
-    details = None
-    if part in sections:
-        by_number: dict[str, list[FindingView]] = {}
-        for view in views:
-            by_number.setdefault(view.provision or "", []).append(view)
-        provisions = tuple(
-            ProvisionFindings(anchor_of(p.number), p.shown_number, tuple(by_number.get(p.number, [])))
-            for p in sections[part].provisions
-        )
-    else:
-        part = DETAILS
-        details = tuple(view for view in views if view.part == DETAILS)
-    return FindingsView(_parts(path, code, data, findings, part), summary_of(views), details, provisions)

@@ -20,7 +20,7 @@ from selfassess.importing.assemble import evidence_key
 from selfassess.load.positions import Loc
 from selfassess.load.yaml_source import SourceDate
 from selfassess.model.code import Code
-from selfassess.workspace.splice import DELETE, Edit
+from selfassess.workspace.edits import DELETE, Edit
 
 Kind = Literal["text", "paragraphs", "date", "choice", "list", "lines"]
 

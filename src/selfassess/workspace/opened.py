@@ -10,8 +10,9 @@ from typing import Any
 from selfassess.load.documents import read_bounded
 from selfassess.load.yaml_source import DEFAULT_LIMITS
 from selfassess.model.code import Code
+from selfassess.workspace.edits import Edit
 from selfassess.workspace.live import Checked, Codes, check_raw
-from selfassess.workspace.splice import Edit, apply_edits, read_yaml
+from selfassess.workspace.splice import apply_edits, read_yaml
 
 _BOM = "\ufeff"
 

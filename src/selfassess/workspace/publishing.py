@@ -16,9 +16,9 @@ from selfassess.load.config import ConfigError
 from selfassess.publish.pdf import PdfUnavailable
 from selfassess.publish.render import Rendered, render
 from selfassess.publish.report.build import Report, report
-from selfassess.workspace.editor_view import DETAILS
 from selfassess.workspace.opened import Opened
 from selfassess.workspace.pages import file_of, link, multi, page, workspace_of
+from selfassess.workspace.parts_view import DETAILS
 from selfassess.workspace.security import posted
 from selfassess.workspace.summary import FindingView, finding_view
 

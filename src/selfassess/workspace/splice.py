@@ -16,13 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any
 
 import yaml
 
 from selfassess.author.yaml_text import InlineList, InlineMapping, Quoted, inline, item_lines, yaml_fragment
 from selfassess.load.positions import Loc
 from selfassess.load.yaml_source import LoadedYaml, SourceDate, load_yaml_text
+from selfassess.workspace.edits import DELETE, Edit, expected, nested, plain, pruned, same
 
 try:  # libyaml's parser where it is installed, as the loader uses
     from yaml import CSafeLoader as _Loader
@@ -35,23 +36,6 @@ def read_yaml(text: str) -> LoadedYaml:
     """`text` read as the loader reads it, remembered: a live check reads the same page's text
     (and the text it becomes) again and again. What it returns is never changed."""
     return load_yaml_text(text)
-
-
-class _Delete:
-    def __repr__(self) -> str:
-        return "DELETE"
-
-
-#: The value of an edit that removes what is at its place.
-DELETE: Final = _Delete()
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Set the value at `loc` (text, a date, a list, a mapping, None for empty), or DELETE it."""
-
-    loc: Loc
-    value: Any
 
 
 class CannotEdit(Exception):
@@ -97,13 +81,6 @@ def _order(loc: Loc) -> tuple[str, ...]:
     if loc[0] == "evidence" and len(loc) == 2:
         return _EVIDENCE
     return ()
-
-
-def _nested(rest: Loc, value: Any) -> Any:
-    """`value` placed under the keys of `rest` that do not exist yet."""
-    for part in reversed(rest):
-        value = [value] if isinstance(part, int) else {part: value}
-    return value
 
 
 @dataclass
@@ -179,7 +156,7 @@ class _Splicer:
         node = self.root
         trail: list[_Step] = []
         for depth, part in enumerate(edit.loc):
-            rest = _nested(edit.loc[depth + 1 :], edit.value)
+            rest = nested(edit.loc[depth + 1 :], edit.value)
             if isinstance(node, yaml.MappingNode):
                 found = next(
                     (
@@ -210,7 +187,7 @@ class _Splicer:
                 node = node.value[part]
             elif _is_empty(node) and trail and edit.value is not DELETE:
                 # `responses:` with nothing under it yet: the whole value is written anew
-                return self._replace(trail[-1], _nested(edit.loc[depth:], edit.value), edit.loc[:depth])
+                return self._replace(trail[-1], nested(edit.loc[depth:], edit.value), edit.loc[:depth])
             else:
                 line = node.start_mark.line + 1
                 raise CannotEdit(
@@ -354,68 +331,6 @@ def _writable(data: Any) -> Any:
     return data
 
 
-def _expected(data: Any, edit: Edit) -> Any:
-    """What the file's data should be after `edit`: the containers on the way to it copied, the
-    rest shared (data as read is never changed)."""
-    return _set(data, edit.loc, edit.value)
-
-
-def _set(node: Any, loc: Loc, value: Any) -> Any:
-    part, rest = loc[0], loc[1:]
-    if isinstance(node, dict):
-        changed = dict(node)
-        child = node.get(part)
-        if not rest:
-            if value is DELETE:
-                changed.pop(part, None)
-            else:
-                changed[part] = value
-        elif child is None:
-            if value is not DELETE:
-                changed[part] = _nested(rest, value)
-        else:
-            changed[part] = _set(child, rest, value)
-        return changed
-    if isinstance(node, list) and isinstance(part, int) and part <= len(node):
-        changed_list = list(node)
-        if part == len(node):
-            if value is not DELETE:
-                changed_list.append(_nested(rest, value))
-        elif not rest:
-            if value is DELETE:
-                del changed_list[part]
-            else:
-                changed_list[part] = value
-        else:
-            changed_list[part] = _set(node[part], rest, value)
-        return changed_list
-    return node
-
-
-def _pruned(data: Any, loc: Loc) -> Any:
-    """After deleting the only field of a mapping, the mapping itself goes (see _Splicer._delete)."""
-    for cut in range(len(loc) - 1, 0, -1):
-        node = data
-        for part in loc[:cut]:
-            node = node.get(part) if isinstance(node, dict) else None
-        if node == {}:
-            return _expected(data, Edit(loc[:cut], DELETE))
-    return data
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equal as the loader reads them; a date and a text that looks like one are not the same."""
-    if isinstance(a, date) or isinstance(b, date):
-        return isinstance(a, date) and isinstance(b, date) and a == b
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_same(a[key], b[key]) for key in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, str) and isinstance(b, str):
-        return a == b
-    return type(a) is type(b) and a == b
-
-
 #: Texts already spliced, by the text and the edits made to it in turn: a live check sends every
 #: change since the page was read, of which only the one being typed is new each time.
 _STEPS: OrderedDict[tuple[str, ...], tuple[str, Any]] = OrderedDict()
@@ -434,17 +349,6 @@ def apply_edit(text: str, edit: Edit) -> str:
     return apply_edits(text, [edit])
 
 
-def _plain(data: Any) -> Any:
-    """Text subclasses (Quoted) and lists (InlineList) as the loader gives them back."""
-    if isinstance(data, str):
-        return str(data)
-    if isinstance(data, dict):
-        return {key: _plain(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_plain(value) for value in data]
-    return data
-
-
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """`text` with every edit made in turn, every other character as it was; then read back and
     compared with what the edits mean, so that nothing else has changed. Raises CannotEdit, saying
@@ -459,14 +363,14 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
         done = _STEPS.get(key)
         if done is None:
             text = _Splicer(text).apply(edit)
-            wanted = _expected(wanted, edit)
+            wanted = expected(wanted, edit)
             if edit.value is DELETE:
-                wanted = _pruned(wanted, edit.loc)
+                wanted = pruned(wanted, edit.loc)
             _remember(key, (text, wanted))
         else:
             text, wanted = done
     after = read_yaml(text)
-    if len(after.problems) > len(before.problems) or not _same(_plain(wanted), _plain(after.data)):
+    if len(after.problems) > len(before.problems) or not same(plain(wanted), plain(after.data)):
         raise CannotEdit(
             "This change could not be written without changing other parts of the file; "
             "make it in a text editor."
