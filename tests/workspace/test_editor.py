@@ -218,3 +218,16 @@ def test_a_file_that_does_not_load_opens_read_only_with_where_to_fix_it(client, 
     assert "read-only" in page.text and "SA001" in page.text and 'id="editor"' not in page.text
     assert re.search(r'class="marked"><span class="number">\s+\d+</span>', page.text)
     assert "Files that cannot be read" in client.get("/").text
+
+
+def test_your_own_time_limits_and_dates_are_set_and_cleared(client, folder):
+    _, action, fields = open_part(client, EXAMPLE, "details")
+    fields = replaced(fields, "policy/stage1-response", "2 weeks")
+    fields = replaced(fields, "policy/stage2-extension", "")
+    fields = replaced(fields, "deadlines/annual-submission", "10-31")
+    client.post(action, data=as_data(fields))
+    data = load_yaml_text((folder / EXAMPLE).read_text(encoding="utf-8")).data
+    assert data["policy"]["stage1-response"] == "2 weeks" and "stage2-extension" not in data["policy"]
+    assert data["deadlines"] == {"annual-submission": "10-31"}
+    page = client.get(f"/edit/{quote(EXAMPLE)}?part=details").text
+    assert "SA402" in page  # 2 weeks against 10 working days, found beside the details

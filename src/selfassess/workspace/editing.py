@@ -43,8 +43,16 @@ def _editor(
     if not file.editable:
         return page(request, "workspace/unreadable.html.j2", status, view=unreadable_view(file))
     assert file.code is not None
+    positions = file.checked.loaded.document.positions
     view = editor_view(
-        file.relative, file.code, file.data, file.checked.findings, part, file.checked.version, typed
+        file.relative,
+        file.code,
+        file.data,
+        file.checked.findings,
+        part,
+        file.checked.version,
+        typed,
+        positions,
     )
     return page(request, "workspace/editor.html.j2", status, view=view, problems=problems or [], saved=saved)
 
@@ -165,6 +173,7 @@ async def live_check(request: Request) -> Response:
         checked = check_raw(raw, path, relative, library)
     except ConfigError as error:
         raise Refused(422, str(error)) from None
-    view = findings_view(relative, code, data_of(text_of(checked.raw)), checked.findings, part)
+    positions = checked.loaded.document.positions
+    view = findings_view(relative, code, data_of(text_of(checked.raw)), checked.findings, part, positions)
     html = page(request, "workspace/findings.html.j2", view=view, problems=found.problems, notice=notice)
     return HTMLResponse(html.body, headers={"cache-control": "no-store"})

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from selfassess.check.findings import Finding
 from selfassess.check.registry import BY_ID
+from selfassess.load.positions import Positions
 from selfassess.model.code import Code, Provision, Section
 from selfassess.workspace.field_view import LABELS, Choice, Fields, FieldView, options
 from selfassess.workspace.form_fields import (
@@ -23,7 +24,7 @@ from selfassess.workspace.form_fields import (
     shown,
     value_at,
 )
-from selfassess.workspace.parts_view import DETAILS, PartLink, details_title, parts_of, section_of
+from selfassess.workspace.parts_view import DETAILS, PartLink, Placement, details_title, parts_of
 from selfassess.workspace.summary import FindingView, Summary, anchor_of, finding_view, summary_of
 
 
@@ -76,6 +77,7 @@ class RegisterEntryView:
 class DetailsView:
     fields: tuple[FieldView, ...]
     policy: tuple[tuple[FieldView, str], ...]  # (the organisation's limit, the code's)
+    deadlines: tuple[tuple[FieldView, str], ...]  # (its own date, the code's) where the code lets it vary
     register: tuple[RegisterEntryView, ...]
     new_entry: tuple[FieldView, ...]
     findings: tuple[FindingView, ...]
@@ -258,6 +260,11 @@ def _details(fields: Fields, code: Code, findings: list[FindingView]) -> Details
         (fields.field(("policy", key), limit.describes or key), str(limit.limit))
         for key, limit in code.time_limits.items()
     )
+    deadlines = tuple(
+        (fields.field(("deadlines", key), deadline.describes or key), deadline.due)
+        for key, deadline in code.deadlines.items()
+        if deadline.varies
+    )
     register = value_at(fields.data, ("evidence",))
     entries = []
     if isinstance(register, dict):
@@ -278,7 +285,7 @@ def _details(fields: Fields, code: Code, findings: list[FindingView]) -> Details
         )
         for part in EVIDENCE_FIELDS
     )
-    return DetailsView(tuple(top), policy, tuple(entries), new_entry, tuple(findings))
+    return DetailsView(tuple(top), policy, deadlines, tuple(entries), new_entry, tuple(findings))
 
 
 def editor_view(
@@ -289,17 +296,17 @@ def editor_view(
     part: str,
     version: str,
     typed: Mapping[str, list[str]] | None = None,
+    positions: Positions | None = None,
 ) -> EditorView:
-    """The editor for `part` (DETAILS, or a section's number) of the assessment `data` of `code`."""
+    """The editor for `part` (DETAILS, or a section's number) of the assessment `data` of `code`;
+    `positions`, where the file's were read, place each finding in the part where it is fixed."""
     typed = typed or {}
     fields = Fields(data, typed)
     sections: dict[str, Section] = {section.number: section for section in code.sections}
     if part not in sections:
         part = DETAILS
-    placed = section_of(code)
-    views = [
-        finding_view(path, finding, placed.get(finding.provision or "", DETAILS)) for finding in findings
-    ]
+    placement = Placement(code, data, positions)
+    views = [finding_view(path, finding, placement.part(finding)) for finding in findings]
     organisation = value_at(data, ("organisation",))
     provisions: tuple[ProvisionView, ...] = ()
     details = None
@@ -330,7 +337,7 @@ def editor_view(
         part=part,
         part_title=title,
         section_title=section_title,
-        parts=parts_of(path, code, data, findings, part),
+        parts=parts_of(path, code, data, findings, part, placement),
         provisions=provisions,
         details=details,
         summary=summary_of(views),

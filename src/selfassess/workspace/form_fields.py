@@ -154,7 +154,9 @@ def changes(posted: Mapping[str, list[str]], data: Any, code: Code | None) -> Ch
             if parts[2] in EVIDENCE_FIELDS and isinstance(value_at(data, ("evidence", parts[1])), dict):
                 _plain_field(posted, name, parts, data, found)
         elif parts[0] == "policy" and len(parts) == 2 and code is not None and parts[1] in code.time_limits:
-            _policy_field(posted, name, parts[1], data, found)
+            _own_field(posted, name, ("policy", parts[1]), data, found)
+        elif parts[0] == "deadlines" and len(parts) == 2 and code is not None and parts[1] in code.deadlines:
+            _own_field(posted, name, ("deadlines", parts[1]), data, found)
         elif parts in (
             ("organisation",),
             ("assessed_on",),
@@ -294,8 +296,9 @@ def _pair(posted: Mapping[str, list[str]], group: str, data: Any, found: Changes
         found.edits.append(Edit((group,), {**wanted, **extra}))
 
 
-def _policy_field(posted: Mapping[str, list[str]], name: str, key: str, data: Any, found: Changes) -> None:
-    loc: Loc = ("policy", key)
+def _own_field(posted: Mapping[str, list[str]], name: str, loc: Loc, data: Any, found: Changes) -> None:
+    """An organisation's own time limit or date: written where given, removed where emptied (the
+    code's then applies)."""
     now = shown(value_at(data, loc), "text")
     text = _typed(_first(posted, name))
     if not isinstance(now, str) or text == _typed(now):

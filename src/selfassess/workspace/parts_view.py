@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from selfassess.check.findings import Finding, Severity
+from selfassess.load.positions import Positions
 from selfassess.model.code import Code
 from selfassess.workspace.form_fields import value_at
 from selfassess.workspace.summary import FindingView, Summary, anchor_of, finding_view, summary_of
@@ -35,17 +36,40 @@ def section_of(code: Code) -> dict[str, str]:
     return {provision.number: section.number for section in code.sections for provision in section.provisions}
 
 
+class Placement:
+    """Which part of the editor a finding is fixed in: its provision's section, unless it points
+    into the file's details (a time limit under `policy`, an entry of the evidence register), which
+    are fixed on the details page whatever provision they concern."""
+
+    def __init__(self, code: Code, data: Any, positions: Positions | None) -> None:
+        self._sections = section_of(code)
+        self._tops: list[tuple[int, str]] = []
+        if positions is not None and isinstance(data, dict):
+            self._tops = sorted((positions.key((key,)).line, str(key)) for key in data)
+
+    def part(self, finding: Finding) -> str:
+        top = None
+        for line, key in self._tops:
+            if line > finding.line:
+                break
+            top = key
+        if top is not None and top != "responses":
+            return DETAILS
+        return self._sections.get(finding.provision or "", DETAILS)
+
+
 def _answered(data: Any, number: str) -> bool:
     answer = value_at(data, ("responses", number, "answer"))
     return isinstance(answer, str) and bool(answer.strip())
 
 
-def parts_of(path: str, code: Code, data: Any, findings: list[Finding], current: str) -> tuple[PartLink, ...]:
-    placed = section_of(code)
+def parts_of(
+    path: str, code: Code, data: Any, findings: list[Finding], current: str, placement: Placement
+) -> tuple[PartLink, ...]:
     counts: dict[str, list[int]] = {}  # part: [errors, warnings]
     for finding in findings:
         if finding.waived is None and finding.severity is not Severity.INFO:
-            tally = counts.setdefault(placed.get(finding.provision or "", DETAILS), [0, 0])
+            tally = counts.setdefault(placement.part(finding), [0, 0])
             tally[0 if finding.severity is Severity.ERROR else 1] += 1
     href = f"/edit/{quote(path)}?part="
     errors, warnings = counts.get(DETAILS, [0, 0])
@@ -97,11 +121,11 @@ class FindingsView:
     provisions: tuple[ProvisionFindings, ...]
 
 
-def findings_view(path: str, code: Code, data: Any, findings: list[Finding], part: str) -> FindingsView:
-    placed = section_of(code)
-    views = [
-        finding_view(path, finding, placed.get(finding.provision or "", DETAILS)) for finding in findings
-    ]
+def findings_view(
+    path: str, code: Code, data: Any, findings: list[Finding], part: str, positions: Positions | None
+) -> FindingsView:
+    placement = Placement(code, data, positions)
+    views = [finding_view(path, finding, placement.part(finding)) for finding in findings]
     sections = {section.number: section for section in code.sections}
     provisions: tuple[ProvisionFindings, ...] = ()
     details = None
@@ -116,4 +140,6 @@ def findings_view(path: str, code: Code, data: Any, findings: list[Finding], par
     else:
         part = DETAILS
         details = tuple(view for view in views if view.part == DETAILS)
-    return FindingsView(parts_of(path, code, data, findings, part), summary_of(views), details, provisions)
+    return FindingsView(
+        parts_of(path, code, data, findings, part, placement), summary_of(views), details, provisions
+    )

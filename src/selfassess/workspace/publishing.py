@@ -15,10 +15,10 @@ from starlette.responses import Response
 from selfassess.load.config import ConfigError
 from selfassess.publish.pdf import PdfUnavailable
 from selfassess.publish.render import Rendered, render
-from selfassess.publish.report.build import Report, report
+from selfassess.publish.report.build import report
 from selfassess.workspace.opened import Opened
 from selfassess.workspace.pages import file_of, link, multi, page, workspace_of
-from selfassess.workspace.parts_view import DETAILS
+from selfassess.workspace.parts_view import DETAILS, Placement
 from selfassess.workspace.security import posted
 from selfassess.workspace.summary import FindingView, finding_view
 
@@ -45,14 +45,12 @@ def _formats(pdf: bool) -> tuple[FormatChoice, ...]:
     )
 
 
-def _reasons(file: Opened, rendered: Rendered | Report) -> tuple[FindingView, ...]:
-    errors = rendered.errors if isinstance(rendered, Rendered) else []
-    code = file.code
-    placed = {p.number: s.number for s in code.sections for p in s.provisions} if code is not None else {}
-    return tuple(
-        finding_view(file.relative, finding, placed.get(finding.provision or "", DETAILS))
-        for finding in errors
-    )
+def _reasons(file: Opened, rendered: Rendered) -> tuple[FindingView, ...]:
+    """The errors that stopped publication, each linked to the part of the editor it is fixed in."""
+    if file.code is None:
+        return ()
+    placement = Placement(file.code, file.data, file.checked.loaded.document.positions)
+    return tuple(finding_view(file.relative, finding, placement.part(finding)) for finding in rendered.errors)
 
 
 def _show(
