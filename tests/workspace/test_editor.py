@@ -231,3 +231,54 @@ def test_your_own_time_limits_and_dates_are_set_and_cleared(client, folder):
     assert data["deadlines"] == {"annual-submission": "10-31"}
     page = client.get(f"/edit/{quote(EXAMPLE)}?part=details").text
     assert "SA402" in page  # 2 weeks against 10 working days, found beside the details
+
+
+def test_a_new_assessment_is_answered_and_published_from_the_page_alone(client, folder):
+    """Done when: someone who has never seen YAML starts one, answers every provision, fixes what
+    the checks find, and publishes the form and the board report, all in the page."""
+    _, start = form_fields(client.get("/").text, None)
+    csrf = dict(start)["_csrf"]
+    made = client.post(
+        "/new",
+        data={
+            "_csrf": csrf,
+            "code": "hos-chc-2024",
+            "organisation": "Our Homes",
+            "assessed_on": "2026-05-01",
+        },
+        follow_redirects=False,
+    )
+    relative = "assessments/our-homes-2026.yaml"
+    assert made.headers["location"] == f"/edit/{relative}?part=details"
+    _, action, fields = open_part(client, relative, "details")
+    for name, value in {
+        "period/from": "2025-04-01",
+        "period/to": "2026-03-31",
+        "approved/by": "Board",
+        "approved/on": "2026-06-30",
+        "member_responsible": "Cllr A. Example",
+        "governing_body_response": "The Board welcomed the report: see its minutes of 30 June 2026.",
+        "evidence/+/title": "Complaints policy",
+        "evidence/+/url": "https://www.ourhomes.example/complaints-policy",
+        "evidence/+/dated": "2026-04-01",
+    }.items():
+        fields = replaced(fields, name, value)
+    assert client.post(action, data=as_data(fields), follow_redirects=False).status_code == 303
+    for part in _parts(relative.replace("our-homes-2026", "example-homes-2025"))[1:]:
+        _, action, fields = open_part(client, relative, part)
+        for name in [name for name, _ in fields if name.endswith("/answer")]:
+            fields = replaced(fields, name, "Yes")
+            fields.append((name.replace("/answer", "/evidence"), "complaints-policy"))
+            fields = replaced(
+                fields, name.replace("/answer", "/commentary"), "Our policy sets this out: see section 4."
+            )
+        assert client.post(action, data=as_data(fields), follow_redirects=False).status_code == 303
+    page = client.get(f"/edit/{relative}?part=9").text
+    assert "No errors or warnings." in page
+    published = client.post(f"/publish/{relative}", data={"_csrf": csrf, "what": "form", "format": "html"})
+    assert published.status_code == 200 and "Our Homes" in published.text
+    report = client.post(f"/publish/{relative}", data={"_csrf": csrf, "what": "report", "format": "docx"})
+    assert report.status_code == 200 and report.content[:2] == b"PK"
+    # and the file is what `new` wrote, with the answers: every requirement comment still there
+    text = (folder / relative).read_text(encoding="utf-8")
+    assert text.count("# 1.2 A complaint must be defined as") == 1 and text.count("answer: 'Yes'") == 72
