@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from selfassess.cli import main
+from tests.browser import chromium_executable
 from tests.publish.conftest import edit
 from tests.publish.outline import outline
 from tests.publish.test_render import PAYLOAD
@@ -24,23 +24,16 @@ from tests.publish.test_render import PAYLOAD
 pytestmark = pytest.mark.slow
 
 EXAMPLE = "assessments/example-homes-2025.yaml"
-BROWSER = next(
-    (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))),
-    None,
-)
 
 
 @pytest.fixture
 def chromium(tmp_path):
-    if BROWSER is None:
-        if os.environ.get("SELFASSESS_BROWSER_TESTS") == "required":
-            pytest.fail("headless Chromium is required here but is not installed")
-        pytest.skip("headless Chromium is not installed (.ci/run installs it)")
+    executable = chromium_executable()  # or the test is skipped (failed, where it is required)
 
     def run(page: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [
-                BROWSER,
+                executable,
                 "--headless",
                 "--no-sandbox",
                 "--disable-gpu",

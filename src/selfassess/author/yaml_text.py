@@ -55,7 +55,50 @@ def _written_date(dumper: yaml.SafeDumper, value: WrittenDate) -> yaml.ScalarNod
     return _text(dumper, value.text)
 
 
+class Quoted(str):
+    """Text written in double quotes, where the value it replaces was written so (`"Yes"`)."""
+
+    __slots__ = ()
+
+
+class InlineList(list[Any]):
+    """A list written on its key's line (`[policy, training-log]`), as the list it replaces was."""
+
+
+class InlineMapping(dict[str, Any]):
+    """A mapping written on its key's line: `period: {from: 2024-04-01, to: 2025-03-31}`."""
+
+
+def _quoted(dumper: yaml.SafeDumper, value: Quoted) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+def _inline_list(dumper: yaml.SafeDumper, value: InlineList) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", list(value), flow_style=True)
+
+
+class _FieldName(str):
+    """A field name written plain even where YAML 1.1 would read it as true or false (`on` in
+    `approved: {by: Board, on: 2025-06-12}`): selfassess reads every field name as text."""
+
+    __slots__ = ()
+
+
+def _field_name(dumper: yaml.SafeDumper, value: _FieldName) -> yaml.ScalarNode:
+    # Tagged as what a plain `on` resolves to, so the emitter sees no need for quotes.
+    return dumper.represent_scalar("tag:yaml.org,2002:bool", str(value))
+
+
+def _inline_mapping(dumper: yaml.SafeDumper, value: InlineMapping) -> yaml.MappingNode:
+    named = {_FieldName(key) if key == "on" else key: item for key, item in value.items()}
+    return dumper.represent_mapping("tag:yaml.org,2002:map", named, flow_style=True)
+
+
 _Dumper.add_representer(str, _text)
+_Dumper.add_representer(InlineMapping, _inline_mapping)
+_Dumper.add_representer(_FieldName, _field_name)
+_Dumper.add_representer(Quoted, _quoted)
+_Dumper.add_representer(InlineList, _inline_list)
 _Dumper.add_representer(WrittenDate, _written_date)
 _Dumper.add_representer(type(None), _nothing)
 
@@ -72,6 +115,27 @@ def yaml_fragment(mapping: Mapping[str, Any], indent: int = 0) -> list[str]:
     )
     pad = " " * indent
     return [f"{pad}{line}" if line else line for line in written.splitlines()]
+
+
+def item_lines(value: Any, indent: int = 0) -> list[str]:
+    """`value` as one item of a block list (`- action: …`), its dash `indent` spaces in."""
+    written = yaml.dump(
+        [value],
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=WIDTH - indent,
+        default_flow_style=False,
+    )
+    pad = " " * indent
+    return [f"{pad}{line}" if line else line for line in written.splitlines()]
+
+
+def inline(value: Any) -> str:
+    """`value` on one line: `[a, b]`, `{from: 2024-04-01, to: 2025-03-31}`."""
+    return yaml.dump(
+        value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=True, width=10_000
+    ).strip()
 
 
 def flow(mapping: Mapping[str, Any]) -> str:

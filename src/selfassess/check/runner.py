@@ -116,7 +116,7 @@ _worker_library: CodeLibrary | None = None
 _worker_evidence: EvidenceFiles | None = None
 
 
-def _collect_garbage_less_often() -> None:
+def collect_garbage_less_often() -> None:
     """Checking a file makes and drops hundreds of thousands of small objects, almost none of them
     in reference cycles, so they are freed as they go; the collector's default pace spends about a
     tenth of the run looking for cycles that are not there. Objects alive now (modules, the codes)
@@ -132,7 +132,7 @@ def _start_worker(code_dirs: list[Path]) -> None:
     # inherits the command's SIGTERM handler.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the parent ends a worker: not to be caught
-    _collect_garbage_less_often()
+    collect_garbage_less_often()
     _worker_library = CodeLibrary(code_dirs)
     _worker_evidence = EvidenceFiles()
 
@@ -174,7 +174,7 @@ def check_files(
                 if progress is not None:
                     progress(done, len(chosen))
     else:
-        _collect_garbage_less_often()
+        collect_garbage_less_often()
         evidence = EvidenceFiles()
         for done, (path, shown, _, file_settings) in enumerate(chosen, 1):
             findings.extend(check_file(path, shown, library, options, file_settings, evidence))

@@ -27,6 +27,7 @@ from selfassess.cli.common import (
 )
 from selfassess.cli.comparing import run_diff
 from selfassess.cli.publishing import run_render, run_report
+from selfassess.cli.serving import run_serve
 from selfassess.didyoumean import end_with_hint
 
 __all__ = ["main"]
@@ -39,6 +40,7 @@ COMMANDS = {
     "check": run_check,
     "render": run_render,
     "report": run_report,
+    "serve": run_serve,
     "schema": run_schema,
     "rules": run_rules,
     "explain": run_explain,

@@ -232,6 +232,43 @@ def _diff_command(commands: Any) -> None:
     _codes_option(diff)
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1 to 65535)")
+    return int(text)
+
+
+def _serve_command(commands: Any) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="fill in, check and publish assessments in your browser",
+        description="Start the workspace on FOLDER: a page in your browser listing its assessments and "
+        "trackers, where each is filled in with its findings shown as you type, saved, and published. "
+        "It listens on this computer only (127.0.0.1) and prints an address carrying a token; "
+        "Ctrl-C stops it.",
+    )
+    serve.add_argument(
+        "folder", nargs="?", default=".", metavar="FOLDER", help="the folder (default: this one)"
+    )
+    serve.add_argument(
+        "--port", type=_port, metavar="N", help="the port to listen on (default: 8765, or any free one)"
+    )
+    serve.add_argument(
+        "--host",
+        metavar="ADDRESS",
+        help="listen on ADDRESS instead of 127.0.0.1, for a shared machine (prints a warning; the token is "
+        "still needed)",
+    )
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address people open when it runs behind a proxy with your own sign-in, e.g. "
+        "https://complaints.example.org",
+    )
+    serve.add_argument("--no-browser", action="store_true", help="do not open the browser")
+    _codes_option(serve)
+
+
 def _schema_command(commands: Any) -> None:
     schema = commands.add_parser(
         "schema",
@@ -263,7 +300,8 @@ def command_line() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"selfassess {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    # In the order of a year's work, which is how --help lists them.
+    # The workspace first, where most people start; then in the order of a year's work.
+    _serve_command(commands)
     _new_command(commands)
     _import_command(commands)
     _check_command(commands)

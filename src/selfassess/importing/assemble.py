@@ -49,7 +49,7 @@ class Register:
         keys: dict[str, str] = {}
         for title in titles:
             if title not in keys:
-                keys[title] = _key_for(title, organisation, set(keys.values()))
+                keys[title] = evidence_key(title, organisation, set(keys.values()))
         return cls(keys, organisation)
 
     def entries(self) -> dict[str, dict[str, str]]:
@@ -79,7 +79,7 @@ _SMALL_WORDS = {
 }
 
 
-def _key_for(title: str, organisation: str | None, taken: set[str]) -> str:
+def evidence_key(title: str, organisation: str | None, taken: set[str]) -> str:
     """A short key from a title's first words: 'Corporate complaints policy Westminster City
     Council' -> 'corporate-complaints-policy' (the organisation's own name left out)."""
     base = title

@@ -1,0 +1,128 @@
+"""Publishing from the page: the form (HTML, Word, PDF) and the board report, through the same
+publish gate as `render` and `report`. A refusal lists the gate's reasons, each linked to where it
+is fixed; DRAFT publishes anyway, marked on every page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from selfassess.load.config import ConfigError
+from selfassess.publish.pdf import PdfUnavailable
+from selfassess.publish.render import Rendered, render
+from selfassess.publish.report.build import report
+from selfassess.workspace.opened import Opened
+from selfassess.workspace.pages import file_of, link, multi, page, workspace_of
+from selfassess.workspace.parts_view import DETAILS, Placement
+from selfassess.workspace.security import posted
+from selfassess.workspace.summary import FindingView, finding_view
+
+_MEDIA = {
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+@dataclass(frozen=True)
+class FormatChoice:
+    value: str
+    label: str
+    available: bool
+    note: str = ""
+
+
+def _formats(pdf: bool) -> tuple[FormatChoice, ...]:
+    return (
+        FormatChoice("html", "Web page (HTML)", True),
+        FormatChoice("docx", "Word document", True),
+        FormatChoice("pdf", "PDF", pdf, "" if pdf else "needs the PDF extra: pip install 'selfassess[pdf]'"),
+    )
+
+
+def _reasons(file: Opened, rendered: Rendered) -> tuple[FindingView, ...]:
+    """The errors that stopped publication, each linked to the part of the editor it is fixed in."""
+    if file.code is None:
+        return ()
+    placement = Placement(file.code, file.data, file.checked.loaded.document.positions)
+    return tuple(finding_view(file.relative, finding, placement.part(finding)) for finding in rendered.errors)
+
+
+def _show(
+    request: Request,
+    file: Opened,
+    *,
+    status: int = 200,
+    refused: str | None = None,
+    reasons: tuple[FindingView, ...] = (),
+    draft: bool = False,
+) -> Response:
+    workspace = workspace_of(request)
+    return page(
+        request,
+        "workspace/publish.html.j2",
+        status,
+        relative=file.relative,
+        editable=file.editable,
+        is_tracker=file.code is not None and file.code.is_tracker,
+        formats=_formats(workspace.pdf),
+        refused=refused,
+        reasons=reasons,
+        draft=draft,
+        edit=link("edit", file.relative, part=DETAILS),
+        action=link("publish", file.relative),
+    )
+
+
+async def show(request: Request) -> Response:
+    _, file = file_of(request)
+    return _show(request, file)
+
+
+def _download(content: bytes, form: str, name: str) -> Response:
+    """The file itself, for the browser to save (its name kept, in plain letters where need be)."""
+    plain = re.sub(r"[^A-Za-z0-9._-]", "_", name)
+    return Response(
+        content,
+        media_type=_MEDIA[form],
+        headers={"content-disposition": f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"},
+    )
+
+
+async def publish(request: Request) -> Response:
+    workspace, file = file_of(request)
+    form = multi(await posted(request, workspace.keys))
+    what = (form.get("what") or ["form"])[-1]
+    chosen = (form.get("format") or ["html"])[-1]
+    draft = bool(form.get("draft"))
+    library = workspace.codes.library(file.path.parent)
+    stem = file.path.stem
+    try:
+        if what == "report":
+            chosen = chosen if chosen in ("html", "docx") else "html"
+            made = await run_in_threadpool(lambda: report(file.path, chosen, library=library))
+            if made.content is None:
+                return _show(request, file, status=422, refused="No report: the assessment cannot be read.")
+            return _download(made.content, chosen, f"{stem}-board-report.{chosen}")
+        chosen = chosen if chosen in _MEDIA else "html"
+        rendered = await run_in_threadpool(
+            lambda: render(file.path, chosen, draft=draft, library=library, shown=file.relative)
+        )
+    except (ConfigError, PdfUnavailable) as error:
+        return _show(request, file, status=422, refused=str(error), draft=draft)
+    if rendered.content is None:
+        count = len(rendered.errors)
+        said = (
+            f"Not published: the {count} error{'s' if count != 1 else ''} below must be fixed first, "
+            "or tick DRAFT for a copy marked DRAFT on every page."
+            if not draft
+            else f"Not even a draft can be made until the {count} error{'s' if count != 1 else ''} below "
+            f"{'is' if count == 1 else 'are'} fixed."
+        )
+        return _show(request, file, status=422, refused=said, reasons=_reasons(file, rendered), draft=draft)
+    return _download(rendered.content, chosen, f"{stem}{'-draft' if draft else ''}.{chosen}")
