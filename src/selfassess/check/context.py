@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
 from selfassess.check.options import RuleOption
+from selfassess.complaints.judging import JudgedLog
+from selfassess.complaints.measures import Period
 from selfassess.load.documents import Document
 from selfassess.load.evidence_files import FileFact
 from selfassess.load.positions import Loc
@@ -34,6 +36,8 @@ class Context:
     options: Mapping[str, Mapping[str, object]] = field(
         default_factory=dict
     )  # rule id -> its configured options
+    complaints: JudgedLog | None = None  # the complaints log the assessment names (or --log), judged
+    complaints_trouble: str | None = None  # why the log `complaints_log:` names cannot be read at all
     # What several rules derive from the same document (its sentences, its stated limits), worked
     # out once: the document never changes while it is checked, so this changes no result.
     _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
@@ -65,6 +69,24 @@ class Context:
 
     def is_unreadable(self, loc: Loc) -> bool:
         return loc in self.document.unreadable
+
+    @property
+    def complaints_period(self) -> Period | None:
+        """The days the assessment speaks for, to count its log's cases in: its period, or the
+        year that ends on the day it was assessed."""
+        assessment = self.assessment
+        if assessment is None:
+            return None
+        period = assessment.period
+        if period is not None and period.from_.value is not None and period.to.value is not None:
+            return Period(period.from_.value, period.to.value)
+        last = assessment.assessed_on.value
+        if last is None:
+            return None
+        try:
+            return Period(last.replace(year=last.year - 1) + timedelta(days=1), last)
+        except ValueError:  # 29 February
+            return Period(last.replace(year=last.year - 1, day=28) + timedelta(days=1), last)
 
     @property
     def reference_date(self) -> date | None:

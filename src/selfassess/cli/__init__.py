@@ -26,6 +26,7 @@ from selfassess.cli.common import (
     UsageError,
 )
 from selfassess.cli.comparing import run_diff
+from selfassess.cli.complaints import run_complaints
 from selfassess.cli.publishing import run_render, run_report
 from selfassess.didyoumean import end_with_hint
 
@@ -39,6 +40,7 @@ COMMANDS = {
     "check": run_check,
     "render": run_render,
     "report": run_report,
+    "complaints": run_complaints,
     "schema": run_schema,
     "rules": run_rules,
     "explain": run_explain,
