@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TypeVar
 
 from selfassess.check.options import RuleOption
 from selfassess.complaints.judging import JudgedLog
-from selfassess.complaints.measures import Period
+from selfassess.complaints.measures import Period, period_of
 from selfassess.load.documents import Document
 from selfassess.load.evidence_files import FileFact
 from selfassess.load.positions import Loc
@@ -72,21 +72,8 @@ class Context:
 
     @property
     def complaints_period(self) -> Period | None:
-        """The days the assessment speaks for, to count its log's cases in: its period, or the
-        year that ends on the day it was assessed."""
-        assessment = self.assessment
-        if assessment is None:
-            return None
-        period = assessment.period
-        if period is not None and period.from_.value is not None and period.to.value is not None:
-            return Period(period.from_.value, period.to.value)
-        last = assessment.assessed_on.value
-        if last is None:
-            return None
-        try:
-            return Period(last.replace(year=last.year - 1) + timedelta(days=1), last)
-        except ValueError:  # 29 February
-            return Period(last.replace(year=last.year - 1, day=28) + timedelta(days=1), last)
+        """The days the assessment speaks for, to count its log's cases in."""
+        return period_of(self.assessment) if self.assessment is not None else None
 
     @property
     def reference_date(self) -> date | None:

@@ -12,7 +12,7 @@ case's reference where it is shaped like one (never a name, an address or what a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +20,7 @@ import numpy.typing as npt
 from selfassess.complaints import cells
 from selfassess.complaints.judging import JudgedLog, JudgedStage
 from selfassess.complaints.workdays import working_days_after
+from selfassess.model.assessment import Assessment
 from selfassess.timelimits.calendar import long_date
 
 Flags = npt.NDArray[np.bool_]
@@ -133,6 +134,21 @@ class Measures:
 
 def _in(days: npt.NDArray[np.datetime64], period: Period) -> Flags:
     return (days >= np.datetime64(period.first, "D")) & (days <= np.datetime64(period.last, "D"))
+
+
+def period_of(assessment: Assessment) -> Period | None:
+    """The days an assessment speaks for: its period, or the year that ends on its date."""
+    period = assessment.period
+    if period is not None and period.from_.value is not None and period.to.value is not None:
+        return Period(period.from_.value, period.to.value)
+    last = assessment.assessed_on.value
+    if last is None:
+        return None
+    try:
+        year_before = last.replace(year=last.year - 1)
+    except ValueError:  # 29 February
+        year_before = last.replace(year=last.year - 1, day=28)
+    return Period(year_before + timedelta(days=1), last)
 
 
 def default_period(judged: JudgedLog) -> Period | None:
