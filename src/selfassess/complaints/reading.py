@@ -10,15 +10,16 @@ log written with a row per complaint (stage 2 in columns of its own) and one wit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import polars as pl
 
-from selfassess.complaints import cells
+from selfassess.complaints import cells as cells_module
 from selfassess.complaints.fields import (
     BY_HEADING,
     DATES,
@@ -30,7 +31,7 @@ from selfassess.complaints.fields import (
     headings_of,
 )
 from selfassess.complaints.problems import Kind, LogProblem
-from selfassess.complaints.source import LogUnreadable, Row, rows_of, text_of
+from selfassess.complaints.source import LogUnreadable, Row, columns_of, rows_of, text_of
 from selfassess.didyoumean import normalise, suggest
 
 #: How far down an export's headings may start (below a title, a date, a filter description).
@@ -155,19 +156,19 @@ def _missing_message(name: Field, headings: list[str]) -> str:
 
 
 def _headings(rows: Iterator[Row], named: Mapping[str, str]) -> tuple[Columns | None, list[str], int]:
-    """The heading row and its columns, or None with why (and the row to say it at)."""
+    """The heading row and its columns, or None with why (and the row to say it at). Reads the
+    rows up to the heading row, and no further."""
     first: tuple[int, list[str]] | None = None
-    for number, values in rows:
+    for number, values in enumerate(rows, start=1):
         headings = [text_of(value) for value in values]
-        if not any(headings):
-            continue
-        if first is None:
-            first = (number, headings)
-        found, trouble = _match(headings, named)
-        if all(name in found for name in REQUIRED):
-            if trouble:
-                return None, trouble, number
-            return Columns(found, number), [], number
+        if any(headings):
+            if first is None:
+                first = (number, headings)
+            found, trouble = _match(headings, named)
+            if all(name in found for name in REQUIRED):
+                if trouble:
+                    return None, trouble, number
+                return Columns(found, number), [], number
         if number >= HEADING_ROWS:
             break
     if first is None:
@@ -182,53 +183,74 @@ def _headings(rows: Iterator[Row], named: Mapping[str, str]) -> tuple[Columns | 
 
 
 class _Column:
-    """One column being read: each distinct cell read once, the results kept as numbers."""
+    """One column being read: each distinct cell read once, then every cell given its number by
+    polars (a hash join over the column, not a Python call per row)."""
 
     def __init__(self, name: Field, number: int, reader: Callable[[Any], Any]) -> None:
         self.name = name
         self.number = number
         self.index = number - 1
         self.read = reader
-        self.known: dict[Any, Any] = {}
-        self.values: list[Any] = []
+        self.blank = _blank_of(name)
+
+    def take(self, cells: pl.Series, numbers: Small, problems: list[LogProblem]) -> tuple[list[Small], Small]:
+        """The column as numbers (a list: an extension is two), and the positions of unreadable cells."""
+        distinct = [value for value in cells.unique().to_list() if value is not None]
+        parts = 2 if isinstance(self.blank, tuple) else 1
+        blank = self.blank if parts == 2 else (self.blank,)
+        known: list[tuple[Any, ...]] = []
+        failed: dict[str, str] = {}
+        for value in distinct:
+            try:
+                read = self.read(value.strip())
+            except cells_module.Unreadable as error:
+                failed[value] = str(error)
+                read = self.blank
+            known.append(read if parts == 2 else (read,))
+        columns = [
+            cells.replace_strict(distinct, [k[part] for k in known], default=blank[part], return_dtype=pl.Int64)
+            .fill_null(blank[part])
+            .to_numpy()
+            for part in range(parts)
+        ]
+        if not failed:
+            return columns, np.zeros(0, np.int64)
+        bad = np.flatnonzero(cells.is_in(list(failed)).fill_null(False).to_numpy())
+        texts = cells.gather(bad).to_list()
+        for i, text in zip(bad.tolist(), texts, strict=True):
+            problems.append(
+                LogProblem(Kind.UNREADABLE_VALUE, int(numbers[i]), self.number, f"The {_label(self.name)} {failed[text]}.")
+            )
+        return columns, bad
 
 
 def _reader(name: Field) -> Callable[[Any], Any]:
     if name in DATES:
-        return cells.read_date
+        return cells_module.read_date
     if name in ("extension", "stage2-extension"):
-        return cells.read_extension
+        return cells_module.read_extension
     if name in ("extension-told", "stage2-extension-told"):
-        return cells.read_yes_no
+        return cells_module.read_yes_no
     if name == "stage":
-        return cells.read_stage
+        return cells_module.read_stage
     if name in ("outcome", "stage2-outcome"):
-        return cells.read_outcome
+        return cells_module.read_outcome
     if name == "tenure":
-        return cells.read_tenure
-    return lambda value: text_of(value)
+        return cells_module.read_tenure
+    return text_of
 
 
-_BLANK: dict[Field, Any] = {"extension": (-1, cells.EMPTY), "stage2-extension": (-1, cells.EMPTY)}
+_BLANK: dict[Field, Any] = {"extension": (-1, cells_module.EMPTY), "stage2-extension": (-1, cells_module.EMPTY)}
 
 
 def _blank_of(name: Field) -> Any:
     if name in DATES:
-        return cells.EMPTY
+        return cells_module.EMPTY
     if name in _BLANK:
         return _BLANK[name]
     if name in ("extension-told", "stage2-extension-told"):
         return -1
     return 0 if name != "reference" else ""
-
-
-class _Failed:
-    """A cell that could not be read: why, for its problem."""
-
-    __slots__ = ("why",)
-
-    def __init__(self, why: str) -> None:
-        self.why = why
 
 
 def read_log(path: Path, shown: str, named: Mapping[str, str] | None = None) -> RawLog:
@@ -243,47 +265,32 @@ def read_log(path: Path, shown: str, named: Mapping[str, str] | None = None) -> 
 
 
 def _read(path: Path, shown: str, named: Mapping[str, str]) -> RawLog:
-    rows = iter(rows_of(path))
-    columns, trouble, at = _headings(rows, named)
+    columns, trouble, at = _headings(iter(rows_of(path)), named)
     if columns is None:
         return RawLog(
             path, shown, None, np.zeros(0, np.int64), [], np.zeros(0, np.int64),
             (_empty_stage(), _empty_stage()), False,
             [LogProblem(Kind.UNREADABLE_LOG, at, 1, message) for message in trouble],
         )  # fmt: skip
-    reading = [_Column(name, number, _reader(name)) for name, (number, _) in columns.found.items()]
+    reading = [_Column(name, number, _reader(name)) for name, (number, _) in columns.found.items() if name != "reference"]
+    reference = columns.found["reference"][0] - 1
+    frame = columns_of(path, columns.heading_row, [reference, *(column.index for column in reading)])
+    numbers = np.arange(columns.heading_row + 1, columns.heading_row + 1 + frame.height, dtype=np.int64)
+    # Blank rows are skipped, but counted, so that every row keeps the number a spreadsheet shows.
+    # Only a row with neither a reference nor a date received can be blank: the rest are not looked at.
+    received = columns.found["received"][0] - 1
+    maybe = (frame[f"c{reference}"].is_null() & frame[f"c{received}"].is_null()).to_numpy()
+    if maybe.any():
+        filled = ~(maybe & frame.select(pl.all_horizontal(pl.all().is_null())).to_series().to_numpy())
+        frame = frame.filter(pl.Series(filled))
+        numbers = numbers[filled]
     problems: list[LogProblem] = []
-    numbers: list[int] = []
     unreadable: list[tuple[int, Field]] = []  # (position among rows, field)
-    blanks = [_blank_of(column.name) for column in reading]
-    for number, values in rows:
-        width = len(values)
-        if not any(values) or all(not text_of(value) for value in values):
-            continue
-        position = len(numbers)
-        numbers.append(number)
-        for column, blank in zip(reading, blanks, strict=True):
-            value = values[column.index] if column.index < width else None
-            if isinstance(value, str):
-                value = value.strip()
-            got = column.known.get(value)
-            if got is None:
-                try:
-                    got = column.read(value) if value not in (None, "") else blank
-                except cells.Unreadable as error:
-                    got = _Failed(str(error))
-                column.known[value] = got
-            if type(got) is _Failed:
-                problems.append(
-                    LogProblem(
-                        Kind.UNREADABLE_VALUE, number, column.number,
-                        f"The {_label(column.name)} {got.why}.",
-                    )
-                )  # fmt: skip
-                unreadable.append((position, column.name))
-                got = blank
-            column.values.append(got)
-    by_name = {column.name: column.values for column in reading}
+    by_name: dict[Field, Any] = {"reference": frame[f"c{reference}"].str.strip_chars().fill_null("").to_list()}
+    for column in reading:
+        values, bad = column.take(frame[f"c{column.index}"], numbers, problems)
+        by_name[column.name] = values
+        unreadable.extend((i, column.name) for i in bad.tolist())
     return _assemble(path, shown, columns, numbers, by_name, unreadable, problems)
 
 
@@ -307,16 +314,16 @@ def _label(name: Field) -> str:
     }[name]
 
 
-def _dates(values: list[Any] | None, size: int) -> Days:
+def _dates(values: list[Small] | None, size: int, part: int = 0) -> Days:
     if values is None:
         return np.full(size, np.datetime64("NaT", "D"))
-    days = np.array(values, dtype=np.int64)
-    days[days == cells.EMPTY] = np.iinfo(np.int64).min  # numpy's NaT
+    days = values[part].copy()
+    days[days == cells_module.EMPTY] = np.iinfo(np.int64).min  # numpy's NaT
     return days.astype("datetime64[D]")
 
 
-def _numbers(values: list[Any] | None, size: int, blank: int) -> Small:
-    return np.array(values, dtype=np.int64) if values is not None else np.full(size, blank, np.int64)
+def _numbers(values: list[Small] | None, size: int, blank: int) -> Small:
+    return values[0] if values is not None else np.full(size, blank, np.int64)
 
 
 def _stage(
@@ -328,8 +335,8 @@ def _stage(
     size = len(present)
     received, acknowledged, responded, extension, told, outcome = names
     agreed = by_name.get(extension)
-    days = np.array([d for d, _ in agreed], np.int64) if agreed is not None else np.full(size, -1, np.int64)
-    on = _dates([a for _, a in agreed], size) if agreed is not None else _dates(None, size)
+    days = agreed[0] if agreed is not None else np.full(size, -1, np.int64)
+    on = _dates(agreed, size, 1)
     return StageColumns(
         present,
         _dates(by_name.get(received), size),
@@ -356,13 +363,13 @@ def _assemble(
     path: Path,
     shown: str,
     columns: Columns,
-    numbers: list[int],
-    by_name: Mapping[Field, list[Any]],
+    numbers: Small,
+    by_name: Mapping[Field, Any],
     unreadable: list[tuple[int, Field]],
     problems: list[LogProblem],
 ) -> RawLog:
     size = len(numbers)
-    references = [str(text) for text in by_name["reference"]]
+    references: list[str] = by_name["reference"]
     own_stage2 = any(columns.has(name) for name in STAGE2_FIELDS)
     per_stage = columns.has("stage") and not own_stage2
     bad1 = np.zeros(size, bool)
@@ -404,7 +411,7 @@ def _assemble(
         path,
         shown,
         columns,
-        np.array(numbers, np.int64),
+        numbers,
         references,
         _numbers(by_name.get("tenure"), size, 0),
         (first, second),
