@@ -30,15 +30,26 @@ _WORKING_DAYS = re.compile(r"(\d{1,3})\s*(?:working|business)\s+days?", re.IGNOR
 
 
 class Unreadable(ValueError):
-    """A cell that cannot be read; its message is the end of a sentence ("does not exist")."""
+    """A cell that cannot be read: why, as the end of a sentence ("does not exist"), and the cell's
+    text where it may be quoted (shaped like a date), else None."""
+
+    def __init__(self, why: str, text: str | None = None) -> None:
+        super().__init__(why)
+        self.why = why
+        self.text = text
+
+    def said_of(self, label: str) -> str:
+        """The whole sentence, for a cell of the column `label` ("date received")."""
+        quoted = f" '{self.text}'" if self.text is not None else ""
+        return f"The {label}{quoted} {self.why}."
 
 
 def days_of(day: date) -> int:
     return day.toordinal() - _EPOCH
 
 
-def _quoted(text: str) -> str:
-    return f"'{text}'" if _DATE_SHAPED.fullmatch(text) else "the value"
+def _quotable(text: str) -> str | None:
+    return text if _DATE_SHAPED.fullmatch(text) else None
 
 
 def read_date(value: object) -> int:
@@ -57,16 +68,16 @@ def read_date(value: object) -> int:
     written = read_written_date(_TIME.sub("", text))
     if written.value is None:
         if written.problem == "cannot be read":
-            raise Unreadable(f"{_quoted(text)} cannot be read as a date; write it like 31/03/2025")
-        raise Unreadable(f"{_quoted(text)} {written.problem}")
+            raise Unreadable("cannot be read as a date; write it like 31/03/2025", _quotable(text))
+        raise Unreadable(written.problem or "cannot be read", _quotable(text))
     return _known(written.value, text)
 
 
 def _known(day: date, text: str) -> int:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise Unreadable(
-            f"{_quoted(text)} is outside the years whose bank holidays selfassess knows "
-            f"({FIRST_YEAR} to {LAST_YEAR})"
+            f"is outside the years whose bank holidays selfassess knows ({FIRST_YEAR} to {LAST_YEAR})",
+            _quotable(text),
         )
     return days_of(day)
 
@@ -95,7 +106,7 @@ def read_extension(value: object) -> tuple[int, int]:
         return -1, read_date(text)
     except Unreadable:
         raise Unreadable(
-            f"{_quoted(text)} is neither a date nor a number of working days (write 10, or the agreed date)"
+            "is neither a date nor a number of working days (write 10, or the agreed date)", _quotable(text)
         ) from None
 
 
@@ -191,7 +202,7 @@ def read_tenure(value: object) -> int:
     if found is None:
         close = suggest(str(value), TENURE_WORDS)
         hint = f" (did you mean '{close}'?)" if close else ""
-        raise Unreadable(f"is not a tenure selfassess knows{hint}; use LCRA, LCHO or Other")
+        raise Unreadable(f"is not one selfassess knows{hint}; use LCRA, LCHO or Other")
     return found
 
 

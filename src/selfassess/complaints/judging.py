@@ -229,9 +229,11 @@ def _blank_receipts(raw: RawLog, problems: _Problems) -> tuple[Flags, Flags]:
 def _references(raw: RawLog, problems: _Problems) -> None:
     """A reference written twice (twice at the same stage, in a log with a row per stage), and,
     in such a log, a stage 2 with no stage 1."""
+    number = problems.columns.number("reference")
+    if not raw.per_stage and len(set(raw.references)) == raw.size:
+        return  # every reference once: the usual case, found without a loop
     seen: dict[tuple[str, int], int] = {}
     first_stage: set[str] = set()
-    number = problems.columns.number("reference")
     stage = np.where(raw.stages[1].present, 2, 1) if raw.per_stage else np.ones(raw.size, np.int64)
     for i, (reference, at_stage) in enumerate(zip(raw.references, stage.tolist(), strict=True)):
         if not reference:

@@ -204,7 +204,7 @@ class _Column:
             try:
                 read = self.read(value.strip())
             except cells_module.Unreadable as error:
-                failed[value] = str(error)
+                failed[value] = error.said_of(_label(self.name))
                 read = self.blank
             known.append(read if parts == 2 else (read,))
         columns = [
@@ -219,7 +219,7 @@ class _Column:
         texts = cells.gather(bad).to_list()
         for i, text in zip(bad.tolist(), texts, strict=True):
             problems.append(
-                LogProblem(Kind.UNREADABLE_VALUE, int(numbers[i]), self.number, f"The {_label(self.name)} {failed[text]}.")
+                LogProblem(Kind.UNREADABLE_VALUE, int(numbers[i]), self.number, failed[text])
             )
         return columns, bad
 
