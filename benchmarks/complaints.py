@@ -68,18 +68,35 @@ def main() -> None:
         path = Path(folder) / "complaints.csv"
         started = time.perf_counter()
         write(path, realistic(arguments.rows))
-        print(f"made {arguments.rows:,} rows ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.0f} s")
+        print(
+            f"made {arguments.rows:,} rows ({path.stat().st_size / 1e6:.0f} MB) "
+            f"in {time.perf_counter() - started:.0f} s"
+        )
         for _ in range(2):
             subprocess.run([sys.executable, __file__, "--measure", str(path)], check=True)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"peak memory of the reading process: {peak:,.0f} MB")
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "selfassess", "complaints", str(path), "--homes", "60000", "--format", "json",
-             "-o", str(Path(folder) / "out.json")],
+            [
+                sys.executable,
+                "-m",
+                "selfassess",
+                "complaints",
+                str(path),
+                "--homes",
+                "60000",
+                "--format",
+                "json",
+                "-o",
+                str(Path(folder) / "out.json"),
+            ],
             check=False,
-        )  # fmt: skip
-        print(f"'selfassess complaints' as a whole, JSON of every late case: {time.perf_counter() - started:.1f} s")
+        )
+        print(
+            "'selfassess complaints' as a whole, JSON of every late case: "
+            f"{time.perf_counter() - started:.1f} s"
+        )
 
 
 if __name__ == "__main__":

@@ -23,17 +23,72 @@ from selfassess.timelimits.calendar import due_date, is_working_day
 from selfassess.timelimits.durations import Duration, Unit
 
 HEADINGS = (
-    "Case Ref", "Resident", "Address", "Tenure", "Category", "Date Received", "Date Acknowledged",
-    "Stage 1 Response Date", "Extension (working days)", "Resident told of extension", "Stage 1 Outcome",
-    "Escalated", "Stage 2 Acknowledged", "Stage 2 Response Date", "Stage 2 Extension", "Stage 2 Outcome",
+    "Case Ref",
+    "Resident",
+    "Address",
+    "Tenure",
+    "Category",
+    "Date Received",
+    "Date Acknowledged",
+    "Stage 1 Response Date",
+    "Extension (working days)",
+    "Resident told of extension",
+    "Stage 1 Outcome",
+    "Escalated",
+    "Stage 2 Acknowledged",
+    "Stage 2 Response Date",
+    "Stage 2 Extension",
+    "Stage 2 Outcome",
     "Notes",
-)  # fmt: skip
+)
 EXAMPLE = Path(__file__).parents[1] / "assessments" / "evidence" / "fenbrook-complaints-2024-25.csv"
 
-_FIRST = ("Amira", "Daniel", "Grace", "Tomasz", "Priya", "Kwame", "Siobhan", "Oliver", "Fatima", "Rhys", "Mei", "Jordan")
-_LAST = ("Okafor", "Hughes", "Kowalski", "Patel", "Mensah", "Byrne", "Clarke", "Rahman", "Evans", "Chen", "Wright", "Ali")
-_STREETS = ("Mill Lane", "Fenbrook Road", "Orchard Close", "Station Street", "Willow Court", "Canal Side", "Church Walk")
-_CATEGORIES = ("Repairs", "Damp and mould", "Heating", "Anti-social behaviour", "Staff conduct", "Rent and charges", "Estate services")
+_FIRST = (
+    "Amira",
+    "Daniel",
+    "Grace",
+    "Tomasz",
+    "Priya",
+    "Kwame",
+    "Siobhan",
+    "Oliver",
+    "Fatima",
+    "Rhys",
+    "Mei",
+    "Jordan",
+)
+_LAST = (
+    "Okafor",
+    "Hughes",
+    "Kowalski",
+    "Patel",
+    "Mensah",
+    "Byrne",
+    "Clarke",
+    "Rahman",
+    "Evans",
+    "Chen",
+    "Wright",
+    "Ali",
+)
+_STREETS = (
+    "Mill Lane",
+    "Fenbrook Road",
+    "Orchard Close",
+    "Station Street",
+    "Willow Court",
+    "Canal Side",
+    "Church Walk",
+)
+_CATEGORIES = (
+    "Repairs",
+    "Damp and mould",
+    "Heating",
+    "Anti-social behaviour",
+    "Staff conduct",
+    "Rent and charges",
+    "Estate services",
+)
 _NOTES = (
     "Resident says the bathroom ceiling is black with mould and her son's asthma is worse.",
     "Boiler has failed three times since October; engineer missed two appointments.",
@@ -41,8 +96,14 @@ _NOTES = (
     "Unhappy with how the call centre spoke to him; wants an apology.",
     "Service charge increase not explained; asks for a breakdown.",
     "Communal lights out on the second floor for six weeks.",
-)  # fmt: skip
-_TENURES = (("General needs", 84), ("Supported housing", 4), ("Housing for older people", 4), ("Shared ownership", 5), ("Leasehold", 3))
+)
+_TENURES = (
+    ("General needs", 84),
+    ("Supported housing", 4),
+    ("Housing for older people", 4),
+    ("Shared ownership", 5),
+    ("Leasehold", 3),
+)
 _OUTCOMES = (("Upheld", 35), ("Partly upheld", 20), ("Not upheld", 40), ("Withdrawn", 5))
 _ONE = Duration(1, Unit.WORKING_DAYS)
 
@@ -78,7 +139,9 @@ def _personal(rng: random.Random) -> tuple[str, str, str, str]:
     return name, address, rng.choice(_CATEGORIES), rng.choice(_NOTES)
 
 
-def realistic(rows: int, seed: int = 2025, first: date = date(2015, 4, 1), years: int = 10) -> Iterator[list[str]]:
+def realistic(
+    rows: int, seed: int = 2025, first: date = date(2015, 4, 1), years: int = 10
+) -> Iterator[list[str]]:
     """`rows` complaints over `years` from `first`, in order of receipt, as rows of HEADINGS."""
     rng = random.Random(seed)
     days = [first + timedelta(days=n) for n in range(years * 365)]
@@ -108,12 +171,29 @@ def realistic(rows: int, seed: int = 2025, first: date = date(2015, 4, 1), years
                 s2_responded: date | None = after(s2_ack, s2_taken)
                 if s2_responded is not None and s2_responded > exported:
                     s2_responded = None
-                stage2 = [_d(requested), _d(s2_ack), _d(s2_responded), str(s2_extension or ""),
-                          _pick(rng, _OUTCOMES[:3]) if s2_responded else ""]  # fmt: skip
+                stage2 = [
+                    _d(requested),
+                    _d(s2_ack),
+                    _d(s2_responded),
+                    str(s2_extension or ""),
+                    _pick(rng, _OUTCOMES[:3]) if s2_responded else "",
+                ]
         yield [
-            f"FH-{day:%y%m}-{number:07d}", name, address, _pick(rng, _TENURES), category, _d(day), _d(acknowledged),
-            _d(responded), str(extension or ""), told, outcome, *stage2[:4], stage2[4], note,
-        ]  # fmt: skip
+            f"FH-{day:%y%m}-{number:07d}",
+            name,
+            address,
+            _pick(rng, _TENURES),
+            category,
+            _d(day),
+            _d(acknowledged),
+            _d(responded),
+            str(extension or ""),
+            told,
+            outcome,
+            *stage2[:4],
+            stage2[4],
+            note,
+        ]
 
 
 def write(path: Path, rows: Iterator[list[str]]) -> None:
@@ -142,7 +222,9 @@ def fenbrook(seed: int = 7) -> list[list[str]]:
     answered += received_in(start, date(2025, 2, 21), 406)
     answered.sort()
     late = set(rng.sample([i for i, day in enumerate(answered) if day <= date(2025, 1, 31)], 54))
-    extended = set(rng.sample([i for i in range(len(answered)) if i not in late and answered[i] <= date(2025, 2, 7)], 14))
+    extended = set(
+        rng.sample([i for i in range(len(answered)) if i not in late and answered[i] <= date(2025, 2, 7)], 14)
+    )
     late_acknowledgement = set(rng.sample(range(len(answered)), 6))
     rows: list[list[str]] = []
     stage1_dates: list[tuple[int, date]] = []
@@ -150,7 +232,14 @@ def fenbrook(seed: int = 7) -> list[list[str]]:
         name, address, category, note = _personal(rng)
         acknowledged = after(day, rng.randint(6, 8) if i in late_acknowledgement else rng.randint(0, 4))
         if i in late:
-            taken, extension = 10 + rng.choices((rng.randint(1, 5), rng.randint(6, 10), rng.randint(11, 20), rng.randint(21, 30)), (60, 25, 10, 5))[0], 0
+            taken, extension = (
+                10
+                + rng.choices(
+                    (rng.randint(1, 5), rng.randint(6, 10), rng.randint(11, 20), rng.randint(21, 30)),
+                    (60, 25, 10, 5),
+                )[0],
+                0,
+            )
         elif i in extended:
             extension = rng.choice((5, 10, 10))
             taken = 10 + rng.randint(1, extension)
@@ -160,18 +249,43 @@ def fenbrook(seed: int = 7) -> list[list[str]]:
             taken = max(taken, 10)
         responded = after(acknowledged, taken)
         outcome = _pick(rng, _OUTCOMES)
-        rows.append([
-            f"FH-{day:%y%m}-{i + 1:04d}", name, address, _pick(rng, _TENURES), category, _d(day), _d(acknowledged),
-            _d(responded), str(extension or ""), "Yes" if extension else "", outcome, "", "", "", "", "", note,
-        ])  # fmt: skip
+        rows.append(
+            [
+                f"FH-{day:%y%m}-{i + 1:04d}",
+                name,
+                address,
+                _pick(rng, _TENURES),
+                category,
+                _d(day),
+                _d(acknowledged),
+                _d(responded),
+                str(extension or ""),
+                "Yes" if extension else "",
+                outcome,
+                "",
+                "",
+                "",
+                "",
+                "",
+                note,
+            ]
+        )
         if outcome != "Withdrawn" and responded <= date(2024, 12, 13):
             stage1_dates.append((i, responded))
     for i, responded in rng.sample(stage1_dates, 71):
         requested = responded + timedelta(days=rng.randint(2, 28))
         s2_ack = after(requested, rng.randint(1, 5))
         s2_extension = 10 if rng.random() < 0.06 else 0
-        s2_responded = after(s2_ack, rng.randint(12, 20) + (rng.randint(1, s2_extension) if s2_extension else 0))
-        rows[i][11:16] = [_d(requested), _d(s2_ack), _d(s2_responded), str(s2_extension or ""), _pick(rng, _OUTCOMES[:3])]
+        s2_responded = after(
+            s2_ack, rng.randint(12, 20) + (rng.randint(1, s2_extension) if s2_extension else 0)
+        )
+        rows[i][11:16] = [
+            _d(requested),
+            _d(s2_ack),
+            _d(s2_responded),
+            str(s2_extension or ""),
+            _pick(rng, _OUTCOMES[:3]),
+        ]
     # Received in March 2025 and answered in April, or still open when the log was exported.
     for j, day in enumerate(received_in(date(2025, 3, 3), end, 24)):
         name, address, category, note = _personal(rng)
@@ -181,11 +295,27 @@ def fenbrook(seed: int = 7) -> list[list[str]]:
             answered_on = after(end, rng.randint(1, 5))
         if j % 8 == 0:
             answered_on = None
-        rows.append([
-            f"FH-{day:%y%m}-{len(answered) + j + 1:04d}", name, address, _pick(rng, _TENURES), category, _d(day),
-            _d(acknowledged), _d(answered_on), "", "", _pick(rng, _OUTCOMES) if answered_on else "", "", "", "", "",
-            "", note,
-        ])  # fmt: skip
+        rows.append(
+            [
+                f"FH-{day:%y%m}-{len(answered) + j + 1:04d}",
+                name,
+                address,
+                _pick(rng, _TENURES),
+                category,
+                _d(day),
+                _d(acknowledged),
+                _d(answered_on),
+                "",
+                "",
+                _pick(rng, _OUTCOMES) if answered_on else "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                note,
+            ]
+        )
     return rows
 
 

@@ -49,16 +49,23 @@ def _named(document: Document, given: Path | None) -> tuple[Path, str] | str | N
 
 @lru_cache(maxsize=4)
 def _judged(
-    path: Path, stamp: tuple[int, int], shown: str, columns: tuple[tuple[str, str], ...], limits: LogLimits,
+    path: Path,
+    stamp: tuple[int, int],
+    shown: str,
+    columns: tuple[tuple[str, str], ...],
+    limits: LogLimits,
     today: date | None,
-) -> JudgedLog:  # fmt: skip
+) -> JudgedLog:
     return judge(read_log(path, shown, dict(columns)), limits, today)
 
 
 def judged_log(
-    path: Path, shown: str, code: Code, columns: Mapping[str, str] | tuple[tuple[str, str], ...] = (),
+    path: Path,
+    shown: str,
+    code: Code,
+    columns: Mapping[str, str] | tuple[tuple[str, str], ...] = (),
     today: date | None = None,
-) -> JudgedLog:  # fmt: skip
+) -> JudgedLog:
     """The log at `path` judged against `code` (the same file, unchanged, is read once)."""
     try:
         status = path.stat()
@@ -70,7 +77,11 @@ def judged_log(
 
 
 def log_for(
-    document: Document, code: Code, given: Path | None, columns: tuple[tuple[str, str], ...], today: date | None
+    document: Document,
+    code: Code,
+    given: Path | None,
+    columns: tuple[tuple[str, str], ...],
+    today: date | None,
 ) -> tuple[JudgedLog | None, str | None]:
     """The assessment's log, judged, or why it cannot be read (None, None: it names none)."""
     named = _named(document, given)

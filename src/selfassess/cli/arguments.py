@@ -168,7 +168,9 @@ def _log_option(command: argparse.ArgumentParser) -> None:
 def _homes_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--homes", type=_positive, metavar="N", help="homes owned, for CH01 per 1,000 homes")
     command.add_argument("--homes-lcra", type=_positive, metavar="N", help="low-cost rental homes (LCRA)")
-    command.add_argument("--homes-lcho", type=_positive, metavar="N", help="low-cost home ownership homes (LCHO)")
+    command.add_argument(
+        "--homes-lcho", type=_positive, metavar="N", help="low-cost home ownership homes (LCHO)"
+    )
 
 
 def _complaints_command(commands: Any) -> None:
@@ -186,13 +188,23 @@ def _complaints_command(commands: Any) -> None:
     log.add_argument("--to", dest="last", type=_date_argument, metavar="DATE", help="the year's last day")
     _homes_options(log)
     log.add_argument(
-        "--today", type=_date_argument, metavar="DATE", help="count what is still open on DATE (default: today)"
+        "--today",
+        type=_date_argument,
+        metavar="DATE",
+        help="count what is still open on DATE (default: today)",
     )
     log.add_argument(
-        "--format", choices=(*CHECK_FORMATS, "xlsx"), default="text", help="text (default), json, sarif, github or xlsx"
+        "--format",
+        choices=(*CHECK_FORMATS, "xlsx"),
+        default="text",
+        help="text (default), json, sarif, github or xlsx",
     )
-    log.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: print; for xlsx LOG-measures.xlsx)")
-    log.add_argument("--colour", "--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+    log.add_argument(
+        "-o", "--output", metavar="OUT", help="the file to write (default: print; for xlsx LOG-measures.xlsx)"
+    )
+    log.add_argument(
+        "--colour", "--color", choices=("auto", "always", "never"), default="auto", help="colour text output"
+    )
     log.add_argument("--select", type=_rule_list, metavar="RULES", help="run only these rules")
     log.add_argument("--ignore", type=_rule_list, default=(), metavar="RULES", help="do not run these rules")
     log.add_argument("--no-config", action="store_true", help="ignore selfassess.toml")

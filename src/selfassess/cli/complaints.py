@@ -34,12 +34,16 @@ def run_complaints(arguments: argparse.Namespace) -> int:
 
     log = input_file(arguments.log)
     if (arguments.first is None) != (arguments.last is None):
-        raise UsageError("give both --from and --to, or neither (for the financial year of the log's latest complaint)")
+        raise UsageError(
+            "give both --from and --to, or neither (for the financial year of the log's latest complaint)"
+        )
     period = Period(arguments.first, arguments.last) if arguments.first else None
     if period is not None and period.last < period.first:
         raise UsageError("--to is before --from")
     code = find_code(arguments, arguments.code, log.parent)
-    options = CheckOptions(select=arguments.select, ignore=arguments.ignore, use_config=not arguments.no_config)
+    options = CheckOptions(
+        select=arguments.select, ignore=arguments.ignore, use_config=not arguments.no_config
+    )
     try:
         settings = SettingsFinder(options).for_folder(log.parent)
     except ConfigError as error:
@@ -59,7 +63,7 @@ def run_complaints(arguments: argparse.Namespace) -> int:
         print(f"Wrote {write_output(out, render_workbook(measures, result.findings))}.", file=sys.stderr)
     else:
         if chosen == "text":
-            content = (render_measures(measures) + "\n" if measures is not None else "")
+            content = render_measures(measures) + "\n" if measures is not None else ""
             content += text.render(result, colour=wants_colour(arguments.colour) and arguments.output is None)
         elif chosen == "json":
             shown = {

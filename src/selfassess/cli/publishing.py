@@ -71,11 +71,10 @@ def run_render(arguments: argparse.Namespace) -> int:
 
 
 def run_report(arguments: argparse.Namespace) -> int:
+    from selfassess.complaints.measures import Homes
     from selfassess.load.config import ConfigError
     from selfassess.output import text
     from selfassess.publish.report.build import report
-
-    from selfassess.complaints.measures import Homes
 
     source = input_file(arguments.assessment)
     previous = input_file(arguments.previous) if arguments.previous else None

@@ -72,60 +72,163 @@ _S2 = ("stage 2 ", "stage two ", "s2 ", "escalation ", "escalated ", "stage 2 co
 #: Headings as systems export them (compared by their letters and digits only, any case).
 _HEADINGS: dict[Field, tuple[str, ...]] = {
     "reference": (
-        "reference", "ref", "complaint reference", "complaint ref", "case reference", "case ref",
-        "case number", "case no", "complaint number", "complaint no", "complaint id", "case id", "id",
+        "reference",
+        "ref",
+        "complaint reference",
+        "complaint ref",
+        "case reference",
+        "case ref",
+        "case number",
+        "case no",
+        "complaint number",
+        "complaint no",
+        "complaint id",
+        "case id",
+        "id",
     ),
     "stage": ("stage", "complaint stage", "current stage", "stage reached"),
     "received": tuple(
-        f"{p}{w}" for p in _S1 for w in ("received", "date received", "received date", "date logged",
-                                         "logged date", "date raised", "raised date", "date opened",
-                                         "opened date", "logged", "raised", "opened")
+        f"{p}{w}"
+        for p in _S1
+        for w in (
+            "received",
+            "date received",
+            "received date",
+            "date logged",
+            "logged date",
+            "date raised",
+            "raised date",
+            "date opened",
+            "opened date",
+            "logged",
+            "raised",
+            "opened",
+        )
     ),
     "acknowledged": tuple(
-        f"{p}{w}" for p in _S1 for w in ("acknowledged", "date acknowledged", "acknowledged date",
-                                         "acknowledgement date", "acknowledgment date", "ack date")
+        f"{p}{w}"
+        for p in _S1
+        for w in (
+            "acknowledged",
+            "date acknowledged",
+            "acknowledged date",
+            "acknowledgement date",
+            "acknowledgment date",
+            "ack date",
+        )
     ),
     "responded": tuple(
-        f"{p}{w}" for p in _S1 for w in ("responded", "date responded", "responded date", "response date",
-                                         "response sent", "date of response", "response", "closed",
-                                         "date closed", "closed date")
+        f"{p}{w}"
+        for p in _S1
+        for w in (
+            "responded",
+            "date responded",
+            "responded date",
+            "response date",
+            "response sent",
+            "date of response",
+            "response",
+            "closed",
+            "date closed",
+            "closed date",
+        )
     ),
     "extension": tuple(
-        f"{p}{w}" for p in _S1 for w in ("extension", "extension agreed", "extended to", "extension date",
-                                         "extended response date", "extension working days",
-                                         "extension days")
+        f"{p}{w}"
+        for p in _S1
+        for w in (
+            "extension",
+            "extension agreed",
+            "extended to",
+            "extension date",
+            "extended response date",
+            "extension working days",
+            "extension days",
+        )
     ),
     "extension-told": tuple(
-        f"{p}{w}" for p in _S1 for w in ("extension told", "resident told of extension",
-                                         "resident told", "extension notified", "extension agreed with resident",
-                                         "resident informed of extension", "told of extension")
+        f"{p}{w}"
+        for p in _S1
+        for w in (
+            "extension told",
+            "resident told of extension",
+            "resident told",
+            "extension notified",
+            "extension agreed with resident",
+            "resident informed of extension",
+            "told of extension",
+        )
     ),
     "outcome": tuple(f"{p}{w}" for p in _S1 for w in ("outcome", "decision", "result")),
     "stage2-requested": (
-        "escalated", "date escalated", "escalation date", "escalation requested", "date escalation requested",
-        *(f"{p}{w}" for p in _S2 for w in ("requested", "request date", "date requested", "received",
-                                           "date received", "received date")),
+        "escalated",
+        "date escalated",
+        "escalation date",
+        "escalation requested",
+        "date escalation requested",
+        *(
+            f"{p}{w}"
+            for p in _S2
+            for w in (
+                "requested",
+                "request date",
+                "date requested",
+                "received",
+                "date received",
+                "received date",
+            )
+        ),
     ),
     "stage2-acknowledged": tuple(
-        f"{p}{w}" for p in _S2 for w in ("acknowledged", "date acknowledged", "acknowledged date",
-                                         "acknowledgement date", "acknowledgment date", "ack date")
+        f"{p}{w}"
+        for p in _S2
+        for w in (
+            "acknowledged",
+            "date acknowledged",
+            "acknowledged date",
+            "acknowledgement date",
+            "acknowledgment date",
+            "ack date",
+        )
     ),
     "stage2-responded": (
-        "final response date", "final response sent",
-        *(f"{p}{w}" for p in _S2 for w in ("responded", "date responded", "responded date", "response date",
-                                           "response sent", "date of response", "closed", "date closed")),
+        "final response date",
+        "final response sent",
+        *(
+            f"{p}{w}"
+            for p in _S2
+            for w in (
+                "responded",
+                "date responded",
+                "responded date",
+                "response date",
+                "response sent",
+                "date of response",
+                "closed",
+                "date closed",
+            )
+        ),
     ),
     "stage2-extension": tuple(
-        f"{p}{w}" for p in _S2 for w in ("extension", "extension agreed", "extended to", "extension date",
-                                         "extension working days", "extension days")
+        f"{p}{w}"
+        for p in _S2
+        for w in (
+            "extension",
+            "extension agreed",
+            "extended to",
+            "extension date",
+            "extension working days",
+            "extension days",
+        )
     ),
     "stage2-extension-told": tuple(
-        f"{p}{w}" for p in _S2 for w in ("extension told", "resident told of extension", "resident told",
-                                         "extension notified")
+        f"{p}{w}"
+        for p in _S2
+        for w in ("extension told", "resident told of extension", "resident told", "extension notified")
     ),
     "stage2-outcome": tuple(f"{p}{w}" for p in _S2 for w in ("outcome", "decision", "result")),
     "tenure": ("tenure", "tenure type", "tenancy type", "tenancy", "tenure group"),
-}  # fmt: skip
+}
 
 #: A heading's letters and digits -> the field it names.
 BY_HEADING: dict[str, Field] = {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -75,11 +76,16 @@ class JudgedLog:
     def unjudged_rows(self) -> int:
         """Rows with a stage that could not be judged."""
         first, second = self.stages
-        return int(np.count_nonzero((first.present & ~first.judged) | (second.present & ~second.judged)
-                                    | ~(first.present | second.present)))
+        return int(
+            np.count_nonzero(
+                (first.present & ~first.judged)
+                | (second.present & ~second.judged)
+                | ~(first.present | second.present)
+            )
+        )
 
 
-def _shown(day: np.datetime64) -> str:
+def _shown(day: Any) -> str:
     return long_date(day.astype(object))
 
 
@@ -103,9 +109,13 @@ def _names(stage: int, per_stage: bool) -> tuple[str, str, str, str]:
 
 
 def _judge_stage(
-    raw: RawLog, columns: StageColumns, limits: StageLimits, problems: _Problems, today: date | None,
+    raw: RawLog,
+    columns: StageColumns,
+    limits: StageLimits,
+    problems: _Problems,
+    today: date | None,
     bad: Flags,
-) -> JudgedStage:  # fmt: skip
+) -> JudgedStage:
     received_at, acknowledged_at, responded_at, extension_at = _names(limits.stage, raw.per_stage)
     stage_words = f"stage {limits.stage}"
     present = columns.present
@@ -114,34 +124,49 @@ def _judge_stage(
     has_received = ~np.isnat(received)
     wrong = bad.copy()
     # Dates that cannot follow one another as written.
-    for later, at, what in ((acknowledged, acknowledged_at, "acknowledged"), (responded, responded_at, "answered")):
+    for later, at, what in (
+        (acknowledged, acknowledged_at, "acknowledged"),
+        (responded, responded_at, "answered"),
+    ):
         before = readable & has_received & ~np.isnat(later) & (later < received)
         problems.each(
-            before, Kind.IMPOSSIBLE_SEQUENCE, at,
+            before,
+            Kind.IMPOSSIBLE_SEQUENCE,
+            at,
             lambda i, later=later, what=what: (
                 f"The {stage_words} complaint is {what} on {_shown(later[i])}, before it was received on "
                 f"{_shown(received[i])}; correct whichever date is wrong."
             ),
-        )  # fmt: skip
+        )
         wrong |= before
     if today is not None:
         limit = np.datetime64(today, "D")
-        for dates, at in ((received, received_at), (acknowledged, acknowledged_at), (responded, responded_at)):
+        for dates, at in (
+            (received, received_at),
+            (acknowledged, acknowledged_at),
+            (responded, responded_at),
+        ):
             future = readable & ~np.isnat(dates) & (dates > limit)
             problems.each(
-                future, Kind.IMPOSSIBLE_SEQUENCE, at,
+                future,
+                Kind.IMPOSSIBLE_SEQUENCE,
+                at,
                 lambda i, dates=dates: (
                     f"The date {_shown(dates[i])} is after today ({long_date(today)}); a log records what "
                     "has happened."
                 ),
-            )  # fmt: skip
+            )
             wrong |= future
     counted = readable & has_received
     judged = counted & ~wrong
 
-    acknowledge_due = due_dates(received, limits.acknowledge) if limits.acknowledge else np.full(received.shape, NAT)
+    acknowledge_due = (
+        due_dates(received, limits.acknowledge) if limits.acknowledge else np.full(received.shape, NAT)
+    )
     has_acknowledged = ~np.isnat(acknowledged)
-    acknowledged_late = judged & has_acknowledged & ~np.isnat(acknowledge_due) & (acknowledged > acknowledge_due)
+    acknowledged_late = (
+        judged & has_acknowledged & ~np.isnat(acknowledge_due) & (acknowledged > acknowledge_due)
+    )
     no_acknowledgement = judged & ~has_acknowledged
     start = np.where(has_acknowledged, acknowledged, acknowledge_due if limits.acknowledge else received)
     from_acknowledgement_due = no_acknowledgement & bool(limits.acknowledge) & ~np.isnat(responded)
@@ -150,10 +175,26 @@ def _judge_stage(
         empty = np.zeros(received.shape, bool)
         zero = np.zeros(received.shape, np.int64)
         return JudgedStage(
-            limits.stage, limits, present, counted, judged, received, acknowledged, responded, acknowledge_due,
-            np.full(received.shape, NAT), empty, empty, empty, empty, empty, zero, zero, acknowledged_late,
+            limits.stage,
+            limits,
+            present,
+            counted,
+            judged,
+            received,
+            acknowledged,
+            responded,
+            acknowledge_due,
+            np.full(received.shape, NAT),
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            zero,
+            zero,
+            acknowledged_late,
             columns.outcome,
-        )  # fmt: skip
+        )
     plain_due = due_dates(start, limits.respond)
     # An extension: the date agreed, or the working days agreed counted on from the day it was due.
     by_days = columns.extension_days > 0
@@ -170,13 +211,15 @@ def _judge_stage(
         beyond = extended & ~np.isnat(furthest) & (agreed > furthest)
         extension_days = np.where(by_days, columns.extension_days, working_days_after(plain_due, agreed))
         problems.each(
-            beyond, Kind.EXTENSION_BEYOND_CODE, extension_at,
+            beyond,
+            Kind.EXTENSION_BEYOND_CODE,
+            extension_at,
             lambda i: (
                 f"The {stage_words} extension of {int(extension_days[i])} working days is longer than the "
                 f"{limits.extend} the Code allows; the response is judged by the Code's limit, "
                 f"{_shown(furthest[i])}."
             ),
-        )  # fmt: skip
+        )
         agreed = np.where(beyond, furthest, agreed)
     else:
         beyond = np.zeros(received.shape, bool)
@@ -186,10 +229,26 @@ def _judge_stage(
     late_days = np.where(late, working_days_after(due, responded), 0)
     taken = np.where(has_responded, working_days_after(start, responded), 0)
     return JudgedStage(
-        limits.stage, limits, present, counted, judged, received, acknowledged, responded, acknowledge_due, due,
-        extended, untold, beyond, from_acknowledgement_due, late, late_days, taken, acknowledged_late,
+        limits.stage,
+        limits,
+        present,
+        counted,
+        judged,
+        received,
+        acknowledged,
+        responded,
+        acknowledge_due,
+        due,
+        extended,
+        untold,
+        beyond,
+        from_acknowledgement_due,
+        late,
+        late_days,
+        taken,
+        acknowledged_late,
         columns.outcome,
-    )  # fmt: skip
+    )
 
 
 def _blank_receipts(raw: RawLog, problems: _Problems) -> tuple[Flags, Flags]:
@@ -198,31 +257,50 @@ def _blank_receipts(raw: RawLog, problems: _Problems) -> tuple[Flags, Flags]:
     blank1 = first.present & ~first.unreadable & np.isnat(first.received)
     blank2 = second.present & ~second.unreadable & np.isnat(second.received)
     if raw.per_stage:
-        problems.each(blank1 | blank2, Kind.UNREADABLE_VALUE, "received",
-                      lambda i: "The date received is blank; every complaint needs one.")  # fmt: skip
+        problems.each(
+            blank1 | blank2,
+            Kind.UNREADABLE_VALUE,
+            "received",
+            lambda i: "The date received is blank; every complaint needs one.",
+        )
         return blank1, blank2
     without_first = blank1 & second.present
     problems.each(
-        without_first, Kind.IMPOSSIBLE_SEQUENCE, "received",
-        lambda i: "The complaint went to stage 2 but has no stage 1 (no date received); give the date the "
-        "stage 1 complaint was received.",
-    )  # fmt: skip
-    problems.each(blank1 & ~second.present, Kind.UNREADABLE_VALUE, "received",
-                  lambda i: "The date received is blank; every complaint needs one.")  # fmt: skip
-    problems.each(
-        blank2, Kind.UNREADABLE_VALUE, "stage2-requested",
-        lambda i: "The complaint has stage 2 dates but no date escalation was asked for.",
-    )  # fmt: skip
-    escalated_early = (
-        second.present & ~np.isnat(second.received) & ~np.isnat(first.received) & (second.received < first.received)
+        without_first,
+        Kind.IMPOSSIBLE_SEQUENCE,
+        "received",
+        lambda i: (
+            "The complaint went to stage 2 but has no stage 1 (no date received); give the date the "
+            "stage 1 complaint was received."
+        ),
     )
     problems.each(
-        escalated_early, Kind.IMPOSSIBLE_SEQUENCE, "stage2-requested",
+        blank1 & ~second.present,
+        Kind.UNREADABLE_VALUE,
+        "received",
+        lambda i: "The date received is blank; every complaint needs one.",
+    )
+    problems.each(
+        blank2,
+        Kind.UNREADABLE_VALUE,
+        "stage2-requested",
+        lambda i: "The complaint has stage 2 dates but no date escalation was asked for.",
+    )
+    escalated_early = (
+        second.present
+        & ~np.isnat(second.received)
+        & ~np.isnat(first.received)
+        & (second.received < first.received)
+    )
+    problems.each(
+        escalated_early,
+        Kind.IMPOSSIBLE_SEQUENCE,
+        "stage2-requested",
         lambda i: (
             f"Escalation is asked for on {_shown(second.received[i])}, before the complaint was received on "
             f"{_shown(first.received[i])}; correct whichever date is wrong."
         ),
-    )  # fmt: skip
+    )
     return blank1 | without_first, blank2 | escalated_early
 
 
@@ -248,29 +326,35 @@ def _references(raw: RawLog, problems: _Problems) -> None:
             again = f" at stage {at_stage}" if raw.per_stage else ""
             problems.found.append(
                 LogProblem(
-                    Kind.DUPLICATE_REFERENCE, int(raw.rows[i]), number,
+                    Kind.DUPLICATE_REFERENCE,
+                    int(raw.rows[i]),
+                    number,
                     f"{named} is already used{again} in row {int(raw.rows[earlier])}; each complaint is "
                     "counted once for every row it has, so remove the copy or correct the reference.",
                 )
-            )  # fmt: skip
+            )
     if raw.per_stage:
         for i in np.flatnonzero(raw.stages[1].present).tolist():
             reference = raw.references[i]
             if reference and reference not in first_stage:
                 problems.found.append(
                     LogProblem(
-                        Kind.IMPOSSIBLE_SEQUENCE, int(raw.rows[i]), number,
-                        "This stage 2 complaint has no stage 1 row in the log; add its stage 1 (from an earlier "
+                        Kind.IMPOSSIBLE_SEQUENCE,
+                        int(raw.rows[i]),
+                        number,
+                        "This stage 2 complaint has no stage 1 row in the log; add its stage 1 "
+                        "(from an earlier "
                         "export if it began before this one).",
                     )
-                )  # fmt: skip
+                )
 
 
 def judge(raw: RawLog, limits: LogLimits, today: date | None = None) -> JudgedLog:
     """Every row of `raw` judged against `limits`; `today` marks dates after it as impossible."""
     if raw.columns is None:
-        empty = _judge_stage(raw, raw.stages[0], limits.stages[0], _Problems(raw, Columns({}, 1)), None,
-                             np.zeros(0, bool))  # fmt: skip
+        empty = _judge_stage(
+            raw, raw.stages[0], limits.stages[0], _Problems(raw, Columns({}, 1)), None, np.zeros(0, bool)
+        )
         return JudgedLog(raw, limits, (empty, empty), list(raw.problems), today)
     problems = _Problems(raw, raw.columns)
     bad1, bad2 = _blank_receipts(raw, problems)

@@ -39,7 +39,9 @@ def limits_of(code: Code) -> LogLimits:
     def stage(number: int) -> StageLimits:
         keys = (f"stage{number}-acknowledge", f"stage{number}-response", f"stage{number}-extension")
         found = [code.time_limits.get(key) for key in keys]
-        durations = [limit.limit if limit is not None and limit.bound == "at-most" else None for limit in found]
+        durations = [
+            limit.limit if limit is not None and limit.bound == "at-most" else None for limit in found
+        ]
         return StageLimits(number, durations[0], durations[1], durations[2], keys)
 
     return LogLimits(code.id, code.title, (stage(1), stage(2)))

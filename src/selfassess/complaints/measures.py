@@ -46,6 +46,10 @@ class Homes:
     lcho: int | None = None
 
 
+#: No number of homes given: counts without the figures per 1,000 homes.
+NO_HOMES = Homes()
+
+
 @dataclass(frozen=True)
 class Share:
     """Of `done` things in the period, `kept` were in time."""
@@ -165,11 +169,15 @@ def _share(done: Flags, kept: Flags) -> Share:
     return Share(int(np.count_nonzero(done)), int(np.count_nonzero(done & kept)))
 
 
-def _stage_figures(stage: JudgedStage, tenure: npt.NDArray[np.int64], period: Period, today: date | None) -> StageFigures:
+def _stage_figures(
+    stage: JudgedStage, tenure: npt.NDArray[np.int64], period: Period, today: date | None
+) -> StageFigures:
     limits = stage.limits
     received = stage.counted & _in(stage.received, period)
     acknowledged = stage.judged & ~np.isnat(stage.acknowledged) & _in(stage.acknowledged, period)
-    responded = stage.judged & ~np.isnat(stage.responded) & ~np.isnat(stage.due) & _in(stage.responded, period)
+    responded = (
+        stage.judged & ~np.isnat(stage.responded) & ~np.isnat(stage.due) & _in(stage.responded, period)
+    )
     in_time = ~stage.late
     late = responded & stage.late
     bands = []
@@ -203,7 +211,7 @@ def _stage_figures(stage: JudgedStage, tenure: npt.NDArray[np.int64], period: Pe
         from_acknowledgement_due=int(np.count_nonzero(responded & stage.from_acknowledgement_due)),
         late_bands=tuple(bands),
         open_past_limit=open_past,
-        outcomes=tuple(int(count) for count in outcomes[1:]) + (int(outcomes[0]),),
+        outcomes=(*(int(count) for count in outcomes[1:]), int(outcomes[0])),
     )
 
 
@@ -231,7 +239,9 @@ def _by_month(stages: tuple[JudgedStage, JudgedStage], period: Period) -> tuple[
     for stage in stages:
         arrived = stage.counted & _in(stage.received, period)
         received.append(np.bincount(index(stage.received, arrived), minlength=count))
-        responded = stage.judged & ~np.isnat(stage.responded) & ~np.isnat(stage.due) & _in(stage.responded, period)
+        responded = (
+            stage.judged & ~np.isnat(stage.responded) & ~np.isnat(stage.due) & _in(stage.responded, period)
+        )
         where = index(stage.responded, responded)
         done.append(np.bincount(where, minlength=count))
         kept.append(np.bincount(where, weights=~stage.late[responded], minlength=count).astype(np.int64))
@@ -255,7 +265,9 @@ def _late_cases(judged: JudgedLog, period: Period, today: date | None) -> tuple[
         chosen = [(i, int(stage.late_days[i])) for i in np.flatnonzero(responded).tolist()]
         if today is not None:
             still_open = stage.judged & np.isnat(stage.responded) & ~np.isnat(stage.due)
-            still_open &= (stage.outcome != cells.WITHDRAWN) & (stage.received <= np.datetime64(period.last, "D"))
+            still_open &= (stage.outcome != cells.WITHDRAWN) & (
+                stage.received <= np.datetime64(period.last, "D")
+            )
             still_open &= stage.due < np.datetime64(today, "D")
             rows = np.flatnonzero(still_open)
             if rows.size:
@@ -279,7 +291,9 @@ def _late_cases(judged: JudgedLog, period: Period, today: date | None) -> tuple[
     return tuple(cases)
 
 
-def measures(judged: JudgedLog, period: Period, homes: Homes = Homes(), today: date | None = None) -> Measures:
+def measures(
+    judged: JudgedLog, period: Period, homes: Homes = Homes(), today: date | None = None
+) -> Measures:
     """The log summed up for `period`; `today` counts what is still open past its limit."""
     raw = judged.raw
     columns = raw.columns

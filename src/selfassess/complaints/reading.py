@@ -10,7 +10,7 @@ log written with a row per complaint (stage 2 in columns of its own) and one wit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,17 +91,31 @@ class RawLog:
 def _empty_stage(size: int = 0) -> StageColumns:
     nat = np.full(size, np.datetime64("NaT", "D"))
     return StageColumns(
-        np.zeros(size, bool), nat, nat.copy(), nat.copy(), np.full(size, -1), nat.copy(),
-        np.full(size, -1), np.zeros(size, np.int64), np.zeros(size, bool),
-    )  # fmt: skip
+        np.zeros(size, bool),
+        nat,
+        nat.copy(),
+        nat.copy(),
+        np.full(size, -1),
+        nat.copy(),
+        np.full(size, -1),
+        np.zeros(size, np.int64),
+        np.zeros(size, bool),
+    )
 
 
 def unreadable_log(path: Path, shown: str, message: str, row: int = 1, column: int = 1) -> RawLog:
     empty = _empty_stage()
     return RawLog(
-        path, shown, None, np.zeros(0, np.int64), [], np.zeros(0, np.int64), (empty, empty), False,
+        path,
+        shown,
+        None,
+        np.zeros(0, np.int64),
+        [],
+        np.zeros(0, np.int64),
+        (empty, empty),
+        False,
         [LogProblem(Kind.UNREADABLE_LOG, row, column, message)],
-    )  # fmt: skip
+    )
 
 
 # ------------------------------------------------------------------------------------ headings
@@ -135,7 +149,7 @@ def _match(headings: list[str], named: Mapping[str, str]) -> tuple[dict[Field, t
             close = suggest(heading, [text for text in headings if text])
             hint = f" — did you mean '{close}'?" if close else "."
             trouble.append(
-                f"selfassess.toml names the column '{heading}' for {MEANS[name]}, but no column of "  # type: ignore[index]
+                f"selfassess.toml names the column '{heading}' for {MEANS[name]}, but no column of "
                 f"the log is headed so{hint}"
             )
     return found, trouble
@@ -151,7 +165,7 @@ def _missing_message(name: Field, headings: list[str]) -> str:
     usual = ", ".join(f"'{heading.title()}'" for heading in headings_of(name)[:3])
     return (
         f"No column of the log is headed as {MEANS[name]} (such as {usual}){hint} Name it in "
-        f"selfassess.toml under [complaints.columns], like {name} = \"Your heading\"."
+        f'selfassess.toml under [complaints.columns], like {name} = "Your heading".'
     )
 
 
@@ -208,7 +222,9 @@ class _Column:
                 read = self.blank
             known.append(read if parts == 2 else (read,))
         columns = [
-            cells.replace_strict(distinct, [k[part] for k in known], default=blank[part], return_dtype=pl.Int64)
+            cells.replace_strict(
+                distinct, [k[part] for k in known], default=blank[part], return_dtype=pl.Int64
+            )
             .fill_null(blank[part])
             .to_numpy()
             for part in range(parts)
@@ -218,9 +234,7 @@ class _Column:
         bad = np.flatnonzero(cells.is_in(list(failed)).fill_null(False).to_numpy())
         texts = cells.gather(bad).to_list()
         for i, text in zip(bad.tolist(), texts, strict=True):
-            problems.append(
-                LogProblem(Kind.UNREADABLE_VALUE, int(numbers[i]), self.number, failed[text])
-            )
+            problems.append(LogProblem(Kind.UNREADABLE_VALUE, int(numbers[i]), self.number, failed[text]))
         return columns, bad
 
 
@@ -240,7 +254,10 @@ def _reader(name: Field) -> Callable[[Any], Any]:
     return text_of
 
 
-_BLANK: dict[Field, Any] = {"extension": (-1, cells_module.EMPTY), "stage2-extension": (-1, cells_module.EMPTY)}
+_BLANK: dict[Field, Any] = {
+    "extension": (-1, cells_module.EMPTY),
+    "stage2-extension": (-1, cells_module.EMPTY),
+}
 
 
 def _blank_of(name: Field) -> Any:
@@ -268,11 +285,21 @@ def _read(path: Path, shown: str, named: Mapping[str, str]) -> RawLog:
     columns, trouble, at = _headings(iter(rows_of(path)), named)
     if columns is None:
         return RawLog(
-            path, shown, None, np.zeros(0, np.int64), [], np.zeros(0, np.int64),
-            (_empty_stage(), _empty_stage()), False,
+            path,
+            shown,
+            None,
+            np.zeros(0, np.int64),
+            [],
+            np.zeros(0, np.int64),
+            (_empty_stage(), _empty_stage()),
+            False,
             [LogProblem(Kind.UNREADABLE_LOG, at, 1, message) for message in trouble],
-        )  # fmt: skip
-    reading = [_Column(name, number, _reader(name)) for name, (number, _) in columns.found.items() if name != "reference"]
+        )
+    reading = [
+        _Column(name, number, _reader(name))
+        for name, (number, _) in columns.found.items()
+        if name != "reference"
+    ]
     reference = columns.found["reference"][0] - 1
     frame = columns_of(path, columns.heading_row, [reference, *(column.index for column in reading)])
     numbers = np.arange(columns.heading_row + 1, columns.heading_row + 1 + frame.height, dtype=np.int64)
@@ -286,7 +313,9 @@ def _read(path: Path, shown: str, named: Mapping[str, str]) -> RawLog:
         numbers = numbers[filled]
     problems: list[LogProblem] = []
     unreadable: list[tuple[int, Field]] = []  # (position among rows, field)
-    by_name: dict[Field, Any] = {"reference": frame[f"c{reference}"].str.strip_chars().fill_null("").to_list()}
+    by_name: dict[Field, Any] = {
+        "reference": frame[f"c{reference}"].str.strip_chars().fill_null("").to_list()
+    }
     for column in reading:
         values, bad = column.take(frame[f"c{column.index}"], numbers, problems)
         by_name[column.name] = values
@@ -351,12 +380,21 @@ def _stage(
 
 
 _STAGE1: tuple[Field, Field, Field, Field, Field, Field] = (
-    "received", "acknowledged", "responded", "extension", "extension-told", "outcome",
-)  # fmt: skip
+    "received",
+    "acknowledged",
+    "responded",
+    "extension",
+    "extension-told",
+    "outcome",
+)
 _STAGE2: tuple[Field, Field, Field, Field, Field, Field] = (
-    "stage2-requested", "stage2-acknowledged", "stage2-responded", "stage2-extension",
-    "stage2-extension-told", "stage2-outcome",
-)  # fmt: skip
+    "stage2-requested",
+    "stage2-acknowledged",
+    "stage2-responded",
+    "stage2-extension",
+    "stage2-extension-told",
+    "stage2-outcome",
+)
 
 
 def _assemble(
@@ -384,14 +422,16 @@ def _assemble(
             bad1[position] = bad2[position] = True
     if per_stage:
         stage = _numbers(by_name.get("stage"), size, 0)
-        for position in np.flatnonzero(stage == 0):
+        for position in np.flatnonzero(stage == 0).tolist():
             if not bad1[position]:
                 problems.append(
                     LogProblem(
-                        Kind.UNREADABLE_VALUE, numbers[position], columns.number("stage"),
+                        Kind.UNREADABLE_VALUE,
+                        int(numbers[position]),
+                        columns.number("stage"),
                         "The stage is blank; give 1 or 2.",
                     )
-                )  # fmt: skip
+                )
         # A row whose stage is blank or unreadable belongs to neither stage: it is not judged.
         first = _stage(by_name, _STAGE1, stage == 1, bad1)
         second = _stage(by_name, _STAGE1, stage == 2, bad2)
@@ -400,13 +440,15 @@ def _assemble(
         empty = _stage(by_name, _STAGE2, np.zeros(size, bool), bad2)
         present = ~np.isnat(empty.received) | ~np.isnat(empty.acknowledged) | ~np.isnat(empty.responded)
         second = _stage(by_name, _STAGE2, present | bad2 & own_stage2, bad2)
-    for position in np.flatnonzero(np.array([not text for text in references], bool)):
+    for position in np.flatnonzero(np.array([not text for text in references], bool)).tolist():
         problems.append(
             LogProblem(
-                Kind.UNREADABLE_VALUE, numbers[position], columns.number("reference"),
+                Kind.UNREADABLE_VALUE,
+                int(numbers[position]),
+                columns.number("reference"),
                 "The complaint has no reference; every row needs one.",
             )
-        )  # fmt: skip
+        )
     return RawLog(
         path,
         shown,

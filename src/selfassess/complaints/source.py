@@ -12,8 +12,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from datetime import date, datetime
 from collections.abc import Iterator, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -80,9 +80,16 @@ def _csv_columns(path: Path, heading_row: int, columns: Sequence[int]) -> pl.Dat
         source = io.BytesIO(path.read_text(encoding="utf-16").encode("utf-8"))
     try:
         frame = pl.read_csv(
-            source, has_header=False, skip_rows=heading_row, columns=sorted(set(columns)), separator=delimiter,
-            infer_schema=False, encoding="utf8-lossy", truncate_ragged_lines=True, raise_if_empty=False,
-        )  # fmt: skip
+            source,
+            has_header=False,
+            skip_rows=heading_row,
+            columns=sorted(set(columns)),
+            separator=delimiter,
+            infer_schema=False,
+            encoding="utf8-lossy",
+            truncate_ragged_lines=True,
+            raise_if_empty=False,
+        )
     except (pl.exceptions.PolarsError, OSError, ValueError):
         raise LogUnreadable(
             "cannot be read as CSV below its headings: a quoted cell may not be closed; open it in a "
@@ -113,7 +120,10 @@ def _xlsx_columns(path: Path, heading_row: int, columns: Sequence[int]) -> pl.Da
         width = len(row)
         for values, index in zip(cells, wanted, strict=True):
             values.append(_cell_text(row[index]) if index < width else None)
-    return pl.DataFrame({f"c{index}": values for index, values in zip(wanted, cells, strict=True)}, schema={f"c{index}": pl.String for index in wanted})
+    return pl.DataFrame(
+        {f"c{index}": values for index, values in zip(wanted, cells, strict=True)},
+        schema={f"c{index}": pl.String for index in wanted},
+    )
 
 
 def columns_of(path: Path, heading_row: int, columns: Sequence[int]) -> pl.DataFrame:
@@ -160,4 +170,3 @@ def rows_of(path: Path) -> Iterator[Row]:
 def text_of(value: Any) -> str:
     """A heading as text."""
     return "" if value is None else str(value).strip()
-

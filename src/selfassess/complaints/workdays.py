@@ -18,7 +18,14 @@ import numpy as np
 import numpy.typing as npt
 
 from selfassess.timelimits.bank_holidays import bank_holidays
-from selfassess.timelimits.calendar import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, OutsideCalendar, due_date
+from selfassess.timelimits.calendar import (
+    FIRST_DAY,
+    FIRST_YEAR,
+    LAST_DAY,
+    LAST_YEAR,
+    OutsideCalendar,
+    due_date,
+)
 from selfassess.timelimits.durations import Duration, Unit
 
 Days = npt.NDArray[np.datetime64]  # datetime64[D]; NaT where there is no date
@@ -88,6 +95,8 @@ def working_days_after(starts: Days, ends: Days) -> Counts:
     usable = within_calendar(starts) & within_calendar(ends)
     counts = np.zeros(starts.shape, dtype=np.int64)
     counts[usable] = np.busday_count(
-        starts[usable] + np.timedelta64(1, "D"), ends[usable] + np.timedelta64(1, "D"), busdaycal=working_calendar()
+        starts[usable] + np.timedelta64(1, "D"),
+        ends[usable] + np.timedelta64(1, "D"),
+        busdaycal=working_calendar(),
     )
     return counts

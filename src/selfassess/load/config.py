@@ -125,14 +125,17 @@ def _complaint_columns(path: Path, table: Any) -> tuple[tuple[str, str], ...]:
         raise ConfigError(f"{path}: 'complaints' should hold one table, like [complaints.columns]")
     columns = table.get("columns", {})
     if not isinstance(columns, dict):
-        raise ConfigError(f"{path}: [complaints.columns] should name headings, like received = \"Date Logged\"")
+        raise ConfigError(f'{path}: [complaints.columns] should name headings, like received = "Date Logged"')
     for field, heading in columns.items():
         if field not in FIELDS:
             raise ConfigError(
-                f"{path}: [complaints.columns] '{field}' is not a column selfassess reads{end_with_hint(field, FIELDS)}"
+                f"{path}: [complaints.columns] '{field}' is not a column selfassess reads"
+                f"{end_with_hint(field, FIELDS)}"
             )
         if not isinstance(heading, str) or not heading.strip():
-            raise ConfigError(f"{path}: [complaints.columns] {field} should be the column's heading, in quotes")
+            raise ConfigError(
+                f"{path}: [complaints.columns] {field} should be the column's heading, in quotes"
+            )
     return tuple((field, heading) for field, heading in columns.items())
 
 

@@ -73,17 +73,30 @@ def _late(figures: StageFigures, what: str) -> tuple[int, int, str] | None:
     stage = f"stage {figures.stage}"
     if what == "acknowledge" and figures.acknowledge_limit:
         share = figures.acknowledgements
-        return share.missed, share.done, f"{stage} acknowledgements in the period took longer than {figures.acknowledge_limit}"
+        return (
+            share.missed,
+            share.done,
+            f"{stage} acknowledgements in the period took longer than {figures.acknowledge_limit}",
+        )
     if what == "response" and figures.respond_limit:
         return (
             figures.late_without_extension,
             figures.responses.done,
-            f"{stage} responses in the period took longer than {figures.respond_limit} with no extension agreed",
+            f"{stage} responses in the period took longer than {figures.respond_limit} "
+            "with no extension agreed",
         )
     if what == "extension" and figures.respond_limit:
         share = figures.extended
-        beyond = f", or were extended by more than the {figures.extend_limit} the code allows" if figures.extend_limit else ""
-        return share.missed, share.done, f"{stage} responses with an extension in the period came after the date agreed{beyond}"
+        beyond = (
+            f", or were extended by more than the {figures.extend_limit} the code allows"
+            if figures.extend_limit
+            else ""
+        )
+        return (
+            share.missed,
+            share.done,
+            f"{stage} responses with an extension in the period came after the date agreed{beyond}",
+        )
     return None
 
 
@@ -105,7 +118,8 @@ def check(context: Context) -> Iterator[Problem]:
             late, done, said = found
             yield Problem(
                 ("responses", item.number, "answer"),
-                f"{provision_said(item, code)} is answered '{item.response.answer}', but {late:,} of {done:,} "
+                f"{provision_said(item, code)} is answered '{item.response.answer}', "
+                f"but {late:,} of {done:,} "
                 f"{said.replace(' in the period', f' in the period ({100 * late / done:.1f}%)', 1)}; answer "
                 "'Partial' with an action, or correct the log.",
                 item.number,
@@ -116,7 +130,7 @@ RULE = Rule(
     id="SA406",
     name="met-but-log-shows-late",
     severity=Severity.WARNING,
-    summary="Answered as met, but the complaints log shows acknowledgements or responses outside the time limit.",
+    summary="Answered as met, but the complaints log shows cases in the period outside the time limit.",
     applies_to="assessment",
     doc=__doc__ or "",
     check=check,

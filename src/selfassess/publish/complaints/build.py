@@ -13,7 +13,7 @@ from selfassess.check.engine import run_rules
 from selfassess.check.findings import CheckResult, in_order
 from selfassess.check.registry import BY_ID, RULES
 from selfassess.check.settings import Settings
-from selfassess.complaints.measures import Homes, Measures, Period, default_period, measures
+from selfassess.complaints.measures import NO_HOMES, Homes, Measures, Period, default_period, measures
 from selfassess.load.documents import Document
 from selfassess.load.positions import Positions
 from selfassess.model.code import Code
@@ -33,7 +33,7 @@ def complaints_report(
     code: Code,
     settings: Settings,
     period: Period | None = None,
-    homes: Homes = Homes(),
+    homes: Homes = NO_HOMES,
     today: date | None = None,
 ) -> LogReport:
     judged = judged_log(path, shown, code, settings.complaint_columns, today)

@@ -19,7 +19,11 @@ def _stage(stage: StageFigures, measures: Measures) -> dict[str, Any]:
     homes = measures.homes
     return {
         "stage": stage.stage,
-        "limits": {"acknowledge": stage.acknowledge_limit, "respond": stage.respond_limit, "extend": stage.extend_limit},
+        "limits": {
+            "acknowledge": stage.acknowledge_limit,
+            "respond": stage.respond_limit,
+            "extend": stage.extend_limit,
+        },
         "received": stage.received,
         "received_lcra": stage.received_lcra,
         "received_lcho": stage.received_lcho,

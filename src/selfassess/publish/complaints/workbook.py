@@ -22,7 +22,9 @@ from selfassess.publish.complaints.words import band_words
 _FIXED = datetime(2000, 1, 1)
 
 
-def _sheet(book: Workbook, title: str, heading: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[int]) -> None:
+def _sheet(
+    book: Workbook, title: str, heading: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[int]
+) -> None:
     sheet: Worksheet = book.create_sheet(title)
     sheet.append(list(heading))
     for cell in sheet[1]:
@@ -54,8 +56,16 @@ def render_workbook(measures: Measures, findings: Sequence[Finding]) -> bytes:
         summary += [
             [f"Stage {n} complaints received", stage.received, ""],
             [f"CH01 stage {n} per 1,000 homes", stage.per_thousand(homes.total) or "", homes.total or ""],
-            [f"CH01 stage {n} LCRA per 1,000 homes", stage.per_thousand(homes.lcra, stage.received_lcra) or "", homes.lcra or ""],
-            [f"CH01 stage {n} LCHO per 1,000 homes", stage.per_thousand(homes.lcho, stage.received_lcho) or "", homes.lcho or ""],
+            [
+                f"CH01 stage {n} LCRA per 1,000 homes",
+                stage.per_thousand(homes.lcra, stage.received_lcra) or "",
+                homes.lcra or "",
+            ],
+            [
+                f"CH01 stage {n} LCHO per 1,000 homes",
+                stage.per_thousand(homes.lcho, stage.received_lcho) or "",
+                homes.lcho or "",
+            ],
             [f"Stage {n} responses in the period", stage.responses.done, ""],
             [f"CH02 stage {n} % within the Code's timescales", _percent(stage.responses.percent), ""],
             [f"CH02 stage {n} LCRA %", _percent(stage.responses_lcra.percent), ""],
@@ -82,23 +92,61 @@ def render_workbook(measures: Measures, findings: Sequence[Finding]) -> bytes:
         for month in measures.months
     ]
     _sheet(
-        book, "By month",
-        ("Month", "S1 received", "S1 responses", "S1 in time", "S1 %", "S1 median working days",
-         "S2 received", "S2 responses", "S2 in time", "S2 %", "S2 median working days"),
-        months, (10, 12, 13, 11, 8, 22, 12, 13, 11, 8, 22),
-    )  # fmt: skip
+        book,
+        "By month",
+        (
+            "Month",
+            "S1 received",
+            "S1 responses",
+            "S1 in time",
+            "S1 %",
+            "S1 median working days",
+            "S2 received",
+            "S2 responses",
+            "S2 in time",
+            "S2 %",
+            "S2 median working days",
+        ),
+        months,
+        (10, 12, 13, 11, 8, 22, 12, 13, 11, 8, 22),
+    )
     late = [
-        [case.stage, case.reference or "", case.row, case.received, case.due, case.responded or "open",
-         case.working_days_late, "yes" if case.extended else ""]
+        [
+            case.stage,
+            case.reference or "",
+            case.row,
+            case.received,
+            case.due,
+            case.responded or "open",
+            case.working_days_late,
+            "yes" if case.extended else "",
+        ]
         for case in measures.late_cases
-    ]  # fmt: skip
+    ]
     _sheet(
-        book, "Late cases",
-        ("Stage", "Reference", "Row of the log", "Received", "Due", "Responded", "Working days late", "Extended"),
-        late, (7, 18, 14, 12, 12, 12, 18, 10),
-    )  # fmt: skip
+        book,
+        "Late cases",
+        (
+            "Stage",
+            "Reference",
+            "Row of the log",
+            "Received",
+            "Due",
+            "Responded",
+            "Working days late",
+            "Extended",
+        ),
+        late,
+        (7, 18, 14, 12, 12, 12, 18, 10),
+    )
     problems = [[f.line, f.column, f.rule, f.severity.value, f.message] for f in findings]
-    _sheet(book, "Rows to correct", ("Row", "Column", "Rule", "Severity", "What is wrong"), problems, (8, 8, 8, 10, 100))
+    _sheet(
+        book,
+        "Rows to correct",
+        ("Row", "Column", "Rule", "Severity", "What is wrong"),
+        problems,
+        (8, 8, 8, 10, 100),
+    )
     for sheet in book.worksheets:
         for row in sheet.iter_rows(min_row=2):
             for cell in row:

@@ -8,7 +8,7 @@ from pathlib import Path
 from selfassess.check.complaints_log import log_for
 from selfassess.check.findings import Finding
 from selfassess.check.runner import CheckOptions
-from selfassess.complaints.measures import Homes, measures, period_of
+from selfassess.complaints.measures import NO_HOMES, Homes, measures, period_of
 from selfassess.load.codes import CodeLibrary
 from selfassess.model.code import Code
 from selfassess.model.versions import between
@@ -36,7 +36,7 @@ def report(
     library: CodeLibrary | None = None,
     template_dir: Path | None = None,
     log: Path | None = None,
-    homes: Homes = Homes(),
+    homes: Homes = NO_HOMES,
 ) -> Report:
     """The board report of the assessment at `path` (and what changed since `previous`).
 

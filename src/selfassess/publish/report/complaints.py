@@ -82,7 +82,9 @@ def _ticks(top: float, step: float, suffix: str) -> tuple[Tick, ...]:
 
 def _month_slots(measures: Measures) -> tuple[float, tuple[tuple[float, str], ...]]:
     slot = PLOT_W / max(1, len(measures.months))
-    labels = tuple((round(LEFT + slot * (i + 0.5), 1), f"{m.first:%b}") for i, m in enumerate(measures.months))
+    labels = tuple(
+        (round(LEFT + slot * (i + 0.5), 1), f"{m.first:%b}") for i, m in enumerate(measures.months)
+    )
     return slot, labels
 
 
@@ -96,13 +98,19 @@ def _timeliness_chart(measures: Measures) -> Chart:
                 continue
             x = LEFT + slot * i + slot * 0.14 + n * width
             y = _y(share.percent, 100)
-            words = f"{month.first:%B %Y}, stage {n + 1}: {share.kept} of {share.done} in time ({share.percent:.0f}%)"
-            bars.append(Bar(round(x, 1), y, round(width, 1), round(TOP + PLOT_H - y, 1), f"stage{n + 1}", words))
+            words = (
+                f"{month.first:%B %Y}, stage {n + 1}: {share.kept} of {share.done} in time "
+                f"({share.percent:.0f}%)"
+            )
+            bars.append(
+                Bar(round(x, 1), y, round(width, 1), round(TOP + PLOT_H - y, 1), f"stage{n + 1}", words)
+            )
     limits = [s.respond_limit for s in measures.stages]
     return Chart(
         title="Responses within the Code's timescale, each month",
         description=(
-            f"For each month, the share of stage 1 responses made within {limits[0]} (or the extension agreed) "
+            f"For each month, the share of stage 1 responses made within {limits[0]} "
+            "(or the extension agreed) "
             f"and of stage 2 responses within {limits[1]}. The figures are in the table below."
         ),
         bars=tuple(bars),
@@ -129,14 +137,31 @@ def _volume_chart(measures: Measures) -> Chart:
         kept_top = _y(share.kept, top)
         all_top = _y(share.done, top)
         if share.kept:
-            bars.append(Bar(x, kept_top, round(width, 1), round(TOP + PLOT_H - kept_top, 1), "on-time",
-                            f"{month.first:%B %Y}: {share.kept} stage 1 responses on time"))  # fmt: skip
+            bars.append(
+                Bar(
+                    x,
+                    kept_top,
+                    round(width, 1),
+                    round(TOP + PLOT_H - kept_top, 1),
+                    "on-time",
+                    f"{month.first:%B %Y}: {share.kept} stage 1 responses on time",
+                )
+            )
         if share.missed:
-            bars.append(Bar(x, all_top, round(width, 1), round(kept_top - all_top, 1), "late",
-                            f"{month.first:%B %Y}: {share.missed} stage 1 responses late"))  # fmt: skip
+            bars.append(
+                Bar(
+                    x,
+                    all_top,
+                    round(width, 1),
+                    round(kept_top - all_top, 1),
+                    "late",
+                    f"{month.first:%B %Y}: {share.missed} stage 1 responses late",
+                )
+            )
     return Chart(
         title="Stage 1 responses each month, on time and late",
-        description="For each month, how many stage 1 responses were made, split into those on time and those "
+        description="For each month, how many stage 1 responses were made, split into those on time "
+        "and those "
         "late. The figures are in the table below.",
         bars=tuple(bars),
         ticks=_ticks(top, step, ""),
@@ -161,8 +186,10 @@ def complaints_view(measures: Measures) -> ComplaintsView:
         if homes.lcho:
             words += f"; LCHO {stage.per_thousand(homes.lcho, stage.received_lcho):.1f} per 1,000 homes"
         if stage.respond_limit:
-            words += (f"; {of(stage.responses, 'responses')} within {stage.respond_limit} or the extension "
-                      "agreed (CH02)")  # fmt: skip
+            words += (
+                f"; {of(stage.responses, 'responses')} within {stage.respond_limit} or the extension "
+                "agreed (CH02)"
+            )
         if stage.acknowledge_limit and stage.acknowledgements.done:
             words += f"; {stage.acknowledgements.percent:.1f}% acknowledged within {stage.acknowledge_limit}"
         headline.append(words + ".")
@@ -171,8 +198,9 @@ def complaints_view(measures: Measures) -> ComplaintsView:
     not_judged = None
     if measures.unjudged_rows:
         not_judged = (
-            f"{measures.unjudged_rows:,} of the log's {measures.rows:,} rows could not be judged, as a date in them "
-            "is missing, cannot be read or cannot be right; they are left out of the figures they affect until "
+            f"{measures.unjudged_rows:,} of the log's {measures.rows:,} rows could not be judged, as a "
+            "date in them is missing, cannot be read or cannot be right; they are left out of the "
+            "figures they affect until "
             "the log is corrected."
         )
     months = tuple(
@@ -185,18 +213,32 @@ def complaints_view(measures: Measures) -> ComplaintsView:
     )
     quarters = []
     for number, group in enumerate(measures.quarters, start=1):
-        shares = [Share(sum(m.responses[i].done for m in group), sum(m.responses[i].kept for m in group)) for i in (0, 1)]
-        quarters.append(FigureRow(
-            quarter_words(group[0].first, group[-1].first, number),
-            (str(sum(m.received[0] for m in group)), _cell(shares[0]), str(sum(m.received[1] for m in group)), _cell(shares[1])),
-        ))  # fmt: skip
+        shares = [
+            Share(sum(m.responses[i].done for m in group), sum(m.responses[i].kept for m in group))
+            for i in (0, 1)
+        ]
+        quarters.append(
+            FigureRow(
+                quarter_words(group[0].first, group[-1].first, number),
+                (
+                    str(sum(m.received[0] for m in group)),
+                    _cell(shares[0]),
+                    str(sum(m.received[1] for m in group)),
+                    _cell(shares[1]),
+                ),
+            )
+        )
     late = tuple(
-        f"Stage {stage.stage}: " + (
-            "; ".join(f"{count:,} late by {band_words(i)}" for i, count in enumerate(stage.late_bands) if count)
+        f"Stage {stage.stage}: "
+        + (
+            "; ".join(
+                f"{count:,} late by {band_words(i)}" for i, count in enumerate(stage.late_bands) if count
+            )
             or "no late responses"
-        ) + "."
+        )
+        + "."
         for stage in measures.stages
-    )  # fmt: skip
+    )
     open_past = None
     if measures.today is not None:
         first, second = (stage.open_past_limit for stage in measures.stages)
@@ -205,7 +247,10 @@ def complaints_view(measures: Measures) -> ComplaintsView:
         )
     notes = []
     if not measures.told_recorded:
-        notes.append("The log does not say whether residents were told of extensions; every extension is counted as agreed.")
+        notes.append(
+            "The log does not say whether residents were told of extensions; "
+            "every extension is counted as agreed."
+        )
     if (homes.lcra or homes.lcho) and not measures.has_tenure:
         notes.append("The log has no tenure column, so LCRA and LCHO are not counted apart.")
     return ComplaintsView(
@@ -214,7 +259,13 @@ def complaints_view(measures: Measures) -> ComplaintsView:
         headline=tuple(headline),
         not_judged=not_judged,
         charts=(_timeliness_chart(measures), _volume_chart(measures)),
-        by_month_heading=("Month", "Stage 1 received", "Stage 1 in time", "Stage 2 received", "Stage 2 in time"),
+        by_month_heading=(
+            "Month",
+            "Stage 1 received",
+            "Stage 1 in time",
+            "Stage 2 received",
+            "Stage 2 in time",
+        ),
         by_month=months,
         by_quarter=tuple(quarters),
         late=late,

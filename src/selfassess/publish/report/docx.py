@@ -55,13 +55,17 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
     """The complaints section: its charts given as the table of figures they draw, each month's
     stage 1 share also drawn as a bar of blocks, so the shape of the year shows in Word too."""
     document.add_heading(f"Complaints handled, {log.period}", level=1)
-    document.add_paragraph(f"From the complaints log, each case judged in working days against the {log.code}.")
+    document.add_paragraph(
+        f"From the complaints log, each case judged in working days against the {log.code}."
+    )
     for line in log.headline:
         word.text(document.add_paragraph(style="List Bullet"), line)
     if log.not_judged:
         document.add_paragraph(log.not_judged)
     table = word.table(document, (*log.by_month_heading, "Stage 1 in time, drawn"), _MONTH_WIDTHS)
-    word.describe(table, "Complaints each month", "Each month and quarter: complaints received and responses in time")
+    word.describe(
+        table, "Complaints each month", "Each month and quarter: complaints received and responses in time"
+    )
     for row in (*log.by_month, *log.by_quarter):
         cells = word.row(table, _MONTH_WIDTHS)
         quarter = row.label.startswith("Q")
@@ -72,9 +76,9 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
     document.add_heading("Late responses, by how late", level=2)
     for line in log.late:
         word.text(document.add_paragraph(style="List Bullet"), line)
-    for line in (log.open_past_limit, *log.notes):
-        if line:
-            document.add_paragraph(line)
+    for said in (log.open_past_limit, *log.notes):
+        if said:
+            document.add_paragraph(said)
 
 
 def render_report_docx(report: ReportView) -> bytes:
