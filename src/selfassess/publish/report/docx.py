@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from docx.document import Document as WordDocument
-from docx.shared import Cm
+from docx.shared import Cm, RGBColor
 
 from selfassess.model.standing import BANDS
 from selfassess.publish import word_blocks as word
@@ -49,6 +49,7 @@ def _findings(document: WordDocument, heading: str, lines: Sequence[FindingLine]
 
 _MONTH_WIDTHS = (Cm(5.2), Cm(3.3), Cm(4.4), Cm(3.3), Cm(4.4), Cm(6.1))
 _BAR = 20  # the widest bar, in blocks: a response share of 100%
+_ON_TIME = RGBColor(0x1D, 0x6B, 0x36)  # the HTML report's green
 
 
 def _complaints(document: WordDocument, log: ComplaintsView) -> None:
@@ -72,7 +73,8 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
         for cell, value in zip(cells, (row.label, *row.cells), strict=False):
             word.text(cell.paragraphs[0], value, bold=cell is cells[0] or quarter)
         if row.stage1_percent is not None:
-            word.text(cells[-1].paragraphs[0], "█" * round(_BAR * row.stage1_percent / 100) or "▏")
+            bar = word.text(cells[-1].paragraphs[0], "█" * round(_BAR * row.stage1_percent / 100) or "▏")
+            bar.font.color.rgb = _ON_TIME
     document.add_heading("Late responses, by how late", level=2)
     for line in log.late:
         word.text(document.add_paragraph(style="List Bullet"), line)
