@@ -86,7 +86,7 @@ def _csv_columns(path: Path, heading_row: int, columns: Sequence[int]) -> pl.Dat
             columns=sorted(set(columns)),
             separator=delimiter,
             infer_schema=False,
-            encoding="utf8-lossy",
+            encoding="utf8" if encoding != "cp1252" else "utf8-lossy",  # valid UTF-8 is read in place
             truncate_ragged_lines=True,
             raise_if_empty=False,
         )
