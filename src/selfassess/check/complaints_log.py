@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from selfassess.check.answers import quoted
 from selfassess.complaints.judging import JudgedLog, judge
 from selfassess.complaints.limits import LogLimits, limits_of
 from selfassess.complaints.reading import read_log
@@ -29,7 +30,7 @@ def _named(document: Document, given: Path | None) -> tuple[Path, str] | str | N
     written = assessment.complaints_log if assessment is not None else None
     if not written:
         return None
-    said = f"The complaints log '{written}'"
+    said = f"The complaints log {quoted(written)}"
     if Path(written).is_absolute() or PureWindowsPath(written).is_absolute() or written.startswith("~"):
         return f"{said} is a full path on one computer; give it relative to the assessment's folder."
     folder = document.path.parent
@@ -42,7 +43,11 @@ def _named(document: Document, given: Path | None) -> tuple[Path, str] | str | N
         return f"{said} lies outside the assessment's folder; copy it in, for example into evidence/."
     if Path(written).suffix.lower() not in SUFFIXES:
         return f"{said} is not a .csv or .xlsx file; save the log from its system as CSV or Excel."
-    if not target.is_file():
+    try:
+        present = target.is_file()
+    except OSError:  # a name longer than the system allows
+        return f"{said} cannot be the name of a file."
+    if not present:
         return f"{said} does not exist in the assessment's folder."
     return folder / written, (PurePosixPath(document.shown_as).parent / written).as_posix()
 

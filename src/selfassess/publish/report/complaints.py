@@ -262,9 +262,9 @@ def complaints_view(measures: Measures) -> ComplaintsView:
         by_month_heading=(
             "Month",
             "Stage 1 received",
-            "Stage 1 in time",
+            "Stage 1 responses in time",
             "Stage 2 received",
-            "Stage 2 in time",
+            "Stage 2 responses in time",
         ),
         by_month=months,
         by_quarter=tuple(quarters),
