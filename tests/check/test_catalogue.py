@@ -23,6 +23,8 @@ FIXTURE_CODES = Path(__file__).parent / "fixtures" / "codes"
 #: Rules whose examples are about a tracker rather than the Complaint Handling Code.
 TRACKER_RULES = frozenset(("SA505", "SA506", "SA507"))
 FENCE = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
+#: A complaints log beside an example (the log rules' and SA406's), written where `complaints_log:` says.
+LOG_FENCE = re.compile(r"```csv\n(.*?)```", re.DOTALL)
 
 BASE_ASSESSMENT: dict[str, Any] = {
     "code": "hos-chc-2024",
@@ -101,9 +103,13 @@ COUNTERPART = {
 }  # fmt: skip
 
 
-def _found(rule: str, example: str, folder: Path) -> set[tuple[str, str | None]]:
+def _found(rule: str, example: str, folder: Path, log: str | None = None) -> set[tuple[str, str | None]]:
     # Our own loader reads the example: yaml.safe_load would turn the key `on:` into True.
     name, data = _example_document(rule, _plain(load_yaml_text(example).data))
+    written = data.get("complaints_log")
+    if log is not None and written and not written.startswith(("/", "..")):
+        (folder / written).parent.mkdir(parents=True, exist_ok=True)
+        (folder / written).write_text(log, encoding="utf-8")
     if "counterpart" in data:
         data = {**data, "code": "mini-lgsco", "answered_per": "provision"}
         counterpart = yaml.safe_dump(COUNTERPART[folder.name], sort_keys=False)
@@ -147,8 +153,10 @@ def test_documented_examples_fail_and_pass_as_they_say(rule, tmp_path):
     (tmp_path / "passing").mkdir()
     # judged only for the provisions the examples are about (a fragment leaves other provisions as gaps)
     about = _provisions(failing) | _provisions(passing)
-    assert {(rule.id, p) for p in about} & _found(rule.id, failing, tmp_path / "failing")
-    assert not {(rule.id, p) for p in about} & _found(rule.id, passing, tmp_path / "passing")
+    failing_log = next(iter(LOG_FENCE.findall(doc.parts["Failing example"])), None)
+    passing_log = next(iter(LOG_FENCE.findall(doc.parts["Passing example"])), None)
+    assert {(rule.id, p) for p in about} & _found(rule.id, failing, tmp_path / "failing", failing_log)
+    assert not {(rule.id, p) for p in about} & _found(rule.id, passing, tmp_path / "passing", passing_log)
 
 
 def test_the_complaints_managers_guide_explains_every_rule():

@@ -8,6 +8,8 @@ from datetime import date
 from typing import TypeVar
 
 from selfassess.check.options import RuleOption
+from selfassess.complaints.judging import JudgedLog
+from selfassess.complaints.measures import Period, period_of
 from selfassess.load.documents import Document
 from selfassess.load.evidence_files import FileFact
 from selfassess.load.positions import Loc
@@ -34,6 +36,8 @@ class Context:
     options: Mapping[str, Mapping[str, object]] = field(
         default_factory=dict
     )  # rule id -> its configured options
+    complaints: JudgedLog | None = None  # the complaints log the assessment names (or --log), judged
+    complaints_trouble: str | None = None  # why the log `complaints_log:` names cannot be read at all
     # What several rules derive from the same document (its sentences, its stated limits), worked
     # out once: the document never changes while it is checked, so this changes no result.
     _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
@@ -65,6 +69,11 @@ class Context:
 
     def is_unreadable(self, loc: Loc) -> bool:
         return loc in self.document.unreadable
+
+    @property
+    def complaints_period(self) -> Period | None:
+        """The days the assessment speaks for, to count its log's cases in."""
+        return period_of(self.assessment) if self.assessment is not None else None
 
     @property
     def reference_date(self) -> date | None:

@@ -23,6 +23,8 @@ def _applies(rule: Rule, context: Context) -> bool:
         return True
     if wanted == "code":
         return context.is_code and context.code is not None
+    if wanted == "log":
+        return context.complaints is not None or context.complaints_trouble is not None
     return context.assessment is not None and context.code is not None
 
 
@@ -36,7 +38,7 @@ def _place(problem: Problem, rule: Rule, context: Context, settings: Settings) -
     else:
         where = positions.value(problem.loc)
     finding = Finding(
-        path=context.document.shown_as,
+        path=problem.path or context.document.shown_as,
         line=where.line,
         column=where.column,
         rule=rule.id,

@@ -32,7 +32,8 @@ class Problem:
 
     `at_key` points at the key naming the value (an unknown field, a response to no provision)
     rather than the value. `position` is set only where the place is known but has no path (a
-    YAML syntax error).
+    YAML syntax error). `path` is set, with `position`, for a problem in another file the document
+    names: a row of its complaints log.
     """
 
     loc: Loc
@@ -40,6 +41,7 @@ class Problem:
     provision: str | None = None
     at_key: bool = False
     position: Position | None = None
+    path: str | None = None  # another file the document names (its complaints log), as shown
 
 
 @dataclass(frozen=True, slots=True)

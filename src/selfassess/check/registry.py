@@ -26,6 +26,7 @@ from selfassess.check.rules import (
     sa403_limit_stated_two_ways,
     sa404_deliverable_after_deadline,
     sa405_limit_as_an_average,
+    sa406_met_but_log_shows_late,
     sa501_overdue_action,
     sa502_action_unowned_or_undated,
     sa503_unreadable_date,
@@ -34,6 +35,11 @@ from selfassess.check.rules import (
     sa506_action_after_deadline,
     sa507_awaiting_response,
     sa601_unapproved_publication,
+    sa701_log_unreadable,
+    sa702_log_unreadable_value,
+    sa703_log_impossible_sequence,
+    sa704_log_duplicate_reference,
+    sa705_log_extension_beyond_code,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -57,6 +63,7 @@ RULES: tuple[Rule, ...] = (
     sa403_limit_stated_two_ways.RULE,
     sa404_deliverable_after_deadline.RULE,
     sa405_limit_as_an_average.RULE,
+    sa406_met_but_log_shows_late.RULE,
     sa501_overdue_action.RULE,
     sa502_action_unowned_or_undated.RULE,
     sa503_unreadable_date.RULE,
@@ -65,6 +72,11 @@ RULES: tuple[Rule, ...] = (
     sa506_action_after_deadline.RULE,
     sa507_awaiting_response.RULE,
     sa601_unapproved_publication.RULE,
+    sa701_log_unreadable.RULE,
+    sa702_log_unreadable_value.RULE,
+    sa703_log_impossible_sequence.RULE,
+    sa704_log_duplicate_reference.RULE,
+    sa705_log_extension_beyond_code.RULE,
 )
 
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}

@@ -17,7 +17,8 @@ from selfassess.check.context import Context
 from selfassess.check.findings import Finding, Problem, Severity
 from selfassess.check.options import RuleOption
 
-AppliesTo = Literal["assessment", "code", "any"]
+#: "log": a complaints log the document names (or `complaints LOG` reads), whatever the document.
+AppliesTo = Literal["assessment", "code", "any", "log"]
 
 #: The usual rule: a document's context in, problems out.
 Check = Callable[[Context], Iterable[Problem]]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from selfassess.check.complaints_log import log_for
 from selfassess.check.context import Context
 from selfassess.check.engine import run_rules
 from selfassess.check.findings import CheckResult, Finding, in_order
@@ -30,6 +31,8 @@ class CheckOptions:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     use_config: bool = True  # look for selfassess.toml / pyproject.toml above each file
+    log: Path | None = None  # `--log`: the complaints log to check each assessment's answers against
+    read_logs: bool = True  # False where nothing from a log is shown (the published form)
 
 
 class SettingsFinder:
@@ -64,8 +67,12 @@ def context_for(
     run's `evidence` if given)."""
     document = loaded.document
     facts = {}
+    complaints, trouble = None, None
     if document.assessment is not None:
         facts = (evidence or EvidenceFiles()).facts(document.assessment, document.path.parent)
+        if options.read_logs and loaded.code is not None:
+            columns = settings.complaint_columns if settings is not None else ()
+            complaints, trouble = log_for(document, loaded.code, options.log, columns, options.today)
     return Context(
         document,
         loaded.code,
@@ -77,6 +84,8 @@ def context_for(
         evidence_files=facts,
         rule_ids=frozenset(BY_ID),
         options=settings.options if settings is not None else {},
+        complaints=complaints,
+        complaints_trouble=trouble,
     )
 
 

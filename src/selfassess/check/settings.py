@@ -31,6 +31,7 @@ class Settings:
     select: tuple[str, ...] | None = None
     limits: Limits = field(default_factory=Limits)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule id -> its options
+    complaint_columns: tuple[tuple[str, str], ...] = ()  # [complaints.columns]: field, heading
 
     def runs(self, rule_id: str) -> bool:
         if rule_id == ALWAYS:
@@ -74,7 +75,9 @@ def settings_from(
     ignored = _known(raw.ignore, where, rule_ids) + _known(ignore, "--ignore", rule_ids)
     if ALWAYS in ignored:
         raise ConfigError(f"{ALWAYS} cannot be ignored: a file that cannot be read has not been checked")
-    return Settings(severities, ignored, chosen, raw.limits, _options(raw, where, BY_ID))
+    return Settings(
+        severities, ignored, chosen, raw.limits, _options(raw, where, BY_ID), raw.complaint_columns
+    )
 
 
 def _options(raw: RawConfig, where: str, rules: Mapping[str, Rule]) -> dict[str, dict[str, Any]]:
@@ -100,4 +103,6 @@ def for_publication(settings: Settings) -> Settings:
     choice to quieten a check must not let a form with a gap be published without a trace;
     a provision's own waiver, with its reason, is the way to set a finding aside there. A rule's
     options (a threshold) still apply: they tune what a rule finds, not whether it counts."""
-    return Settings(limits=settings.limits, options=settings.options)
+    return Settings(
+        limits=settings.limits, options=settings.options, complaint_columns=settings.complaint_columns
+    )

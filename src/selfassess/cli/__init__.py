@@ -26,6 +26,7 @@ from selfassess.cli.common import (
     UsageError,
 )
 from selfassess.cli.comparing import run_diff
+from selfassess.cli.complaints import run_complaints
 from selfassess.cli.publishing import run_render, run_report
 from selfassess.cli.serving import run_serve
 from selfassess.didyoumean import end_with_hint
@@ -41,6 +42,7 @@ COMMANDS = {
     "render": run_render,
     "report": run_report,
     "serve": run_serve,
+    "complaints": run_complaints,
     "schema": run_schema,
     "rules": run_rules,
     "explain": run_explain,

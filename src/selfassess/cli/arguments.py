@@ -154,6 +154,61 @@ def _check_command(commands: Any) -> None:
     check.add_argument(
         "--jobs", type=_positive, metavar="N", help="processes to check many files with (default: every core)"
     )
+    _log_option(check)
+
+
+def _log_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--log",
+        metavar="LOG",
+        help="the complaints log (.csv or .xlsx) to check the answers against, instead of complaints_log:",
+    )
+
+
+def _homes_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--homes", type=_positive, metavar="N", help="homes owned, for CH01 per 1,000 homes")
+    command.add_argument("--homes-lcra", type=_positive, metavar="N", help="low-cost rental homes (LCRA)")
+    command.add_argument(
+        "--homes-lcho", type=_positive, metavar="N", help="low-cost home ownership homes (LCHO)"
+    )
+
+
+def _complaints_command(commands: Any) -> None:
+    log = commands.add_parser(
+        "complaints",
+        help="judge a complaints log in working days: CH01, CH02 and the late cases",
+        description="Read a complaints log exported from a case management system (.csv or .xlsx), judge "
+        "every case in working days against the code's time limits, and report the Regulator's CH01 and "
+        "CH02 for a year, per stage, month and quarter, with the late cases. Rows that cannot be judged are "
+        "findings, as in 'check'. Exit status 1 when one is an error.",
+    )
+    log.add_argument("log", metavar="LOG", help="the complaints log, .csv or .xlsx")
+    log.add_argument("--code", default="hos-chc-2024", metavar="CODE", help="the code whose limits apply")
+    log.add_argument("--from", dest="first", type=_date_argument, metavar="DATE", help="the year's first day")
+    log.add_argument("--to", dest="last", type=_date_argument, metavar="DATE", help="the year's last day")
+    _homes_options(log)
+    log.add_argument(
+        "--today",
+        type=_date_argument,
+        metavar="DATE",
+        help="count what is still open on DATE (default: today)",
+    )
+    log.add_argument(
+        "--format",
+        choices=(*CHECK_FORMATS, "xlsx"),
+        default="text",
+        help="text (default), json, sarif, github or xlsx",
+    )
+    log.add_argument(
+        "-o", "--output", metavar="OUT", help="the file to write (default: print; for xlsx LOG-measures.xlsx)"
+    )
+    log.add_argument(
+        "--colour", "--color", choices=("auto", "always", "never"), default="auto", help="colour text output"
+    )
+    log.add_argument("--select", type=_rule_list, metavar="RULES", help="run only these rules")
+    log.add_argument("--ignore", type=_rule_list, default=(), metavar="RULES", help="do not run these rules")
+    log.add_argument("--no-config", action="store_true", help="ignore selfassess.toml")
+    _codes_option(log)
 
 
 def _render_command(commands: Any) -> None:
@@ -197,6 +252,8 @@ def _report_command(commands: Any) -> None:
     board.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to report on")
     board.add_argument("--previous", metavar="OLD", help="last time's assessment, to show what changed")
     board.add_argument("--format", choices=("html", "docx"), default="html", help="html (default) or docx")
+    _log_option(board)
+    _homes_options(board)
     board.add_argument(
         "-o", "--output", metavar="OUT", help="the file to write (default: ASSESSMENT-board-report.html)"
     )
@@ -307,6 +364,7 @@ def command_line() -> argparse.ArgumentParser:
     _check_command(commands)
     _render_command(commands)
     _report_command(commands)
+    _complaints_command(commands)
     _migrate_command(commands)
     _diff_command(commands)
     _schema_command(commands)

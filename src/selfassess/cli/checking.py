@@ -12,6 +12,7 @@ from selfassess.cli.common import (
     EXIT_FINDINGS,
     UsageError,
     find_code,
+    input_file,
     library_of,
     wants_colour,
 )
@@ -32,6 +33,7 @@ def run_check(arguments: argparse.Namespace) -> int:
         select=arguments.select,
         ignore=arguments.ignore,
         use_config=not arguments.no_config,
+        log=input_file(arguments.log) if arguments.log else None,
     )
     library = library_of(arguments)
     progress = None

@@ -71,12 +71,14 @@ def run_render(arguments: argparse.Namespace) -> int:
 
 
 def run_report(arguments: argparse.Namespace) -> int:
+    from selfassess.complaints.measures import Homes
     from selfassess.load.config import ConfigError
     from selfassess.output import text
     from selfassess.publish.report.build import report
 
     source = input_file(arguments.assessment)
     previous = input_file(arguments.previous) if arguments.previous else None
+    log = input_file(arguments.log) if arguments.log else None
     suffix = ".docx" if arguments.format == "docx" else ".html"
     out = output_path(
         arguments,
@@ -90,6 +92,8 @@ def run_report(arguments: argparse.Namespace) -> int:
             previous=previous,
             library=library_of(arguments),
             template_dir=template_dir(arguments),
+            log=log,
+            homes=Homes(arguments.homes, arguments.homes_lcra, arguments.homes_lcho),
         )
     except ConfigError as error:
         raise UsageError(str(error)) from None

@@ -10,6 +10,8 @@ status 2, as a wrong option would: checking with settings the user did not mean 
     SA303 = "error"
     [rules.SA505]                    # a rule's own options
     days = 120
+    [complaints.columns]             # a complaints log's headings, where they are not the usual ones
+    received = "Date Logged"
     [limits]
     max-file-megabytes = 20
     max-depth = 50
@@ -23,10 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from selfassess.complaints.fields import FIELDS
 from selfassess.didyoumean import end_with_hint
 from selfassess.load.yaml_source import DEFAULT_LIMITS, Limits
 
-_TOP_KEYS = ("select", "ignore", "severity", "limits", "rules")
+_TOP_KEYS = ("select", "ignore", "severity", "limits", "rules", "complaints")
 _LIMIT_KEYS = {"max-file-megabytes": "max_bytes", "max-depth": "max_depth", "max-values": "max_values"}
 SEVERITY_NAMES = ("error", "warning", "info")
 
@@ -45,6 +48,7 @@ class RawConfig:
     severity: tuple[tuple[str, str], ...] = ()
     limits: Limits = DEFAULT_LIMITS
     rule_options: tuple[tuple[str, str, Any], ...] = ()  # (rule id, option, value), from [rules.SA505]
+    complaint_columns: tuple[tuple[str, str], ...] = ()  # (field, heading), from [complaints.columns]
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -111,7 +115,28 @@ def parse_config(path: Path, table: dict[str, Any]) -> RawConfig:
         tuple((rule.strip().upper(), level) for rule, level in severity.items()),
         Limits(**limits),
         rule_options,
+        _complaint_columns(path, table.get("complaints", {})),
     )
+
+
+def _complaint_columns(path: Path, table: Any) -> tuple[tuple[str, str], ...]:
+    """[complaints.columns] received = "Date Logged": each field the log is read by, and its heading."""
+    if not isinstance(table, dict) or set(table) - {"columns"}:
+        raise ConfigError(f"{path}: 'complaints' should hold one table, like [complaints.columns]")
+    columns = table.get("columns", {})
+    if not isinstance(columns, dict):
+        raise ConfigError(f'{path}: [complaints.columns] should name headings, like received = "Date Logged"')
+    for field, heading in columns.items():
+        if field not in FIELDS:
+            raise ConfigError(
+                f"{path}: [complaints.columns] '{field}' is not a column selfassess reads"
+                f"{end_with_hint(field, FIELDS)}"
+            )
+        if not isinstance(heading, str) or not heading.strip():
+            raise ConfigError(
+                f"{path}: [complaints.columns] {field} should be the column's heading, in quotes"
+            )
+    return tuple((field, heading) for field, heading in columns.items())
 
 
 def find_config(folder: Path) -> Path | None:

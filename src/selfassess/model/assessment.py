@@ -117,6 +117,12 @@ class Assessment(Model):
         description="The organisation's assessment against a code this one corresponds to (a file "
         "in the same folder, or below it): answers linked as equal are compared with it.",
     )
+    complaints_log: Text | None = Field(
+        None,
+        description="The complaints log for the period, exported from the case management system (a "
+        ".csv or .xlsx file in the assessment's folder, or below it): answers about time limits are "
+        "checked against it.",
+    )
     responses: dict[Text, Response] = Field(
         default_factory=dict, description="The answers, keyed by provision number (or section number)."
     )

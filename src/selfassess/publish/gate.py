@@ -17,7 +17,9 @@ from selfassess.load.reading import Loaded, load_file
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
 
-PUBLICATION = CheckOptions(for_publication=True)
+#: The published form shows nothing from a complaints log, so publishing does not read one: a
+#: mistyped date in the log never stops a form being published (`check` and the board report say).
+PUBLICATION = CheckOptions(for_publication=True, read_logs=False)
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Checked:
 
     loaded: Loaded
     findings: list[Finding]
+    complaint_columns: tuple[tuple[str, str], ...] = ()  # [complaints.columns] where the file is
 
     @property
     def errors(self) -> list[Finding]:
@@ -39,8 +42,10 @@ class Checked:
         return (assessment, code) if assessment is not None and code is not None else None
 
 
-def check_for_publication(path: Path, library: CodeLibrary, shown: str | None = None) -> Checked:
+def check_for_publication(
+    path: Path, library: CodeLibrary, shown: str | None = None, options: CheckOptions = PUBLICATION
+) -> Checked:
     """Raises ConfigError when the configuration that applies to the file cannot be used."""
-    settings = settings_for(path, PUBLICATION)
+    settings = settings_for(path, options)
     loaded = load_file(path, library, shown, settings.limits)
-    return Checked(loaded, check_loaded(loaded, PUBLICATION, settings))
+    return Checked(loaded, check_loaded(loaded, options, settings), settings.complaint_columns)

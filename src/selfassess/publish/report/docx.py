@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from docx.document import Document as WordDocument
-from docx.shared import Cm
+from docx.shared import Cm, RGBColor
 
 from selfassess.model.standing import BANDS
 from selfassess.publish import word_blocks as word
 from selfassess.publish.pieces import ActionView
+from selfassess.publish.report.complaints import ComplaintsView
 from selfassess.publish.report.view import BAND_WORDS, FindingLine, ReportView
 
 _COUNT_WIDTHS = (Cm(11.7), *(Cm(3.0),) * 5)
@@ -44,6 +45,42 @@ def _findings(document: WordDocument, heading: str, lines: Sequence[FindingLine]
         if line.provision:
             word.text(paragraph, f"{line.provision}: ", bold=True)
         word.text(paragraph, line.message)
+
+
+_MONTH_WIDTHS = (Cm(5.2), Cm(3.3), Cm(4.4), Cm(3.3), Cm(4.4), Cm(6.1))
+_BAR = 20  # the widest bar, in blocks: a response share of 100%
+_ON_TIME = RGBColor(0x1D, 0x6B, 0x36)  # the HTML report's green
+
+
+def _complaints(document: WordDocument, log: ComplaintsView) -> None:
+    """The complaints section: its charts given as the table of figures they draw, each month's
+    stage 1 share also drawn as a bar of blocks, so the shape of the year shows in Word too."""
+    document.add_heading(f"Complaints handled, {log.period}", level=1)
+    document.add_paragraph(
+        f"From the complaints log, each case judged in working days against the {log.code}."
+    )
+    for line in log.headline:
+        word.text(document.add_paragraph(style="List Bullet"), line)
+    if log.not_judged:
+        document.add_paragraph(log.not_judged)
+    table = word.table(document, (*log.by_month_heading, "Stage 1 in time, drawn"), _MONTH_WIDTHS)
+    word.describe(
+        table, "Complaints each month", "Each month and quarter: complaints received and responses in time"
+    )
+    for row in (*log.by_month, *log.by_quarter):
+        cells = word.row(table, _MONTH_WIDTHS)
+        quarter = row.label.startswith("Q")
+        for cell, value in zip(cells, (row.label, *row.cells), strict=False):
+            word.text(cell.paragraphs[0], value, bold=cell is cells[0] or quarter)
+        if row.stage1_percent is not None:
+            bar = word.text(cells[-1].paragraphs[0], "█" * round(_BAR * row.stage1_percent / 100) or "▏")
+            bar.font.color.rgb = _ON_TIME
+    document.add_heading("Late responses, by how late", level=2)
+    for line in log.late:
+        word.text(document.add_paragraph(style="List Bullet"), line)
+    for said in (log.open_past_limit, *log.notes):
+        if said:
+            document.add_paragraph(said)
 
 
 def render_report_docx(report: ReportView) -> bytes:
@@ -85,6 +122,9 @@ def render_report_docx(report: ReportView) -> bytes:
     word.text(cells[0].paragraphs[0], "All sections", bold=True)
     for cell, band in zip(cells[1:], BANDS, strict=True):
         word.text(cell.paragraphs[0], str(report.totals[band]), bold=True)
+
+    if report.complaints is not None:
+        _complaints(document, report.complaints)
 
     document.add_heading("What the checks found", level=1)
     if not report.errors and not report.warnings:

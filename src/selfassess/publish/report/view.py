@@ -20,6 +20,7 @@ from selfassess.model.standing import AnswerChange as Change
 from selfassess.model.versions import Correspondence, one_step
 from selfassess.publish.form.view import form_view
 from selfassess.publish.pieces import ActionView, shown_date
+from selfassess.publish.report.complaints import ComplaintsView
 
 #: Columns of the compliance count, in the order a board reads them.
 BAND_WORDS = {
@@ -77,6 +78,7 @@ class ReportView:
     draft: bool
     governing_body: str = "governing body"  # in the code's own words
     made_with: str = f"selfassess {__version__}"
+    complaints: ComplaintsView | None = None  # what the complaints log shows, where one was given
 
     @property
     def provisions(self) -> int:
@@ -98,6 +100,7 @@ def report_view(
     previous: tuple[Assessment, Code] | None = None,
     draft: bool = False,
     correspondence: Correspondence | None = None,
+    complaints: ComplaintsView | None = None,
 ) -> ReportView:
     """`correspondence` matches provisions with the previous assessment's code; without it, through
     one step of `previously`."""
@@ -164,6 +167,7 @@ def report_view(
         gaps_closed=closed,
         draft=draft,
         governing_body=code.term("governing body"),
+        complaints=complaints,
     )
 
 
