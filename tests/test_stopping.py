@@ -37,6 +37,14 @@ def _children(pid: int) -> set[int]:
     return found
 
 
+def _descendants(pid: int) -> set[int]:
+    """The workers are the fork server's children, not the command's."""
+    found = _children(pid)
+    for child in list(found):
+        found |= _descendants(child)
+    return found
+
+
 def _alive(pid: int) -> bool:
     try:
         status = Path(f"/proc/{pid}/status").read_text()
@@ -65,14 +73,16 @@ def many_assessments(tmp_path: Path) -> Path:
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
 
 
+@pytest.mark.parametrize("after", [0.0, 0.05, 0.15, 0.3, 0.6])
 @pytest.mark.parametrize(("sent", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_check_on_two_cores_stops_at_once_and_leaves_no_worker(
-    many_assessments: Path, sent: signal.Signals, status: int
+    many_assessments: Path, sent: signal.Signals, status: int, after: float
 ) -> None:
+    """Many times, at moments from 'the workers are starting' to 'deep into the files'."""
     process = _start("check", str(many_assessments), "--jobs", "2", cwd=many_assessments.parent)
-    _wait_for(lambda: len(_children(process.pid)) >= 2)
-    workers = _children(process.pid)
-    time.sleep(0.3)  # into the files, past starting up
+    _wait_for(lambda: len(_descendants(process.pid)) >= 2)
+    time.sleep(after)
+    workers = _descendants(process.pid)
     if sent == signal.SIGINT:
         os.killpg(process.pid, sent)  # Ctrl-C reaches the whole job: the workers too
     else:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.yaml_source import load_yaml_text
+from selfassess.workspace.start_view import code_choices
 from tests.workspace.conftest import REPO, git
 from tests.workspace.forms import as_data, form_fields, replaced
 
@@ -282,3 +284,10 @@ def test_a_new_assessment_is_answered_and_published_from_the_page_alone(client, 
     # and the file is what `new` wrote, with the answers: every requirement comment still there
     text = (folder / relative).read_text(encoding="utf-8")
     assert text.count("# 1.2 A complaint must be defined as") == 1 and text.count("answer: 'Yes'") == 72
+
+
+def test_the_start_page_offers_the_current_code_first_and_the_version_it_replaced_after() -> None:
+    ids = [choice.id for choice in code_choices(CodeLibrary(), Path(__file__).parents[2])]
+    assert ids[0] == "hos-chc-2024"
+    assert ids.index("hos-chc-2022") > ids.index("lgsco-chc")  # superseded, after the codes in force
+    assert ids.index("hos-chc-2022") < ids.index("wcc-policy-scrutiny-2023")  # trackers last

@@ -75,27 +75,43 @@ def what_for(limit: TimeLimit, key: str) -> str:
 
 def stated_against_code(item: Compared, code_name: str) -> str:
     """'Your policy gives 2 weeks to respond …; the Code allows 10 working days'."""
-    statement, limit = item.statement, item.limit
+    limit = item.limit
     allows = "allows" if limit.bound == "at-most" else "requires at least"
+    return f"{stated(item)}; the {code_name} {allows} {limit.limit}"
+
+
+def stated(item: Compared) -> str:
+    """'Your commentary on 6.2 gives 15 working days to issue a full response to a stage 1 complaint'."""
+    statement = item.statement
     return (
         f"{statement.source[0].upper()}{statement.source[1:]} gives {statement.written} "
-        f"{what_for(limit, statement.key)}; the {code_name} {allows} {limit.limit}"
+        f"{what_for(item.limit, statement.key)}"
     )
 
 
+def beyond_code(item: Compared, code_name: str) -> str:
+    """'longer than the Code's 10 working days', or 'shorter than the 12 months the Code requires'."""
+    limit = item.limit
+    if limit.bound == "at-most":
+        return f"longer than the {code_name}'s {limit.limit}"
+    return f"shorter than the {limit.limit} the {code_name} requires"
+
+
 def example(item: Compared, start: date, both: bool = False) -> str:
-    """What happens on one start day, in a complaints manager's terms: 'one received on Saturday 6
-    April 2024 would be due on 20 April, not 19 April' (yours first, then the code's)."""
+    """What happens on one start day, in a complaints manager's terms: 'one received Saturday 6 April
+    2024 would be due 20 April, not 19 April' (yours first, then the code's)."""
     assert item.comparison is not None
     stated_due, code_due = item.comparison.dues(start)
     if item.limit.bound == "at-least":
         if both:
-            return f"counting from {_day(start)}, both run out on {_due(code_due, start)}"
-        return f"counting from {_day(start)}, on {_due(stated_due, start)}, not {_due(code_due, start)}"
-    one = f"one received on {_day(start)}" if _about_complaints(item) else f"from {_day(start)}, it"
+            return f"from {_day(start)}, both end {_due(code_due, start)}"
+        return f"from {_day(start)}, yours ends {_due(stated_due, start)}, not {_due(code_due, start)}"
+    about_complaints = _about_complaints(item)
     if both:
-        return f"{one} would be due on {_due(code_due, start)} under both"
-    return f"{one} would be due on {_due(stated_due, start)}, not {_due(code_due, start)}"
+        one = f"one received {_day(start)}" if about_complaints else f"from {_day(start)}"
+        return f"{one}, {_due(code_due, start)} under both"
+    one = f"one received {_day(start)}" if about_complaints else f"from {_day(start)}, it"
+    return f"{one} would be due {_due(stated_due, start)}, not {_due(code_due, start)}"
 
 
 def _about_complaints(item: Compared) -> bool:

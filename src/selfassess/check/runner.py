@@ -5,9 +5,12 @@ from __future__ import annotations
 import gc
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from multiprocessing import get_context
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 from selfassess.check.complaints_log import log_for
@@ -16,6 +19,7 @@ from selfassess.check.engine import run_rules
 from selfassess.check.findings import CheckResult, Finding, in_order
 from selfassess.check.registry import BY_ID
 from selfassess.check.settings import Settings, for_publication, settings_from
+from selfassess.complaints.source import polars_started
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.config import find_config, read_config
 from selfassess.load.evidence_files import EvidenceFiles
@@ -146,6 +150,28 @@ def _start_worker(code_dirs: list[Path]) -> None:
     _worker_evidence = EvidenceFiles()
 
 
+@contextmanager
+def _workers(count: int, library: CodeLibrary) -> Iterator[Pool]:
+    """Workers forked from this process, which starts them at once and lets them inherit how it
+    answers signals. The command forks before reading any complaints log; a process that has read
+    one here (a test, a library user) holds polars' threads, and a worker forked from it can wait
+    for ever on a lock one of them held: its workers come from a fork server, a clean process, and
+    Ctrl-C is ignored while that starts, since a signal caught half-way through would print a
+    traceback."""
+    if not polars_started():
+        pool = get_context("fork").Pool(count, initializer=_start_worker, initargs=(library.code_dirs,))
+    else:
+        processes = get_context("forkserver")
+        processes.set_forkserver_preload([__name__])
+        answer = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pool = processes.Pool(count, initializer=_start_worker, initargs=(library.code_dirs,))
+        finally:
+            signal.signal(signal.SIGINT, answer)
+    with pool:
+        yield pool
+
+
 def _check_in_worker(job: tuple[Path, str, CheckOptions, Settings]) -> list[Finding]:
     path, shown, options, settings = job
     assert _worker_library is not None
@@ -172,11 +198,9 @@ def check_files(
     workers = min(jobs or os.cpu_count() or 1, len(chosen))
     findings: list[Finding] = []
     if workers > 1 and len(chosen) >= PARALLEL_FROM:
-        from multiprocessing import Pool  # here: a one-file check starts without it
-
         # Leaving the block ends the workers at once (Pool.terminate), also on Ctrl-C or an error,
         # where an executor would first finish every file still queued.
-        with Pool(workers, initializer=_start_worker, initargs=(library.code_dirs,)) as pool:
+        with _workers(workers, library) as pool:
             chunks = max(1, len(chosen) // (workers * 8))
             for done, found in enumerate(pool.imap(_check_in_worker, chosen, chunksize=chunks), 1):
                 findings.extend(found)

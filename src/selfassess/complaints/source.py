@@ -126,6 +126,15 @@ def _xlsx_columns(path: Path, heading_row: int, columns: Sequence[int]) -> pl.Da
     )
 
 
+_polars_started = False
+
+
+def polars_started() -> bool:
+    """Whether this process has run polars, whose pool of threads a forked copy of the process
+    would inherit with its locks in whatever state they were (and could wait on for ever)."""
+    return _polars_started
+
+
 def columns_of(path: Path, heading_row: int, columns: Sequence[int]) -> pl.DataFrame:
     """The cells below the heading row of each of `columns` (0-based; named "c3" for column 3),
     as text, a blank cell as null, every row kept (a blank row too, so that a row's position gives
@@ -133,6 +142,8 @@ def columns_of(path: Path, heading_row: int, columns: Sequence[int]) -> pl.DataF
     million rows take about a second, where reading them one by one in Python takes ten. Cells
     that are not UTF-8 (Excel's plain "CSV" is in the Windows code page) have odd characters
     replaced: the columns read hold dates, numbers and references, never such characters."""
+    global _polars_started
+    _polars_started = True
     if path.suffix.lower() == ".xlsx":
         return _xlsx_columns(path, heading_row, columns)
     return _csv_columns(path, heading_row, columns)

@@ -69,8 +69,10 @@ def code_choices(library: CodeLibrary, near: Path) -> tuple[CodeChoice, ...]:
         found = library.find(code_id, near)
         if found is not None and found.code is not None:
             codes.append(found.code)
-    # A regulator's code before the committees' trackers: most people start an annual self-assessment.
-    codes.sort(key=lambda code: (code.is_tracker, code.title.casefold()))
+    # A regulator's code before the committees' trackers (most people start an annual
+    # self-assessment), and a code's current version before the one it supersedes.
+    superseded = {code.supersedes for code in codes if code.supersedes}
+    codes.sort(key=lambda code: (code.is_tracker, code.id in superseded, code.title.casefold()))
     return tuple(CodeChoice(code.id, code_named(code)) for code in codes)
 
 

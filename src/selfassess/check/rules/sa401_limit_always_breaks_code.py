@@ -30,7 +30,14 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
-from selfassess.check.limit_comparisons import code_name, compared, example, stated_against_code
+from selfassess.check.limit_comparisons import (
+    beyond_code,
+    code_name,
+    compared,
+    example,
+    stated,
+    stated_against_code,
+)
 from selfassess.check.rule import Rule
 
 
@@ -50,9 +57,7 @@ def check(context: Context) -> Iterator[Problem]:
             continue
         yield Problem(
             statement.loc,
-            f"{stated_against_code(item, name)}, and yours is "
-            f"{'longer' if item.limit.bound == 'at-most' else 'shorter'} whatever the day: "
-            f"{example(item, comparison.first)}.",
+            f"{stated(item)}, {beyond_code(item, name)} whatever the day: {example(item, comparison.first)}.",
             statement.provision,
         )
 

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
-from selfassess.check.limit_comparisons import code_name, compared, example, stated_against_code
+from selfassess.check.limit_comparisons import beyond_code, code_name, compared, example, stated
 from selfassess.check.rule import Rule
 
 
@@ -45,10 +45,8 @@ def check(context: Context) -> Iterator[Problem]:
         assert comparison.first_fail is not None and comparison.first_hold is not None
         yield Problem(
             item.statement.loc,
-            f"{stated_against_code(item, name)}, and on {comparison.failing} of {comparison.days} days "
-            f"yours is {'longer' if item.limit.bound == 'at-most' else 'shorter'}: "
-            f"{example(item, comparison.first_fail)}; "
-            f"{example(item, comparison.first_hold, both=True)}.",
+            f"{stated(item)}, {beyond_code(item, name)} on {comparison.failing} of {comparison.days} days: "
+            f"{example(item, comparison.first_fail)}; {example(item, comparison.first_hold, both=True)}.",
             item.statement.provision,
         )
 

@@ -53,8 +53,8 @@ def check(context: Context) -> Iterator[Problem]:
         yield Problem(
             statement.loc,
             f"{statement.source[0].upper()}{statement.source[1:]} sets an average of {statement.written} "
-            f"{what_for(limit, statement.key)}, but the {code_name(context)} sets a limit for every "
-            f"complaint ({limit.limit}), not an average; state the limit each complaint is held to.",
+            f"{what_for(limit, statement.key)}, but the {code_name(context)}'s {limit.limit} is a limit for "
+            "every complaint, not an average.",
             statement.provision,
         )
 
