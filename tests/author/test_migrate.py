@@ -64,7 +64,8 @@ def test_carried_to_the_next_version_and_checked(copied: Path) -> None:
         "Wrote assessments/2025.yaml.",
         "Carried 9 responses to fenbrook-standards-2025; 2 provisions are new and need an answer: 3.3, 4.1; "
         "1 no longer exists and is kept as a comment at the end: 3.1; 1 policy or deadline entry the new code "
-        "no longer has is kept as a comment: repair-routine.",
+        "no longer has is kept as a comment: repair-routine; last time's approval (Board, 2024-06-12) is not "
+        "carried over.",
     ]
     # The findings last year's file had, and a gap at each provision new in 2025: nothing else.
     assert _findings(copied / OLD) == {("SA201", "2.1", True)}
@@ -100,12 +101,14 @@ def test_each_response_is_carried_exactly_as_written(copied: Path) -> None:
         "organisation",
         "assessed_on",
         "period",
-        "approved",
         "member_responsible",
         "evidence",
         "deadlines",
     ):
         assert new[field] == old[field], field
+    # Last year's sign-off is not this year's: kept for the reader, never read.
+    assert "approved" in old and "approved" not in new
+    assert "# approved: {by: Board, 'on': 2024-06-12}" in (copied / "new.yaml").read_text(encoding="utf-8")
     assert new["code"] == "fenbrook-standards-2025"
     assert new["policy"] == {"repair-urgent": "5 working days", "damp-inspection": "10 working days"}
     assert list(new["responses"]) == [

@@ -149,12 +149,16 @@ def test_a_draft_says_so_on_every_page_and_under_the_title():
         for header in (section.header, section.first_page_header):
             assert not header.is_linked_to_previous
             assert "DRAFT" in "\n".join(p.text for p in header.paragraphs)
+            # the watermark: large letters across the page, a shape anchored in the header
+            [mark] = header._element.xpath(".//*[local-name()='textpath'][@string]")
+            assert mark.get("string") == "DRAFT"
     body = [p.text for p in draft.paragraphs]
     title = next(i for i, p in enumerate(draft.paragraphs) if p.style is not None and p.style.name == "Title")
-    assert body[title + 1] == "Draft: not approved by the governing body for publication"
+    assert body[title + 1] == "Draft: not for publication"  # approved, but a draft was asked for
 
     for section in final.sections:
         assert "DRAFT" not in "\n".join(p.text for p in section.header.paragraphs)
+        assert not section.header._element.xpath(".//*[local-name()='textpath']")
     assert not any("Draft" in p.text for p in final.paragraphs)
 
 
@@ -164,8 +168,10 @@ def test_the_front_page_gives_the_facts(rendered):
     assert document.paragraphs[0].style.name == "Title"
     assert f"Code: {code.title}" in text
     assert assessment.organisation in text
-    approved = "Approved by: " + (
-        "Not yet approved" if assessment.approved is None else assessment.approved.by
+    approved = (
+        "Approval: Not yet approved"
+        if assessment.approved is None
+        else f"Approved by: {assessment.approved.by}"
     )
     assert approved in text
     if assessment.member_responsible:

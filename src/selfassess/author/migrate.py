@@ -41,6 +41,7 @@ class Migration:
     disagreements: tuple[Disagreement, ...]
     kept_as_comments: tuple[str, ...]  # old responses the newer code has no provision for
     set_aside: tuple[str, ...]  # policy and deadlines keys the newer code no longer declares
+    approval_dropped: str | None = None  # last time's approval, as written, kept only as a comment
 
     def summary(self) -> str:
         """One sentence for the terminal: what was carried and what is left to do."""
@@ -71,6 +72,8 @@ class Migration:
                 f"{_count(keys, 'policy or deadline entry', 'policy or deadline entries')} the new code "
                 f"no longer has {'is' if keys == 1 else 'are'} kept as a comment: {', '.join(self.set_aside)}"
             )
+        if self.approval_dropped:
+            parts.append(f"last time's approval ({self.approval_dropped}) is not carried over")
         return "; ".join(parts) + "."
 
 
@@ -277,10 +280,6 @@ def _header(out: YamlText, data: Data, old: Code, new: Code, source_name: str, s
     out.comment(f"An assessment against {code_named(new)}.")
     dates = [name for name in ("assessed_on", "period") if name in data]
     stale = f"update {' and '.join(dates)}" if dates else ""
-    if "approved" in data:
-        stale += (
-            f"{', and ' if stale else ''}remove approved until the governing body approves this assessment"
-        )
     out.comment(
         f"Carried from {source_name}, which answered {old.id}, by 'selfassess migrate'."
         + (f" What it says of last time is still here: {stale}." if stale else "")
@@ -301,8 +300,19 @@ def migrate(
     out = YamlText()
     _header(out, data, old, new, source_name, schema)
     set_aside: list[str] = []
+    approval_dropped: str | None = None
     for key, value in data.items():
         if key == "responses":
+            continue
+        if key == "approved":
+            # An approval belongs to the assessment the governing body saw: carried forward, it
+            # would publish this one as approved before anyone has read it.
+            approval_dropped = _approval_words(value)
+            out.comment("Last time's approval, not carried: record this assessment's own when it is given.")
+            if _is_short(value):
+                out.line(f"# {key}: {flow(value)}")
+            else:
+                out.commented_values({key: value})
             continue
         if key in ("policy", "deadlines", "evidence"):
             out.line()
@@ -375,4 +385,12 @@ def migrate(
         tuple(disagreements),
         tuple(left),
         tuple(set_aside),
+        approval_dropped,
     )
+
+
+def _approval_words(value: Any) -> str:
+    """`approved:` as a person would say it: 'Board, 2025-06-12'."""
+    if isinstance(value, Mapping):
+        return ", ".join(str(value[part]) for part in ("by", "on") if value.get(part) is not None)
+    return str(value)

@@ -28,6 +28,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from selfassess.publish.word_watermark import add_watermark
 from selfassess.text.markdown import Block, Span, safe_url
 
 #: A4 landscape less 1.5 cm margins leaves 26.7 cm; each table's widths add up to that.
@@ -89,6 +90,8 @@ def new_document(
             text(paragraph, "DRAFT", bold=True)
             text(paragraph, "   ")
         text(paragraph, heading)
+    if draft:
+        add_watermark(section)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     text(footer, f"{'Draft. ' if draft else ''}Prepared with {made_with}.   Page ")

@@ -76,7 +76,7 @@ def _front(document: WordDocument, form: FormView) -> None:
     if form.draft:
         word.text(
             document.add_paragraph(),
-            f"Draft: not approved by the {form.governing_body} for publication",
+            f"Draft: {form.approval.draft_note}",
             bold=True,
         )
     word.text(document.add_paragraph(style="Subtitle"), form.organisation)
@@ -94,7 +94,7 @@ def _front(document: WordDocument, form: FormView) -> None:
     facts = [
         ("Assessed on", form.assessed_on),
         ("Period", form.period),
-        ("Approved by", form.approval or "Not yet approved"),
+        (form.approval.label, form.approval.text),
         ("Member Responsible for Complaints", form.member_responsible),
     ]
     for label, value in facts:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from selfassess import __version__
-from selfassess.check.findings import Finding
+from selfassess.check.findings import Finding, Severity
 from selfassess.model.assessment import Assessment, Response
 from selfassess.model.code import Code, Provision
 from selfassess.publish.pieces import MEANING_TONE, ActionView, EvidenceView, action_view, shown_date
@@ -22,6 +22,17 @@ class WaivedView:
     provision: str | None
     message: str
     reason: str
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    """What the header says of approval. "Approved by" only when the approval stands and the
+    publication checks would let the form out: a board pack must never read as approved while
+    errors stop it being published."""
+
+    label: str
+    text: str
+    draft_note: str  # the banner on a draft, after "Draft: "
 
 
 @dataclass(frozen=True)
@@ -78,7 +89,7 @@ class FormView:
     assessed_on: str
     assessed_on_date: date | None
     period: str | None
-    approval: str | None
+    approval: ApprovalView
     member_responsible: str | None
     governing_body_response: str | None
     governing_body_response_url: str | None
@@ -141,7 +152,6 @@ def form_view(
     ]
     actions = tuple(action for section in sections for row in section.rows for action in row.actions)
     period = assessment.period
-    approval = assessment.approved
     response = assessment.governing_body_response
     return FormView(
         title=f"Self-assessment against the {code.title}",
@@ -155,7 +165,7 @@ def form_view(
         assessed_on=shown_date(assessment.assessed_on) or "",
         assessed_on_date=assessment.assessed_on.value,
         period=f"{shown_date(period.from_)} to {shown_date(period.to)}" if period is not None else None,
-        approval=f"{approval.by}, {shown_date(approval.on)}" if approval is not None else None,
+        approval=approval_view(assessment, code, findings),
         member_responsible=assessment.member_responsible,
         governing_body_response=response,
         governing_body_response_url=safe_url(response) if response and "://" in response else None,
@@ -168,6 +178,24 @@ def form_view(
         waived=tuple(
             WaivedView(f.rule, f.provision, f.message, f.waived) for f in findings if f.waived is not None
         ),
-        draft=draft,
+        draft=draft or bool(_stopping(findings)),
         governing_body=code.term("governing body"),
     )
+
+
+def _stopping(findings: Sequence[Finding]) -> list[Finding]:
+    """The errors that stop publication: any not waived."""
+    return [f for f in findings if f.severity is Severity.ERROR and f.waived is None]
+
+
+def approval_view(assessment: Assessment, code: Code, findings: Sequence[Finding]) -> ApprovalView:
+    body = code.term("governing body")
+    approval = assessment.approved
+    recorded = f"{approval.by}, {shown_date(approval.on)}" if approval is not None else None
+    errors = len(_stopping(findings))
+    if recorded is not None and not errors:
+        return ApprovalView("Approved by", recorded, "not for publication")
+    if recorded is None:
+        return ApprovalView("Approval", "Not yet approved", f"not approved by the {body} for publication")
+    stop = f"{errors} error{'s' if errors != 1 else ''} must be fixed before it can be published"
+    return ApprovalView("Approval", f"Not final: {stop} (approval recorded: {recorded})", stop)

@@ -94,12 +94,14 @@ def render_report_docx(report: ReportView) -> bytes:
         heading, report.code_title, report.organisation, report.made_with, report.draft, dated
     )
     document.add_heading(report.title, level=0)
+    if report.draft:
+        word.text(document.add_paragraph(), f"Draft: {report.approval.draft_note}", bold=True)
     word.text(document.add_paragraph(style="Subtitle"), report.organisation)
     for label, value in (
         ("Code", report.code_title),
         ("Assessed on", report.assessed_on),
         ("Period", report.period),
-        ("Approved by", report.approval or "Not yet approved"),
+        (report.approval.label, report.approval.text),
     ):
         if value:
             paragraph = document.add_paragraph()

@@ -18,7 +18,7 @@ from selfassess.model.code import Code
 from selfassess.model.standing import BANDS, band, compare_answers
 from selfassess.model.standing import AnswerChange as Change
 from selfassess.model.versions import Correspondence, one_step
-from selfassess.publish.form.view import form_view
+from selfassess.publish.form.view import ApprovalView, form_view
 from selfassess.publish.pieces import ActionView, shown_date
 from selfassess.publish.report.complaints import ComplaintsView
 
@@ -61,7 +61,7 @@ class ReportView:
     assessed_on: str
     assessed_on_date: date | None
     period: str | None
-    approval: str | None
+    approval: ApprovalView
     answer_label: str
     sections: tuple[SectionCount, ...]
     totals: dict[str, int]
@@ -165,7 +165,7 @@ def report_view(
         changes=changes,
         gaps_opened=opened,
         gaps_closed=closed,
-        draft=draft,
+        draft=form.draft,  # a report the publication checks would stop is a draft, however made
         governing_body=code.term("governing body"),
         complaints=complaints,
     )
