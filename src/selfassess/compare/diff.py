@@ -8,116 +8,19 @@ codes' `previously` (see correspondence), so last year's 1.4 is compared with th
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
 
+from selfassess.compare.change import STATUS_WORDS, Change, Diff, Side
+from selfassess.compare.change import day as _day
+from selfassess.compare.fields import (
+    action_field_changes,
+    detail_changes,
+    organisation_changes,
+    response_changes,
+)
 from selfassess.compare.reading import ReadAssessment
 from selfassess.model.assessment import Action, Approval, Assessment, Period
 from selfassess.model.standing import answer_of, compare_answers, previous_answer
 from selfassess.model.versions import Correspondence
-from selfassess.timelimits.calendar import long_date
-from selfassess.timelimits.written_date import WrittenDate
-
-#: Every kind of change, in the order they are listed for one provision. Never renamed: scripts
-#: read them from `--format json`.
-KINDS = (
-    "code-changed",
-    "period-changed",
-    "approval-changed",
-    "member-responsible-changed",
-    "policy-changed",
-    "provision-added",
-    "provision-removed",
-    "answer-changed",
-    "gap-opened",
-    "gap-closed",
-    "evidence-added",
-    "evidence-removed",
-    "action-completed",
-    "action-slipped",
-    "action-added",
-    "action-removed",
-)
-
-_STATUS_WORDS = {
-    "not-started": "not started",
-    "in-progress": "in progress",
-    "done": "done",
-    "blocked": "blocked",
-    "dropped": "dropped",
-}
-
-
-@dataclass(frozen=True)
-class Side:
-    """One of the two assessments, as the output names it."""
-
-    path: str
-    code: str
-    organisation: str
-    assessed_on: WrittenDate
-    period: Period | None
-    approved: Approval | None
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "code": self.code,
-            "organisation": self.organisation,
-            "assessed_on": self.assessed_on.text,
-            "period": None
-            if self.period is None
-            else {"from": self.period.from_.text, "to": self.period.to.text},
-            "approved": None
-            if self.approved is None
-            else {"by": self.approved.by, "on": self.approved.on.text},
-        }
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change. `provision` is the new number (None: about the whole assessment, or a provision
-    the new code no longer has); `previously` its old number(s); `subject` what it is about (an
-    evidence title, an action, a time limit's name); `before`/`after` the values as written."""
-
-    kind: str
-    message: str
-    provision: str | None = None
-    previously: tuple[str, ...] = ()
-    subject: str | None = None
-    ref: str | None = None
-    before: str | None = None
-    after: str | None = None
-    direction: str | None = None  # for answer-changed: better, worse or changed
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "provision": self.provision,
-            "previously": list(self.previously),
-            "subject": self.subject,
-            "ref": self.ref,
-            "before": self.before,
-            "after": self.after,
-            "direction": self.direction,
-            "message": self.message,
-        }
-
-
-@dataclass(frozen=True)
-class Diff:
-    old: Side
-    new: Side
-    changes: tuple[Change, ...]
-
-    def of_kind(self, *kinds: str) -> tuple[Change, ...]:
-        return tuple(change for change in self.changes if change.kind in kinds)
-
-
-def _day(written: WrittenDate | None) -> str:
-    if written is None:
-        return ""
-    return long_date(written.value) if written.value is not None else written.text
 
 
 def _period_text(period: Period | None) -> str | None:
@@ -280,12 +183,13 @@ def _action_changes(
     for now, before in pairs:
         was: str | None
         is_now: str | None
+        told: tuple[str, ...] = ()
         if before is None:
             due = f", due {_day(now.due)}" if now.due is not None else ""
             said, kind, was, is_now = f"New action: {_named(now)}{due}.", "action-added", None, None
         elif now.status == "done" and before.status != "done":
             said, kind = f"The action {_named(now)} is done.", "action-completed"
-            was, is_now = before.status, now.status
+            was, is_now, told = before.status, now.status, ("status",)
         elif (
             now.status != "done"
             and now.due is not None
@@ -298,12 +202,15 @@ def _action_changes(
                 f"The action {_named(now)} is now due {_day(now.due)}, later than the {_day(before.due)} "
                 "given last time."
             )
-            kind, was, is_now = "action-slipped", before.due.text, now.due.text
+            kind, was, is_now, told = "action-slipped", before.due.text, now.due.text, ("due",)
         else:
-            continue
-        yield Change(kind, said, number, olds, subject=now.action, ref=now.ref, before=was, after=is_now)
+            kind = ""
+        if kind:
+            yield Change(kind, said, number, olds, subject=now.action, ref=now.ref, before=was, after=is_now)
+        if before is not None:
+            yield from action_field_changes(number, olds, now, before, told)
     for before in gone:
-        status = f"; last time it was {_STATUS_WORDS[before.status]}" if before.status else ""
+        status = f"; last time it was {STATUS_WORDS[before.status]}" if before.status else ""
         said = f"The action {_named(before)} is no longer listed{status}."
         yield Change("action-removed", said, number, olds, subject=before.action, ref=before.ref)
 
@@ -339,7 +246,7 @@ def compare(old_read: ReadAssessment, new_read: ReadAssessment, link: Correspond
     assert old is not None and new is not None and old_code is not None and code is not None
     answers = compare_answers(code, new, old_code, old, link)
     moved = {change.provision: change for change in answers.changes}
-    changes = list(_whole(old, new, link))
+    changes = [*organisation_changes(old, new), *_whole(old, new, link), *detail_changes(old, new)]
     actions = _matched_actions(list(code.provisions), link, old, new)
     for number in code.provisions:
         olds = link.before(number)
@@ -389,6 +296,7 @@ def compare(old_read: ReadAssessment, new_read: ReadAssessment, link: Correspond
                     after=after,
                 )
             )
+        changes.extend(response_changes(number, olds, old, new))
         changes.extend(_evidence(number, olds, old, new))
         changes.extend(_action_changes(number, olds, *actions[number]))
     if not link.is_same_code:

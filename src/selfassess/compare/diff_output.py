@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from selfassess.compare.diff import Change, Diff, Side
+from selfassess.compare.change import Change, Diff, Side
 from selfassess.text.markdown import plain_cell
 from selfassess.timelimits.calendar import long_date
 
@@ -108,11 +108,19 @@ def summary(diff: Diff) -> str:
     ]
     if any(evidence):
         parts.append(f"evidence: {', '.join(e for e in evidence if e)}")
+    if count("commentary-changed"):
+        parts.append(_plural(count("commentary-changed"), "commentary changed", "commentaries changed"))
+    waivers = count("waiver-added", "waiver-removed", "waiver-changed")
+    if waivers:
+        parts.append(_plural(waivers, "waiver changed", "waivers changed"))
+    if count("response-changed"):
+        parts.append(_plural(count("response-changed"), "other field changed", "other fields changed"))
     actions = [
         f"{count(kind)} {words}"
         for kind, words in (
             ("action-completed", "done"),
             ("action-slipped", "due later"),
+            ("action-changed", "changed otherwise"),
             ("action-added", "new"),
             ("action-removed", "no longer listed"),
         )
@@ -190,8 +198,15 @@ def as_markdown(diff: Diff) -> str:
         lines += [f"Gaps closed: {', '.join(closed) or 'none'}. New gaps: {', '.join(opened) or 'none'}.", ""]
     for title, kinds in (
         ("Provisions new and removed", ("provision-added", "provision-removed")),
+        (
+            "Commentary, waivers and other fields",
+            ("commentary-changed", "waiver-added", "waiver-removed", "waiver-changed", "response-changed"),
+        ),
         ("Evidence", ("evidence-added", "evidence-removed")),
-        ("Actions", ("action-completed", "action-slipped", "action-added", "action-removed")),
+        (
+            "Actions",
+            ("action-completed", "action-slipped", "action-changed", "action-added", "action-removed"),
+        ),
     ):
         chosen = diff.of_kind(*kinds)
         if chosen:
