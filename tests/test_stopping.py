@@ -3,6 +3,7 @@ one word on stderr, the shell's exit status, no worker left running, no half-wri
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -94,6 +95,28 @@ def test_a_check_on_two_cores_stops_at_once_and_leaves_no_worker(
     assert process.returncode == status
     assert out == ""  # no findings printed as if the check were complete
     _wait_for(lambda: not any(_alive(worker) for worker in workers), seconds=5)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sent", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_while_the_workers_are_being_forked_never_leaves_the_command_waiting(
+    many_assessments: Path, sent: signal.Signals, status: int
+) -> None:
+    """The moment that once left a pool half-made, its threads forking workers that waited for ever
+    (the command never ended), or a worker printing a traceback: tried twelve times each."""
+    for _ in range(12):
+        process = _start("check", str(many_assessments), "--jobs", "2", cwd=many_assessments.parent)
+        _wait_for(lambda: len(_descendants(process.pid)) >= 1, seconds=30)  # noqa: B023
+        if sent == signal.SIGINT:
+            os.killpg(process.pid, sent)
+        else:
+            process.send_signal(sent)
+        try:
+            out, err = process.communicate(timeout=20)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)  # what survived, so the next try starts clean
+        assert (process.returncode, err, out) == (status, "Stopped.\n", "")
 
 
 def _long_pdf(folder: Path) -> Path:

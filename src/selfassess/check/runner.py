@@ -138,6 +138,11 @@ def collect_garbage_less_often() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
+#: The signals that stop a command, and how a worker ended by the second leaves.
+_STOPPING = (signal.SIGINT, signal.SIGTERM)
+EXIT_ENDED = 128 + signal.SIGTERM
+
+
 def _start_worker(code_dirs: list[Path]) -> None:
     global _worker_library, _worker_evidence
     # Ctrl-C reaches every process of the terminal's job: the parent alone answers it, ending the
@@ -158,18 +163,44 @@ def _workers(count: int, library: CodeLibrary) -> Iterator[Pool]:
     for ever on a lock one of them held: its workers come from a fork server, a clean process, and
     Ctrl-C is ignored while that starts, since a signal caught half-way through would print a
     traceback."""
-    if not polars_started():
-        pool = get_context("fork").Pool(count, initializer=_start_worker, initargs=(library.code_dirs,))
-    else:
+    if polars_started():
         processes = get_context("forkserver")
         processes.set_forkserver_preload([__name__])
         answer = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
-            pool = processes.Pool(count, initializer=_start_worker, initargs=(library.code_dirs,))
+            served = processes.Pool(count, initializer=_start_worker, initargs=(library.code_dirs,))
         finally:
             signal.signal(signal.SIGINT, answer)
-    with pool:
-        yield pool
+        with served:
+            yield served
+        return
+    # Ctrl-C and SIGTERM are held back (not lost) while the workers are forked: one that broke into
+    # the pool half-made would leave it unended, its threads forking new workers that wait for ever,
+    # and one that reached a worker before its initializer ran would print a traceback. (Blocking
+    # the signals is not enough: a thread the pool starts can take one.) Each worker inherits the
+    # holding handler until it sets its own; this process answers what was held once the pool is
+    # there to be ended.
+    held: list[int] = []
+    here = os.getpid()
+
+    def hold(signum: int, _: object) -> None:
+        if os.getpid() == here:
+            held.append(signum)
+        elif signum == signal.SIGTERM:  # a worker the pool ends before its initializer has run
+            os._exit(EXIT_ENDED)
+
+    answers = {stop: signal.signal(stop, hold) for stop in _STOPPING}
+    try:
+        forked = get_context("fork").Pool(count, initializer=_start_worker, initargs=(library.code_dirs,))
+        with forked:
+            for stop, answer in answers.items():
+                signal.signal(stop, answer)
+            if held:
+                signal.raise_signal(held[0])
+            yield forked
+    finally:
+        for stop, answer in answers.items():
+            signal.signal(stop, answer)
 
 
 def _check_in_worker(job: tuple[Path, str, CheckOptions, Settings]) -> list[Finding]:
