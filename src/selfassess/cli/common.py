@@ -77,7 +77,7 @@ def input_file(given: str) -> Path:
 def output_path(arguments: argparse.Namespace, default: Path, inputs: list[Path]) -> Path | None:
     """Where to write (None: standard output), refusing to write over a file being read, and, for a
     command with --force (one that writes a file people fill in), over any existing file without it."""
-    from selfassess.files import OverwritesInput, refuse_to_overwrite
+    from selfassess.files import NotAFileToWrite, OverwritesInput, refuse_to_overwrite, refuse_unwritable
 
     if arguments.output == "-":
         return None
@@ -87,9 +87,10 @@ def output_path(arguments: argparse.Namespace, default: Path, inputs: list[Path]
         raise UsageError(f"{out} is a folder; give the name of a file to write{such}")
     try:
         refuse_to_overwrite(out, inputs)
-    except OverwritesInput as error:
+        refuse_unwritable(out)
+    except (OverwritesInput, NotAFileToWrite) as error:
         raise UsageError(str(error)) from None
-    if getattr(arguments, "force", True) is False and out.exists():
+    if getattr(arguments, "force", True) is False and out.is_file():  # not a terminal or a pipe
         raise UsageError(f"{out} already exists; choose another name, or add --force to replace it")
     return out
 
