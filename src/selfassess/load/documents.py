@@ -171,11 +171,17 @@ def read_document(path: Path, shown_as: str | None = None, limits: Limits = DEFA
     try:
         raw = read_bounded(path, limits.max_bytes)
     except OSError as error:
-        reason = error.strerror or "it could not be opened"
-        return Document(
-            path, shown, "unknown", Positions(), [LoadProblem(START, f"The file cannot be read: {reason}.")]
-        )
+        if error.errno == errno.ELOOP:
+            reason = "it is a link in a loop of links that never reaches a file"
+        else:
+            reason = error.strerror or "it could not be opened"
+        return unreadable_document(path, shown, f"The file cannot be read: {reason}.")
     return document_from_bytes(raw, path, shown, limits)
+
+
+def unreadable_document(path: Path, shown: str, message: str) -> Document:
+    """A file (or a folder of files) that could not be read at all: one problem, at its start."""
+    return Document(path, shown, "unknown", Positions(), [LoadProblem(START, message)])
 
 
 def document_from_bytes(raw: bytes, path: Path, shown: str, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -9,6 +9,7 @@ a link inside the folder to a file inside it still works.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path, PurePosixPath
 
@@ -84,11 +85,11 @@ class Folder:
         return path.resolve().relative_to(self.root).as_posix()
 
     def yaml_files(self) -> list[Path]:
-        """Every YAML file `check` would find in the folder, resolved, leaving out links that lead out."""
-        found, _ = discover([self.root])
+        """Every YAML file `check` would find in the folder, resolved, leaving out links that lead out
+        (and a link in a loop, which leads nowhere)."""
         files: list[Path] = []
-        for path, _shown in found:
-            resolved = path.resolve()
+        for path, _shown in discover([self.root]).files:
+            resolved = Path(os.path.realpath(path))  # never raises, even for a link in a loop
             if resolved.is_relative_to(self.root) and resolved not in files:
                 files.append(resolved)
         return files
