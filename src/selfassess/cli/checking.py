@@ -23,6 +23,7 @@ def run_check(arguments: argparse.Namespace) -> int:
     from selfassess.load.config import ConfigError
     from selfassess.load.discover import discover
     from selfassess.output.progress import Progress
+    from selfassess.text.terminal import drawing_stream
 
     discovered = discover([Path(value) for value in arguments.paths] or default_paths(Path(".")))
     if discovered.missing:
@@ -39,7 +40,7 @@ def run_check(arguments: argparse.Namespace) -> int:
     library = library_of(arguments)
     progress = None
     if Progress.wanted(sys.stderr, len(files)):
-        progress = Progress(sys.stderr)
+        progress = Progress(drawing_stream(sys.stderr))
     try:
         result = check_files(
             files, library, options, jobs=arguments.jobs, progress=progress, unsearched=discovered.unsearched

@@ -135,11 +135,16 @@ def code_finder(library: CodeLibrary, near: Path) -> Callable[[str], Code | None
     return find
 
 
-def read_assessments(paths: list[Path], library: CodeLibrary) -> list[ReadAssessment] | None:
-    """Each file read whole, or None once any cannot be, its SA001 findings printed as `check` does."""
+def read_assessments(
+    paths: list[Path], library: CodeLibrary, findings_format: str = "text"
+) -> list[ReadAssessment] | None:
+    """Each file read whole, or None once any cannot be, its SA001 findings printed as `check` prints
+    them in `findings_format` (text, or json: one JSON object, so a tool reading it never meets a
+    line of text)."""
+    from selfassess.check.findings import CheckResult, in_order
     from selfassess.compare.reading import read_assessment
     from selfassess.load.config import ConfigError
-    from selfassess.output import text
+    from selfassess.output import json, text
 
     try:
         read = [read_assessment(path, library, path.as_posix()) for path in paths]
@@ -150,6 +155,10 @@ def read_assessments(paths: list[Path], library: CodeLibrary) -> list[ReadAssess
             raise UsageError(f"{each.shown} is a code, not an assessment")
     if all(each.usable for each in read):
         return read
+    if findings_format == "json":
+        found = in_order(finding for each in read for finding in each.unreadable)
+        sys.stdout.write(json.render(CheckResult([each.shown for each in read], found)))
+        return None
     for each in read:
         for finding in each.unreadable:
             sys.stdout.write(text.format_finding(finding) + "\n")
