@@ -142,3 +142,31 @@ def test_text_reaches_word_only_through_the_building_blocks():
         if direct.search(line)
     ]
     assert offenders == []
+
+
+def test_only_addresses_that_work_from_anywhere_are_links_in_word(capsys, tmp_path):
+    """A Word file is read away from the assessment's folder (attached to the board's papers): a
+    relative address would be a link that fails, so it is written out after the words instead."""
+    shutil.copytree(REPO / "assessments" / "evidence", tmp_path / "evidence")
+    text = (REPO / "assessments" / "example-homes-2025.yaml").read_text(encoding="utf-8")
+    text = _replace(
+        text,
+        "      Our Complaints Policy uses the Code's definition of a complaint word for word.\n",
+        "      Our [Complaints Policy](evidence/complaints-policy.pdf) uses the Code's definition of a\n"
+        "      complaint word for word (see [6.3](#provision-6.3) and [the Code](https://www.example.org/code)).\n",
+    )
+    (tmp_path / "fenbrook.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "form.docx"
+    assert (
+        main(["render", "--draft", "--format", "docx", "-o", str(out), str(tmp_path / "fenbrook.yaml")]) == 0
+    )
+    capsys.readouterr()
+    document = docx.Document(io.BytesIO(out.read_bytes()))
+    cell = next(row.cells[4] for table in document.tables for row in table.rows if row.cells[0].text == "1.2")
+    assert cell.paragraphs[0].text.startswith(
+        "Our Complaints Policy (evidence/complaints-policy.pdf) uses the Code's definition of a complaint "
+        "word for word (see 6.3 and the Code)."
+    )
+    assert [link.address for paragraph in cell.paragraphs for link in paragraph.hyperlinks] == [
+        "https://www.example.org/code"
+    ]

@@ -14,6 +14,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -201,12 +202,24 @@ def text(paragraph: Paragraph, words: str, bold: bool = False, italic: bool = Fa
 
 
 def link(paragraph: Paragraph, words: str, url: str, bold: bool = False, italic: bool = False) -> None:
-    """A real hyperlink, where the address is one a reader may follow; the words alone otherwise."""
+    """A real hyperlink, where the address is one a reader may follow from wherever the document is
+    opened; the words alone otherwise.
+
+    A Word file travels on its own (attached to an email, in the board's papers), so a relative
+    address (`evidence/policy.pdf`, `#provision-6.3`) leads nowhere from it: Word would offer a
+    link that fails. Such a link is written as its words, with a file's address after them in
+    brackets, so the reader still knows which document is meant.
+    """
     # The view has already dropped unsafe addresses; checking again where the link is made
     # keeps a "javascript:" target out of the file whatever a caller passes in.
     address = safe_url(url)
     if address is None:
         text(paragraph, words, bold=bold, italic=italic)
+        return
+    if not _absolute(address):
+        text(paragraph, words, bold=bold, italic=italic)
+        if not address.startswith("#") and address != words:
+            text(paragraph, f" ({address})")
         return
     rid = paragraph.part.relate_to(clean(address), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     hyperlink = OxmlElement("w:hyperlink")
@@ -221,6 +234,13 @@ def link(paragraph: Paragraph, words: str, url: str, bold: bool = False, italic:
         run.bold = True
     if italic:
         run.italic = True
+
+
+def _absolute(address: str) -> bool:
+    try:
+        return bool(urlsplit(address).scheme)  # safe_url let through only http, https and mailto
+    except ValueError:
+        return False
 
 
 def field(paragraph: Paragraph, instruction: str) -> None:
