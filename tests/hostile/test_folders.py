@@ -186,3 +186,16 @@ def test_files_are_found_in_the_order_a_walk_gives(tmp_path):
     (tmp_path / "linked").symlink_to(tmp_path / "b")  # a link to a folder is not entered
     found = [path.relative_to(tmp_path).as_posix() for path, _ in discover([tmp_path]).files]
     assert found == ["top.yaml", "a/w.yaml", "a/z/y.yml", "b/x.yaml"]
+
+
+def test_a_file_found_twice_is_checked_once(tmp_path):
+    """By a link beside it, through a link to its folder, or named again on the command line."""
+    folder = tmp_path / "assessments"
+    (folder / "2025").mkdir(parents=True)
+    (folder / "2025" / "ours.yaml").write_text("code: x\n")
+    (folder / "2025" / "this-year.yaml").symlink_to("ours.yaml")
+    (tmp_path / "this-year").symlink_to(folder / "2025")
+    found = discover(
+        [folder, tmp_path / "this-year", folder / "2025" / "ours.yaml", tmp_path / "this-year" / "ours.yaml"]
+    )
+    assert found.files == [(folder / "2025" / "ours.yaml", (folder / "2025" / "ours.yaml").as_posix())]
