@@ -103,9 +103,9 @@ def test_a_socket_is_refused_in_a_sentence(tmp_path):
     assert stat.S_ISSOCK(os.lstat(where).st_mode)
 
 
-def _render(out: str, **options: object) -> subprocess.CompletedProcess[bytes]:
+def _render(out: str, stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
     command = [sys.executable, "-m", "selfassess", "render", "--draft", "--format", "md", "-o", out]
-    return subprocess.run([*command, str(EXAMPLE)], capture_output=True, timeout=120, **options)  # type: ignore[call-overload]
+    return subprocess.run([*command, str(EXAMPLE)], stdout=stdout, stderr=subprocess.PIPE, timeout=120)  # type: ignore[call-overload]
 
 
 def test_render_to_dev_stdout_writes_into_a_pipe():
@@ -127,3 +127,21 @@ def test_render_to_a_socket_is_refused_before_any_work(tmp_path):
     assert run.stderr.decode() == (
         f"selfassess render: error: {where} is a socket, not a file; choose the name of a file to write with -o\n"
     )
+
+
+def test_render_to_dev_stdout_adds_to_a_file_the_shell_opened_to_add_to(tmp_path):
+    """`-o /dev/stdout >> board-pack.md` writes where the shell's file stands: nothing before is lost."""
+    pack = tmp_path / "board-pack.md"
+    pack.write_bytes(b"# Board pack\n\n")
+    with pack.open("ab") as shell_opened:
+        run = _render("/dev/stdout", stdout=shell_opened)
+    assert run.returncode == 0, run.stderr
+    written = pack.read_bytes()
+    assert written.startswith(b"# Board pack\n\n> **DRAFT:**")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["board-pack.md"]
+
+
+def test_a_descriptor_not_open_is_reported_with_its_path():
+    with pytest.raises(OSError) as raised:
+        write_atomically(Path("/dev/fd/987"), b"x")
+    assert raised.value.filename == "/dev/fd/987"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -53,6 +55,13 @@ def write_atomically(path: Path, data: bytes, keep_mode: bool = False) -> None:
     replaced, so the link still leads to the new version.
     """
     refuse_unwritable(path)
+    descriptor = _descriptor_named(path)
+    if descriptor is not None:
+        try:
+            _write_to_descriptor(descriptor, data)
+        except OSError as error:  # /dev/fd/7 with nothing open as 7: say which path
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        return
     try:
         found: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
@@ -65,6 +74,41 @@ def write_atomically(path: Path, data: bytes, keep_mode: bool = False) -> None:
         _write_into(path, data)
         return
     _replace(target, data, keep_mode)
+
+
+#: A name for one of this process's open files: /dev/stdout leads to /proc/self/fd/1 (Linux), or to
+#: /dev/fd/1 (macOS and the BSDs).
+_DESCRIPTOR = re.compile(r"^/(?:proc/(?:self|(?P<pid>\d+))/fd|dev/fd)/(?P<fd>\d+)$")
+
+
+def _descriptor_named(path: Path) -> int | None:
+    """The open file `path` names (/dev/stdout, /dev/fd/3), if it names one of this process's.
+
+    Written to as it is, at its place, as `>&1` in a shell writes: reopening it by its name would
+    start a file the shell opened to add to (`>> board-pack.md`) afresh, and replacing the file
+    it leads to would leave the shell writing to a file no longer there.
+    """
+    here = str(path)
+    for _ in range(40):  # the most links a system follows before it gives up
+        matched = _DESCRIPTOR.match(os.path.normpath(here))
+        if matched is not None:
+            pid = matched["pid"]
+            return int(matched["fd"]) if pid is None or int(pid) == os.getpid() else None
+        try:
+            target = os.readlink(here)
+        except OSError:
+            return None  # not a link: the end of the chain
+        here = os.path.join(os.path.dirname(here), target)
+    return None
+
+
+def _write_to_descriptor(descriptor: int, data: bytes) -> None:
+    for stream in (sys.stdout, sys.stderr):  # what Python holds for them goes first, in order
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def _named_target(path: Path, found: os.stat_result | None) -> Path | None:
