@@ -52,6 +52,9 @@ class Document:
     code: Code | None = None
     assessment: Assessment | None = None
     unreadable: frozenset[Loc] = frozenset()
+    # YAML refuses a control character written as it is (SA001), so text can hold one only through
+    # an escape ("\a", "\x07"), which needs a backslash: without one, SA005 need not look.
+    has_backslash: bool = True
 
 
 def kind_of(data: Any) -> Kind:
@@ -189,6 +192,7 @@ def document_from_bytes(raw: bytes, path: Path, shown: str, limits: Limits = DEF
     a page being edited). Never raises for anything the text contains."""
     loaded = load_yaml_bytes(raw, limits)
     document = Document(path, shown, "unknown", loaded.positions, list(loaded.problems))
+    document.has_backslash = b"\\" in raw
     data = loaded.data
     if data is None:
         if not loaded.problems:

@@ -57,21 +57,31 @@ _NAMES = {
 }
 
 
-def _texts(value: object, loc: Loc) -> Iterator[tuple[Loc, str, bool]]:
-    """(where, the text, whether it is an entry's name) for every piece of text in `value`."""
-    if isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
-            yield from _texts(getattr(value, name), (*loc, field.alias or name))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str):
-                yield (*loc, key), key, True
-                yield from _texts(item, (*loc, key))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*loc, index))
-    elif isinstance(value, str):
-        yield loc, value, False
+def _texts_with_control(model: BaseModel) -> list[tuple[Loc, str, bool]]:
+    """(where, the text, whether it is an entry's name) for each piece of text in `model` that holds
+    a control character. A loop over a list rather than recursion: most of the cost is visiting
+    each value, so a place is only written out for a text that is reported."""
+    found: list[tuple[Loc, str, bool]] = []
+    waiting: list[tuple[object, Loc]] = [(model, ())]
+    search = _CONTROL.search
+    while waiting:
+        value, loc = waiting.pop()
+        if isinstance(value, str):
+            if search(value):
+                found.append((loc, value, False))
+        elif isinstance(value, BaseModel):
+            for name, field in type(value).model_fields.items():
+                item = getattr(value, name)
+                if item is not None:
+                    waiting.append((item, (*loc, field.alias or name)))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and search(key):
+                    found.append(((*loc, key), key, True))
+                waiting.append((item, (*loc, key)))
+        elif isinstance(value, list | tuple):
+            waiting.extend((item, (*loc, index)) for index, item in enumerate(value))
+    return found
 
 
 def _named(found: list[str]) -> str:
@@ -87,11 +97,11 @@ def _named(found: list[str]) -> str:
 def check(context: Context) -> Iterator[Problem]:
     document = context.document
     model: BaseModel | None = document.assessment if document.assessment is not None else document.code
-    if model is None:
+    if model is None or not document.has_backslash:
         return
-    for loc, text, is_name in _texts(model, ()):
+    for loc, text, is_name in _texts_with_control(model):  # the engine puts findings in order
         found = _CONTROL.findall(text)
-        if not found or (len(loc) == 3 and loc[0] == "evidence" and loc[2] == "file"):
+        if len(loc) == 3 and loc[0] == "evidence" and loc[2] == "file":
             continue  # an evidence file's name is SA203's: no file can be named with one
         provision = str(loc[1]) if len(loc) >= 2 and loc[0] == "responses" else None
         yield Problem(
