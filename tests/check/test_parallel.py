@@ -25,7 +25,7 @@ def test_parallel_and_serial_runs_agree(tmp_path):
         if i % 7 == 0:
             text = text.replace("commentary:", "commentary: [", 1)  # unreadable YAML
         (tmp_path / f"assessment-{i:03}.yaml").write_text(text, encoding="utf-8")
-    files, _ = discover([tmp_path])
+    files = discover([tmp_path]).files
     serial = check_files(files, CodeLibrary(), CheckOptions(), jobs=1)
     parallel = check_files(files, CodeLibrary(), CheckOptions(), jobs=2)
     assert len(serial.findings) > 40

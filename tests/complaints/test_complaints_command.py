@@ -68,3 +68,30 @@ def test_an_assessment_names_its_log_inside_its_folder(tmp_path, capsys):
     assert "SA701 error The complaints log '../elsewhere.csv' lies outside" in capsys.readouterr().out
     # publishing the form does not read it
     assert main(["render", str(folder / "ours.yaml"), "-o", str(tmp_path / "form.html")]) == 0
+
+
+def test_the_workbook_holds_what_the_code_and_the_log_are_called_as_text(tmp_path, capsys, monkeypatch):
+    """A control character in the code's title once stopped the workbook ("cannot be used in
+    worksheets"); a log whose name starts with '=' was written as a formula for Excel to run."""
+    (tmp_path / "codes").mkdir()
+    code = (REPO / "codes" / "hos-chc-2024.yaml").read_text(encoding="utf-8")
+    assert "title: Complaint Handling Code\n" in code
+    code = code.replace("title: Complaint Handling Code\n", 'title: "Complaint Handling\\x0cCode"\n', 1)
+    (tmp_path / "codes" / "hos-chc-2024.yaml").write_text(code, encoding="utf-8")
+    shutil.copy(EXAMPLE_LOG, tmp_path / "=1+1.csv")
+    monkeypatch.chdir(tmp_path)
+    status = main(["complaints", "=1+1.csv", "--codes", "codes", "--homes", "4200", "--format", "xlsx",
+                   "-o", "figures.xlsx"])  # fmt: skip
+    assert status == 0, capsys.readouterr()
+    book = openpyxl.load_workbook(tmp_path / "figures.xlsx")
+    summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Code"] == "Complaint Handling\ufffdCode (hos-chc-2024)"
+    assert summary["Log"] == "=1+1.csv"
+    formulas = [
+        cell.coordinate
+        for sheet in book
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
+    assert formulas == []

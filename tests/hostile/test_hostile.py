@@ -135,6 +135,17 @@ TABLE = [
     ),
     # -- text that would run if published as written (also rendered: see below) ---------------------------
     Case("script-in-text", 0, []),
+    # -- control characters: a warning where each stands; publishing shows a mark (see below) --------------
+    Case(
+        "control-characters",
+        0,
+        [("SA005", 5, 15), ("SA005", 8, 12), ("SA005", 15, 17), ("SA005", 18, 16)],
+        says=(
+            "a bell (U+0007)",
+            "a form feed (U+000C) and a non-character (U+FFFE)",
+            "a null (U+0000) and an escape",
+        ),
+    ),
 ]
 
 
@@ -370,3 +381,28 @@ def test_unreadable_entries_cost_time_in_proportion(tmp_path):
 
     small, large = seconds(2_000), seconds(16_000)
     assert large / small < 16, f"8 times the entries took {large / small:.0f} times as long"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("render", "--draft", "--format", "docx"),
+        ("render", "--draft", "--format", "md"),
+        ("render", "--draft", "--format", "html"),
+        ("report", "--format", "docx"),
+    ],
+    ids=lambda command: f"{command[0]}-{command[-1]}",
+)
+def test_control_characters_publish_in_every_format(command, build_case, tmp_path):
+    """Word once refused the file ("All strings must be XML compatible") after `check` passed it."""
+    built = build_case("control-characters")
+    out = tmp_path / f"published.{command[-1]}"
+    run = selfassess(*command, "-o", out, built.path)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    published = out.read_bytes()
+    assert published
+    if command[-1] == "md":
+        text = published.decode("utf-8")
+        assert "**Fenbrook\ufffdHomes**" in text
+        assert not re.search("[\x00-\x08\x0b-\x1f]", text)

@@ -67,9 +67,10 @@ def test_a_clean_tracker_exits_0(tmp_path: Path) -> None:
 ABOUT = ("--organisation", "Westminster City Council", "--assessed-on", "2024-10-22")
 
 
-def test_printed_output_is_checked_with_the_configuration_where_the_user_is(tmp_path: Path) -> None:
-    """`import -o -` checks the printed text as if saved in the current folder: a configuration
-    above the system's temporary folder never applies (one there once hid every error)."""
+def test_printed_output_is_checked_with_the_configuration_of_the_forms_folder(tmp_path: Path) -> None:
+    """`import -o -` checks the printed text with the configuration of the imported form's own
+    folder: one above a temporary folder the command is run from, or above the system's temporary
+    folder, never applies (one there once hid every error)."""
     temporary = tmp_path / "tmp" / "inner"
     temporary.mkdir(parents=True)
     (tmp_path / "tmp" / "selfassess.toml").write_text('ignore = ["SA1", "SA2", "SA3", "SA4", "SA5"]\n')
@@ -77,15 +78,16 @@ def test_printed_output_is_checked_with_the_configuration_where_the_user_is(tmp_
     here.mkdir()
     builders.write_docx(builders.westminster_form(), here / "form.docx")
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TMPDIR": str(temporary)}
-    done = subprocess.run(
-        [sys.executable, "-m", "selfassess", "import", "form.docx", "--code", "hos-chc-2024", "-o", "-", *ABOUT],
-        capture_output=True, text=True, check=False, cwd=here, env=environment,
-    )  # fmt: skip
-    assert done.returncode == 1
-    assert "standard output:" in done.stderr and "SA103" in done.stderr
+    for cwd, form in ((here, "form.docx"), (temporary, str(here / "form.docx"))):
+        done = subprocess.run(
+            [sys.executable, "-m", "selfassess", "import", form, "--code", "hos-chc-2024", "-o", "-", *ABOUT],
+            capture_output=True, text=True, check=False, cwd=cwd, env=environment,
+        )  # fmt: skip
+        assert done.returncode == 1, cwd
+        assert "standard output:" in done.stderr and "SA103" in done.stderr, cwd
     (here / "selfassess.toml").write_text('ignore = ["SA103"]\n')
     quieter = subprocess.run(
-        [sys.executable, "-m", "selfassess", "import", "form.docx", "--code", "hos-chc-2024", "-o", "-", *ABOUT],
-        capture_output=True, text=True, check=False, cwd=here, env=environment,
+        [sys.executable, "-m", "selfassess", "import", str(here / "form.docx"), "--code", "hos-chc-2024", "-o", "-", *ABOUT],
+        capture_output=True, text=True, check=False, cwd=temporary, env=environment,
     )  # fmt: skip
     assert "SA103" not in quieter.stderr

@@ -13,7 +13,7 @@ from selfassess.cli import main
 from selfassess.importing.tables import MAX_ROWS, MAX_TEXT_BYTES
 from tests.importing import builders
 from tests.importing.builders import FORM_HEADER, Table
-from tests.importing.helpers import UNPLACED_MARK, assert_nothing_lost, run_import
+from tests.importing.helpers import UNPLACED_MARK, assert_nothing_lost, responses, run_import
 
 
 def _awkward() -> list[Table]:
@@ -177,6 +177,26 @@ def test_a_table_of_too_many_rows_is_refused(tmp_path: Path, capsys: pytest.Capt
     status, out, err = run_import(capsys, source, "hos-chc-2024")
     assert (status, out) == (1, "")
     assert err.startswith("huge.csv has more than 5,000 rows in its tables, more than selfassess imports")
+
+
+def test_a_cell_longer_than_pythons_csv_limit_is_imported_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python's csv refuses a cell over 128 KB ("field larger than field limit"); a commentary
+    pasted whole into one cell is imported whole, up to the limit of the file itself."""
+    source = tmp_path / "long.csv"
+    sentence = "Complaint handlers record every contact with the resident on the case file. "
+    commentary = sentence * (200_000 // len(sentence))
+    assert len(commentary) > 131_072
+    source.write_text(
+        f'Code provision,Comply?,Commentary / explanation\n6.3,Yes,"{commentary}"\n', encoding="utf-8"
+    )
+    status, _, err = run_import(capsys, source, "hos-chc-2024")
+    assert "field limit" not in err
+    assert status == 1  # the gaps of every provision not in the table
+    assert responses(source.with_suffix(".yaml").read_text(encoding="utf-8"))["6.3"]["commentary"] == (
+        commentary.strip()
+    )
 
 
 def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
 from markdown_it import MarkdownIt
 
+from selfassess.cli import main
 from selfassess.text.markdown import blocks, plain, safe_url, table_cell, to_html
 
 HOSTILE = (
@@ -68,3 +73,43 @@ def test_markdown_table_cells_cannot_be_turned_into_links_or_html():
     assert 'href="javascript' not in rendered and 'href="data' not in rendered
     assert "javascript:alert(1)" in rendered  # still there, as words
     assert '<a href="https://tracker.example/pixel.png">pic</a>' in rendered  # a link, never an image
+
+
+def test_a_carriage_return_or_control_character_in_a_title_keeps_the_markdown_table_whole(
+    tmp_path, monkeypatch, capsys
+):
+    """A title, an organisation or an owner holding "\\r" once ended its table row half-way."""
+    repo = Path(__file__).parents[2]
+    (tmp_path / "codes").mkdir()
+    code = (repo / "codes" / "hos-chc-2024.yaml").read_text(encoding="utf-8")
+    code = code.replace(
+        "    title: Definition of a complaint\n", '    title: "Definition of\\ra complaint"\n', 1
+    )
+    (tmp_path / "codes" / "hos-chc-2024.yaml").write_text(code, encoding="utf-8")
+    shutil.copytree(repo / "assessments" / "evidence", tmp_path / "evidence")
+    text = (repo / "assessments" / "example-homes-2025.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        ("organisation: Fenbrook Homes\n", 'organisation: "Fenbrook\\r\\nHomes"\n'),
+        ("        owner: Complaints Team Leader\n", '        owner: "Complaints\\rTeam \\aLeader"\n'),
+        ('title: "Complaints Policy (version 5)"', 'title: "Complaints Policy\\u2028(version 5)"'),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    (tmp_path / "fenbrook.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "--draft", "--format", "md", "-o", "form.md", "fenbrook.yaml"]) == 0, (
+        capsys.readouterr()
+    )
+    markdown = (tmp_path / "form.md").read_text(encoding="utf-8")
+    assert not re.search("[\r\x07\u2028]", markdown)
+    assert "**Fenbrook Homes**" in markdown
+    assert "## Section 1: Definition of a complaint" in markdown
+    assert "| Complaints Team \ufffdLeader |" in markdown
+    width = None
+    for line in markdown.split("\n"):
+        if not line.startswith("|"):
+            width = None
+            continue
+        cells = len(re.findall(r"(?<!\\)\|", line))
+        width = width or cells
+        assert cells == width, line  # every row of a table has as many cells as its heading row

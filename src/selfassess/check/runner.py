@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +22,8 @@ from selfassess.check.settings import Settings, for_publication, settings_from
 from selfassess.complaints.source import polars_started
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.config import find_config, read_config
+from selfassess.load.discover import Unsearched
+from selfassess.load.documents import unreadable_document
 from selfassess.load.evidence_files import EvidenceFiles
 from selfassess.load.reading import Loaded, load_file
 
@@ -216,18 +218,23 @@ def check_files(
     settings: SettingsFinder | None = None,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    unsearched: Sequence[Unsearched] = (),
 ) -> CheckResult:
     """Check each file: read, checked and let go of one at a time, so memory does not grow with
     the number of files. A large run uses every core (`jobs` processes; 1 for none), with the
     same findings in the same order as one process would give.
 
-    `progress(done, total)` is told after each file. Raises ConfigError before checking anything
-    if a configuration is unusable.
+    `progress(done, total)` is told after each file. Each folder `unsearched` is a finding of its
+    own (SA001, as a file that cannot be read is), so a check that missed files never looks clean.
+    Raises ConfigError before checking anything if a configuration is unusable.
     """
     finder = settings or SettingsFinder(options)
     chosen = [(path, shown, options, finder.for_folder(path.parent)) for path, shown in files]
     workers = min(jobs or os.cpu_count() or 1, len(chosen))
     findings: list[Finding] = []
+    for folder in unsearched:
+        document = unreadable_document(folder.path, folder.shown, folder.message)
+        findings.extend(check_loaded(Loaded(document), options, finder.for_folder(folder.path.parent)))
     if workers > 1 and len(chosen) >= PARALLEL_FROM:
         # Leaving the block ends the workers at once (Pool.terminate), also on Ctrl-C or an error,
         # where an executor would first finish every file still queued.

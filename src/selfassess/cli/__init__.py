@@ -30,6 +30,7 @@ from selfassess.cli.complaints import run_complaints
 from selfassess.cli.publishing import run_render, run_report
 from selfassess.cli.serving import run_serve
 from selfassess.didyoumean import end_with_hint
+from selfassess.text.terminal import AS_GIVEN, VisibleStream
 
 __all__ = ["main"]
 
@@ -57,6 +58,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Ctrl-C or SIGTERM ends any command at once with one word, 'Stopped.': an
     output being written is removed (files.write_atomically), workers are ended, nothing is
     half-written, and the exit status is the shell's for the signal (130, 143)."""
+    stderr = sys.stderr
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            # UTF-8 whatever the locale says: under an ASCII locale (LC_ALL=C without Python's UTF-8
+            # mode) '…' and a name in Greek would print as '?', and what is saved from the terminal
+            # (JSON, YAML printed by `import -o -`) would lose them.
+            stream.reconfigure(encoding="utf-8", errors=AS_GIVEN)
+    # Standard error carries only messages, some quoting what a file holds: none may steer the terminal.
+    sys.stderr = VisibleStream(stderr)
     try:
         if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:  # not when embedded with its own
             signal.signal(signal.SIGTERM, _terminate)
@@ -69,12 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):  # ValueError: stdout is not a real file
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_CLEAN
+    finally:
+        sys.stderr = stderr
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")  # a console that cannot show '—' must not crash a check
     parser = command_line()
     given = list(sys.argv[1:] if argv is None else argv)
     if given and not given[0].startswith("-") and given[0] not in COMMANDS:

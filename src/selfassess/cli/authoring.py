@@ -126,11 +126,17 @@ def run_import(arguments: argparse.Namespace) -> int:
     if advice:
         print(advice, file=sys.stderr)
     # The check `selfassess check OUT` would run, so gaps and unknown answers show at once; printed
-    # YAML is checked as if saved here, its findings sent to stderr.
+    # YAML is checked as if saved here, its findings sent to stderr, under the configuration of the
+    # form's own folder: where the current folder is a temporary one, a configuration above it is
+    # nobody's (one there once hid every error).
     written = out if out is not None else near / f"{code.id}.import.yaml"
     try:
         result = check_imported(
-            made.text, written, out.as_posix() if out else "standard output", library_of(arguments)
+            made.text,
+            written,
+            out.as_posix() if out else "standard output",
+            library_of(arguments),
+            settings_from=written if out is not None else source,
         )
     except ConfigError as error:
         raise UsageError(str(error)) from None

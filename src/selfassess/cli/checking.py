@@ -23,10 +23,12 @@ def run_check(arguments: argparse.Namespace) -> int:
     from selfassess.load.config import ConfigError
     from selfassess.load.discover import discover
     from selfassess.output.progress import Progress
+    from selfassess.text.terminal import drawing_stream
 
-    files, missing = discover([Path(value) for value in arguments.paths] or default_paths(Path(".")))
-    if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    discovered = discover([Path(value) for value in arguments.paths] or default_paths(Path(".")))
+    if discovered.missing:
+        raise UsageError(f"no such file or folder: {', '.join(discovered.missing)}")
+    files = discovered.files
     options = CheckOptions(
         for_publication=arguments.for_publication,
         today=arguments.today,
@@ -38,9 +40,11 @@ def run_check(arguments: argparse.Namespace) -> int:
     library = library_of(arguments)
     progress = None
     if Progress.wanted(sys.stderr, len(files)):
-        progress = Progress(sys.stderr)
+        progress = Progress(drawing_stream(sys.stderr))
     try:
-        result = check_files(files, library, options, jobs=arguments.jobs, progress=progress)
+        result = check_files(
+            files, library, options, jobs=arguments.jobs, progress=progress, unsearched=discovered.unsearched
+        )
     except ConfigError as error:
         raise UsageError(str(error)) from None
     finally:

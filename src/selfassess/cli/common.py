@@ -77,7 +77,7 @@ def input_file(given: str) -> Path:
 def output_path(arguments: argparse.Namespace, default: Path, inputs: list[Path]) -> Path | None:
     """Where to write (None: standard output), refusing to write over a file being read, and, for a
     command with --force (one that writes a file people fill in), over any existing file without it."""
-    from selfassess.files import OverwritesInput, refuse_to_overwrite
+    from selfassess.files import NotAFileToWrite, OverwritesInput, refuse_to_overwrite, refuse_unwritable
 
     if arguments.output == "-":
         return None
@@ -87,9 +87,10 @@ def output_path(arguments: argparse.Namespace, default: Path, inputs: list[Path]
         raise UsageError(f"{out} is a folder; give the name of a file to write{such}")
     try:
         refuse_to_overwrite(out, inputs)
-    except OverwritesInput as error:
+        refuse_unwritable(out)
+    except (OverwritesInput, NotAFileToWrite) as error:
         raise UsageError(str(error)) from None
-    if getattr(arguments, "force", True) is False and out.exists():
+    if getattr(arguments, "force", True) is False and out.is_file():  # not a terminal or a pipe
         raise UsageError(f"{out} already exists; choose another name, or add --force to replace it")
     return out
 
@@ -134,11 +135,16 @@ def code_finder(library: CodeLibrary, near: Path) -> Callable[[str], Code | None
     return find
 
 
-def read_assessments(paths: list[Path], library: CodeLibrary) -> list[ReadAssessment] | None:
-    """Each file read whole, or None once any cannot be, its SA001 findings printed as `check` does."""
+def read_assessments(
+    paths: list[Path], library: CodeLibrary, findings_format: str = "text"
+) -> list[ReadAssessment] | None:
+    """Each file read whole, or None once any cannot be, its SA001 findings printed as `check` prints
+    them in `findings_format` (text, or json: one JSON object, so a tool reading it never meets a
+    line of text)."""
+    from selfassess.check.findings import CheckResult, in_order
     from selfassess.compare.reading import read_assessment
     from selfassess.load.config import ConfigError
-    from selfassess.output import text
+    from selfassess.output import json, text
 
     try:
         read = [read_assessment(path, library, path.as_posix()) for path in paths]
@@ -149,6 +155,10 @@ def read_assessments(paths: list[Path], library: CodeLibrary) -> list[ReadAssess
             raise UsageError(f"{each.shown} is a code, not an assessment")
     if all(each.usable for each in read):
         return read
+    if findings_format == "json":
+        found = in_order(finding for each in read for finding in each.unreadable)
+        sys.stdout.write(json.render(CheckResult([each.shown for each in read], found)))
+        return None
     for each in read:
         for finding in each.unreadable:
             sys.stdout.write(text.format_finding(finding) + "\n")

@@ -22,7 +22,7 @@ def run_diff(arguments: argparse.Namespace) -> int:
 
     paths = [input_file(arguments.old), input_file(arguments.new)]
     library = library_of(arguments)
-    read = read_assessments(paths, library)
+    read = read_assessments(paths, library, arguments.format)
     if read is None:
         print("No comparison: an assessment above cannot be read; fix what is listed first.", file=sys.stderr)
         return EXIT_FINDINGS

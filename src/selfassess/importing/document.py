@@ -50,12 +50,14 @@ class Imported:
         return said + "."
 
 
-def check_imported(text: str, path: Path, shown: str, library: CodeLibrary) -> CheckResult:
+def check_imported(
+    text: str, path: Path, shown: str, library: CodeLibrary, settings_from: Path | None = None
+) -> CheckResult:
     """The check `selfassess check` would run on the imported text saved at `path`, run on the text
-    itself (it may be printed rather than written): its code and configuration are found from
-    that file's folder."""
+    itself (it may be printed rather than written): its code is found from that file's folder, and
+    its configuration from the folder of `settings_from` (by default, `path` itself)."""
     options = CheckOptions()
-    settings = settings_for(path, options)
+    settings = settings_for(settings_from or path, options)
     loaded = load_text(text.encode("utf-8"), path, library, shown, settings.limits)
     return CheckResult([shown], check_loaded(loaded, options, settings))
 

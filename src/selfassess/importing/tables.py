@@ -353,6 +353,9 @@ def _delimited(path: Path, delimiter: str | None) -> Grid:
     if delimiter is None:  # Excel in much of Europe separates with semicolons
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
+    # Python's csv refuses a cell over 128 KB; a whole file of at most MAX_TEXT_BYTES is allowed in
+    # one cell (a long commentary pasted whole), so no cell is refused in Python's words.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_TEXT_BYTES + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[Cell]] = []
     places: list[str] = []

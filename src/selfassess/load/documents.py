@@ -52,6 +52,9 @@ class Document:
     code: Code | None = None
     assessment: Assessment | None = None
     unreadable: frozenset[Loc] = frozenset()
+    # YAML refuses a control character written as it is (SA001), so text can hold one only through
+    # an escape ("\a", "\x07"), which needs a backslash: without one, SA005 need not look.
+    has_backslash: bool = True
 
 
 def kind_of(data: Any) -> Kind:
@@ -171,11 +174,17 @@ def read_document(path: Path, shown_as: str | None = None, limits: Limits = DEFA
     try:
         raw = read_bounded(path, limits.max_bytes)
     except OSError as error:
-        reason = error.strerror or "it could not be opened"
-        return Document(
-            path, shown, "unknown", Positions(), [LoadProblem(START, f"The file cannot be read: {reason}.")]
-        )
+        if error.errno == errno.ELOOP:
+            reason = "it is a link in a loop of links that never reaches a file"
+        else:
+            reason = error.strerror or "it could not be opened"
+        return unreadable_document(path, shown, f"The file cannot be read: {reason}.")
     return document_from_bytes(raw, path, shown, limits)
+
+
+def unreadable_document(path: Path, shown: str, message: str) -> Document:
+    """A file (or a folder of files) that could not be read at all: one problem, at its start."""
+    return Document(path, shown, "unknown", Positions(), [LoadProblem(START, message)])
 
 
 def document_from_bytes(raw: bytes, path: Path, shown: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -183,6 +192,7 @@ def document_from_bytes(raw: bytes, path: Path, shown: str, limits: Limits = DEF
     a page being edited). Never raises for anything the text contains."""
     loaded = load_yaml_bytes(raw, limits)
     document = Document(path, shown, "unknown", loaded.positions, list(loaded.problems))
+    document.has_backslash = b"\\" in raw
     data = loaded.data
     if data is None:
         if not loaded.problems:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from selfassess.check.findings import CheckResult, Finding, Severity
+from selfassess.text.terminal import visible as _shown
 
 
 def _plural(count: int, word: str) -> str:
@@ -14,16 +13,6 @@ def _plural(count: int, word: str) -> str:
 # ANSI styles, used only when the command line says the output is a terminal that wants colour.
 _STYLE = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
-
-
-# Control characters a terminal would obey (ESC sequences retitle or recolour it, a carriage return
-# hides what came before), as they may stand in the user's own words quoted in a message.
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
-def _shown(text: str) -> str:
-    """`text` with each control character written out visibly (`\x1b`), never sent as it is."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", text)
 
 
 def format_finding(finding: Finding, colour: bool = False) -> str:

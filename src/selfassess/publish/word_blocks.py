@@ -14,6 +14,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -52,6 +53,35 @@ LINK_STYLE = "Hyperlink"
 
 #: Characters XML 1.0 cannot hold; lxml refuses them, and a render must not fail on one stray byte.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Word's document properties (title, subject, author) hold at most this many characters.
+_PROPERTY_LENGTH = 255
+
+
+def clean(words: str) -> str:
+    """`words` as a Word file can hold them: each character XML cannot hold (a control character
+    such as a bell or an escape, a non-character) becomes '\ufffd', so a reader sees that something
+    was there, as SA005 tells the writer. Every string that reaches the document passes here."""
+    return _NOT_XML.sub("\ufffd", words)
+
+
+def _property(words: str) -> str:
+    words = clean(words)
+    return words if len(words) <= _PROPERTY_LENGTH else words[: _PROPERTY_LENGTH - 1] + "…"
+
+
+def heading(document: WordDocument, words: str, level: int) -> Paragraph:
+    """A heading in Word's own style for `level` (0: the document's title)."""
+    made: Paragraph = document.add_heading(level=level)
+    text(made, words)
+    return made
+
+
+def paragraph(document: WordDocument, words: str = "", style: str | None = None) -> Paragraph:
+    """A paragraph of the body, in `style` (a style's name, such as "List Bullet")."""
+    made = document.add_paragraph(style=style)
+    if words:
+        text(made, words)
+    return made
 
 
 def new_document(
@@ -100,12 +130,12 @@ def new_document(
     field(footer, "NUMPAGES")
 
     properties = document.core_properties
-    properties.title = heading  # Word's accessibility checker asks for a document title
-    properties.subject = subject
-    properties.author = author
-    properties.comments = f"Prepared with {made_with}."
+    properties.title = _property(heading)  # Word's accessibility checker asks for a document title
+    properties.subject = _property(subject)
+    properties.author = _property(author)
+    properties.comments = _property(f"Prepared with {made_with}.")
     properties.language = "en-GB"
-    properties.last_modified_by = made_with
+    properties.last_modified_by = _property(made_with)
     properties.revision = 1
     # python-docx keeps the template's 2013 dates; the document's own date is stable and says
     # something true, so the same content always gives the same bytes.
@@ -166,7 +196,7 @@ def styled(paragraph: Paragraph, style_id: str) -> Paragraph:
 
 
 def text(paragraph: Paragraph, words: str, bold: bool = False, italic: bool = False) -> Run:
-    run = paragraph.add_run(_NOT_XML.sub("\ufffd", words))
+    run = paragraph.add_run(clean(words))
     if bold:
         run.bold = True
     if italic:
@@ -175,14 +205,26 @@ def text(paragraph: Paragraph, words: str, bold: bool = False, italic: bool = Fa
 
 
 def link(paragraph: Paragraph, words: str, url: str, bold: bool = False, italic: bool = False) -> None:
-    """A real hyperlink, where the address is one a reader may follow; the words alone otherwise."""
+    """A real hyperlink, where the address is one a reader may follow from wherever the document is
+    opened; the words alone otherwise.
+
+    A Word file travels on its own (attached to an email, in the board's papers), so a relative
+    address (`evidence/policy.pdf`, `#provision-6.3`) leads nowhere from it: Word would offer a
+    link that fails. Such a link is written as its words, with a file's address after them in
+    brackets, so the reader still knows which document is meant.
+    """
     # The view has already dropped unsafe addresses; checking again where the link is made
     # keeps a "javascript:" target out of the file whatever a caller passes in.
     address = safe_url(url)
     if address is None:
         text(paragraph, words, bold=bold, italic=italic)
         return
-    rid = paragraph.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    if not _absolute(address):
+        text(paragraph, words, bold=bold, italic=italic)
+        if not address.startswith("#") and address != words:
+            text(paragraph, f" ({address})")
+        return
+    rid = paragraph.part.relate_to(clean(address), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     hyperlink = OxmlElement("w:hyperlink")
     hyperlink.set(qn("r:id"), rid)
     paragraph._p.append(hyperlink)
@@ -190,11 +232,18 @@ def link(paragraph: Paragraph, words: str, url: str, bold: bool = False, italic:
     hyperlink.append(r)
     r.style = LINK_STYLE
     run = Run(r, paragraph)
-    run.text = _NOT_XML.sub("\ufffd", words)
+    run.text = clean(words)
     if bold:
         run.bold = True
     if italic:
         run.italic = True
+
+
+def _absolute(address: str) -> bool:
+    try:
+        return bool(urlsplit(address).scheme)  # safe_url let through only http, https and mailto
+    except ValueError:
+        return False
 
 
 def field(paragraph: Paragraph, instruction: str) -> None:
@@ -244,7 +293,7 @@ def describe(table: Table, caption: str, description: str) -> None:
     properties = table._tbl.tblPr
     for tag, value in (("w:tblCaption", caption), ("w:tblDescription", description)):
         element = OxmlElement(tag)
-        element.set(qn("w:val"), value)
+        element.set(qn("w:val"), clean(value))
         properties.append(element)  # last in w:tblPr, where the schema puts them
 
 

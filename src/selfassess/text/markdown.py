@@ -127,10 +127,21 @@ def plain(text: str | None) -> str:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~!])")
 
 
+#: Whatever ends a line in CommonMark (a carriage return too), or in an editor or a browser showing
+#: the file: any of them in a title would end its table row there, or its heading.
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+#: Other control characters: nothing a reader can see (SA005 reports them), shown as Word shows them.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL.sub("\ufffd", _LINE_BREAKS.sub(" ", text))
+
+
 def _escaped(text: str) -> str:
-    """Text that a Markdown renderer shows as written: no link, no emphasis, no HTML."""
+    """Text that a Markdown renderer shows as written, on one line: no link, no emphasis, no HTML."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _one_line(text))
 
 
 def plain_cell(text: str | None) -> str:
@@ -140,7 +151,7 @@ def plain_cell(text: str | None) -> str:
 
 def link_target(url: str) -> str:
     """A link target for Markdown that no character of the address can break out of."""
-    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20").replace("\n", "") + ">"
+    return "<" + _LINE_BREAKS.sub("", url).replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
 
 
 def table_cell(text: str | None) -> str:

@@ -8,8 +8,11 @@ a link inside the folder to a file inside it still works.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from selfassess.load.discover import discover
@@ -53,7 +56,10 @@ class Folder:
         return self.root.joinpath(*pure.parts)
 
     def _inside(self, path: Path, relative: str) -> Path:
-        resolved = path.resolve()
+        try:
+            resolved = path.resolve()
+        except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a link in a loop
+            raise OutsideFolder(f"'{relative}' {LINK_IN_A_LOOP}") from None
         if not resolved.is_relative_to(self.root):
             raise OutsideFolder(
                 f"'{relative}' leads outside the folder (through a link); the workspace will not open it."
@@ -85,10 +91,45 @@ class Folder:
 
     def yaml_files(self) -> list[Path]:
         """Every YAML file `check` would find in the folder, resolved, leaving out links that lead out."""
-        found, _ = discover([self.root])
+        return self.listing()[0]
+
+    def listing(self) -> tuple[list[Path], list[Unlisted]]:
+        """The YAML files `check` would find in the folder, resolved, leaving out links that lead
+        out; and, each with its sentence, what `check` would report instead of reading: a link that
+        leads nowhere, a folder that cannot be read or lies too deep."""
+        discovered = discover([self.root])
         files: list[Path] = []
-        for path, _shown in found:
-            resolved = path.resolve()
-            if resolved.is_relative_to(self.root) and resolved not in files:
-                files.append(resolved)
-        return files
+        unlisted = [
+            Unlisted(folder.path.relative_to(self.root).as_posix(), folder.message)
+            for folder in discovered.unsearched
+        ]
+        for path, _shown in discovered.files:
+            resolved = Path(os.path.realpath(path))  # never raises, even for a link in a loop
+            if not resolved.is_relative_to(self.root) or resolved in files:
+                continue
+            try:
+                os.stat(path)
+            except OSError as error:
+                unlisted.append(Unlisted(path.relative_to(self.root).as_posix(), _leads_nowhere(error)))
+                continue
+            files.append(resolved)
+        return files, sorted(unlisted, key=lambda item: item.relative)
+
+
+@dataclass(frozen=True)
+class Unlisted:
+    """Something in the folder that cannot be listed as a file to open, and why, in a sentence."""
+
+    relative: str
+    problem: str
+
+
+LINK_IN_A_LOOP = "is a link in a loop of links that never reaches a file."
+
+
+def _leads_nowhere(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return f"It {LINK_IN_A_LOOP}"
+    if error.errno == errno.ENOENT:
+        return "It is a link to a file that does not exist."
+    return f"It cannot be read ({(error.strerror or 'the system refused').lower()})."

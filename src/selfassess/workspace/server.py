@@ -57,6 +57,7 @@ def serve(
         make_app(folder, keys, code_dirs),
         log_level="warning",
         access_log=False,
+        use_colors=False,  # standard error shows control characters rather than obey them (cli)
         lifespan="off",
         timeout_graceful_shutdown=2,
         server_header=False,

@@ -41,6 +41,7 @@ class FileRow:
 class UnreadableRow:
     relative: str
     problem: str
+    openable: bool = True  # a folder, or a link that leads nowhere, has no page to open
 
     @property
     def edit_href(self) -> str:
@@ -79,11 +80,16 @@ def code_choices(library: CodeLibrary, near: Path) -> tuple[CodeChoice, ...]:
 def start_view(folder: Folder, codes: Codes) -> StartView:
     rows: list[FileRow] = []
     unreadable: list[UnreadableRow] = []
-    for path in folder.yaml_files():
+    files, unlisted = folder.listing()
+    for path in files:
         relative = folder.relative(path)
         try:
             file = opened(path, relative, read(path), codes)
-        except (OSError, ConfigError) as error:
+        except OSError as error:
+            reason = (error.strerror or "the system refused").lower()
+            unreadable.append(UnreadableRow(relative, f"It cannot be read ({reason})."))
+            continue
+        except ConfigError as error:
             unreadable.append(UnreadableRow(relative, str(error)))
             continue
         if file.is_code:
@@ -113,6 +119,7 @@ def start_view(folder: Folder, codes: Codes) -> StartView:
                 warnings=sum(finding.severity is Severity.WARNING for finding in counted),
             )
         )
+    unreadable += [UnreadableRow(item.relative, item.problem, openable=False) for item in unlisted]
     suggested = "assessments/" if (folder.root / "assessments").is_dir() else ""
     return StartView(
         folder=str(folder.root),

@@ -4,7 +4,9 @@ What it checks:
     That the file is YAML selfassess can read and that every field is one the format knows,
     holding the right kind of value: YAML syntax, a key written twice, a field selfassess does
     not know (with the field you probably meant), text where a list belongs, a file that is not
-    UTF-8, and a time limit in `policy:` that the code does not have.
+    UTF-8, a time limit in `policy:` that the code does not have, and a file or folder that
+    cannot be opened at all (a link in a loop of links, a folder you may not read, a folder
+    nested too deep to search), so that no file is left unchecked without a word.
 
 Why it matters:
     A value selfassess cannot read is a value nobody has checked. A key written twice is worse:

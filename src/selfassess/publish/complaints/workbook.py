@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -22,6 +23,13 @@ from selfassess.publish.complaints.words import band_words
 _FIXED = datetime(2000, 1, 1)
 
 
+def _cell(value: Any) -> Any:
+    """A value as a worksheet can hold it: a character XML cannot hold (a control character in a
+    log's reference or a code's title) becomes '\ufffd', as in Word, where openpyxl would refuse
+    the whole workbook."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def _sheet(
     book: Workbook, title: str, heading: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[int]
 ) -> None:
@@ -30,7 +38,13 @@ def _sheet(
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([_cell(value) for value in row])
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            # openpyxl takes text starting with '=' for a formula: a reference typed "=HYPERLINK(…)"
+            # in the log would run in Excel. What the log holds is text, and stays text.
+            if cell.data_type == "f":
+                cell.data_type = "s"
     for index, width in enumerate(widths):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"

@@ -46,7 +46,7 @@ def render_docx(form: FormView) -> bytes:
     if form.actions:
         _action_plan(document, form.actions)
     if form.register:
-        document.add_heading("Evidence register", level=1)
+        word.heading(document, "Evidence register", 1)
         table = word.table(document, ("Document", "Where", "Dated"), _REGISTER_WIDTHS)
         word.describe(table, "Evidence register", "The documents this self-assessment cites")
         for entry in form.register:
@@ -58,8 +58,8 @@ def render_docx(form: FormView) -> bytes:
                 word.text(cells[1].paragraphs[0], entry.file or "")
             word.text(cells[2].paragraphs[0], entry.dated or "")
     if form.waived:
-        document.add_heading("Findings set aside", level=1)
-        document.add_paragraph("These findings of the checks were set aside for the reason given.")
+        word.heading(document, "Findings set aside", 1)
+        word.paragraph(document, "These findings of the checks were set aside for the reason given.")
         table = word.table(document, ("Provision", "Check", "Finding", "Reason"), _WAIVED_WIDTHS)
         word.describe(table, "Findings set aside", "Findings of the checks set aside, with the reason")
         for item in form.waived:
@@ -72,16 +72,16 @@ def render_docx(form: FormView) -> bytes:
 
 
 def _front(document: WordDocument, form: FormView) -> None:
-    document.add_heading(form.title, level=0)
+    word.heading(document, form.title, 0)
     if form.draft:
         word.text(
-            document.add_paragraph(),
+            word.paragraph(document),
             f"Draft: {form.approval.draft_note}",
             bold=True,
         )
-    word.text(document.add_paragraph(style="Subtitle"), form.organisation)
+    word.paragraph(document, form.organisation, "Subtitle")
 
-    code = document.add_paragraph()
+    code = word.paragraph(document)
     word.text(code, "Code: ", bold=True)
     if form.code_url:
         word.link(code, form.code_title, form.code_url)
@@ -109,7 +109,7 @@ def _front(document: WordDocument, form: FormView) -> None:
 
 
 def _fact(document: WordDocument, label: str, value: str) -> Paragraph:
-    paragraph = document.add_paragraph()
+    paragraph = word.paragraph(document)
     paragraph.paragraph_format.space_after = Pt(2)
     word.text(paragraph, f"{label}: ", bold=True)
     word.text(paragraph, value)
@@ -117,7 +117,7 @@ def _fact(document: WordDocument, label: str, value: str) -> Paragraph:
 
 
 def _section(document: WordDocument, form: FormView, section: SectionView) -> None:
-    document.add_heading(f"Section {section.number}: {section.title}", level=1)
+    word.heading(document, f"Section {section.number}: {section.title}", 1)
     headings = (
         "Code provision",
         "Code requirement",
@@ -127,7 +127,7 @@ def _section(document: WordDocument, form: FormView, section: SectionView) -> No
     )
     for group in section.groups:
         if group.heading:
-            document.add_heading(group.heading, level=2)
+            word.heading(document, group.heading, 2)
         table = word.table(document, headings, _PROVISION_WIDTHS)
         where = f"Section {section.number}" + (f", {group.heading}" if group.heading else "")
         word.describe(
@@ -180,7 +180,7 @@ def _in_words(action: ActionView) -> str:
 
 
 def _action_plan(document: WordDocument, actions: Sequence[ActionView]) -> None:
-    document.add_heading("Action plan", level=1)
+    word.heading(document, "Action plan", 1)
     headings = ("Provision", "Action", "Owner", "Start", "Due", "Status", "RAG")
     table = word.table(document, headings, _ACTION_WIDTHS)
     word.describe(table, "Action plan", "Every action, with who owns it and when it is due")

@@ -22,7 +22,7 @@ _DIRECTION = {"better": "Better", "worse": "Worse", "changed": "Changed"}
 
 
 def _actions(document: WordDocument, caption: str, actions: Sequence[ActionView]) -> None:
-    document.add_heading(caption, level=2)
+    word.heading(document, caption, 2)
     table = word.table(document, ("Provision", "Action", "Owner", "Due", "Status", "RAG"), _ACTION_WIDTHS)
     word.describe(table, caption, f"{caption}: each action, its owner, due date and status")
     for action in actions:
@@ -39,9 +39,9 @@ def _actions(document: WordDocument, caption: str, actions: Sequence[ActionView]
 
 
 def _findings(document: WordDocument, heading: str, lines: Sequence[FindingLine]) -> None:
-    document.add_heading(heading, level=2)
+    word.heading(document, heading, 2)
     for line in lines:
-        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph = word.paragraph(document, style="List Bullet")
         if line.provision:
             word.text(paragraph, f"{line.provision}: ", bold=True)
         word.text(paragraph, line.message)
@@ -55,14 +55,14 @@ _ON_TIME = RGBColor(0x1D, 0x6B, 0x36)  # the HTML report's green
 def _complaints(document: WordDocument, log: ComplaintsView) -> None:
     """The complaints section: its charts given as the table of figures they draw, each month's
     stage 1 share also drawn as a bar of blocks, so the shape of the year shows in Word too."""
-    document.add_heading(f"Complaints handled, {log.period}", level=1)
-    document.add_paragraph(
-        f"From the complaints log, each case judged in working days against the {log.code}."
+    word.heading(document, f"Complaints handled, {log.period}", 1)
+    word.paragraph(
+        document, f"From the complaints log, each case judged in working days against the {log.code}."
     )
     for line in log.headline:
-        word.text(document.add_paragraph(style="List Bullet"), line)
+        word.paragraph(document, line, "List Bullet")
     if log.not_judged:
-        document.add_paragraph(log.not_judged)
+        word.paragraph(document, log.not_judged)
     table = word.table(document, (*log.by_month_heading, "Stage 1 in time, drawn"), _MONTH_WIDTHS)
     word.describe(
         table, "Complaints each month", "Each month and quarter: complaints received and responses in time"
@@ -75,12 +75,12 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
         if row.stage1_percent is not None:
             bar = word.text(cells[-1].paragraphs[0], "█" * round(_BAR * row.stage1_percent / 100) or "▏")
             bar.font.color.rgb = _ON_TIME
-    document.add_heading("Late responses, by how late", level=2)
+    word.heading(document, "Late responses, by how late", 2)
     for line in log.late:
-        word.text(document.add_paragraph(style="List Bullet"), line)
+        word.paragraph(document, line, "List Bullet")
     for said in (log.open_past_limit, *log.notes):
         if said:
-            document.add_paragraph(said)
+            word.paragraph(document, said)
 
 
 def render_report_docx(report: ReportView) -> bytes:
@@ -93,10 +93,10 @@ def render_report_docx(report: ReportView) -> bytes:
     document = word.new_document(
         heading, report.code_title, report.organisation, report.made_with, report.draft, dated
     )
-    document.add_heading(report.title, level=0)
+    word.heading(document, report.title, 0)
     if report.draft:
-        word.text(document.add_paragraph(), f"Draft: {report.approval.draft_note}", bold=True)
-    word.text(document.add_paragraph(style="Subtitle"), report.organisation)
+        word.text(word.paragraph(document), f"Draft: {report.approval.draft_note}", bold=True)
+    word.paragraph(document, report.organisation, "Subtitle")
     for label, value in (
         ("Code", report.code_title),
         ("Assessed on", report.assessed_on),
@@ -104,13 +104,13 @@ def render_report_docx(report: ReportView) -> bytes:
         (report.approval.label, report.approval.text),
     ):
         if value:
-            paragraph = document.add_paragraph()
+            paragraph = word.paragraph(document)
             word.text(paragraph, f"{label}: ", bold=True)
             word.text(paragraph, value)
 
-    document.add_heading("At a glance", level=1)
+    word.heading(document, "At a glance", 1)
     parts = [f"{report.totals[band]} {BAND_WORDS[band].lower()}" for band in BANDS if report.totals[band]]
-    document.add_paragraph(f"Of {report.provisions} provisions: {', '.join(parts)}.")
+    word.paragraph(document, f"Of {report.provisions} provisions: {', '.join(parts)}.")
     table = word.table(document, ("Section", *(BAND_WORDS[band] for band in BANDS)), _COUNT_WIDTHS)
     word.describe(
         table, "Provisions by section and answer", "For each section, how many provisions have each answer"
@@ -128,9 +128,9 @@ def render_report_docx(report: ReportView) -> bytes:
     if report.complaints is not None:
         _complaints(document, report.complaints)
 
-    document.add_heading("What the checks found", level=1)
+    word.heading(document, "What the checks found", 1)
     if not report.errors and not report.warnings:
-        document.add_paragraph("The checks found nothing to put right.")
+        word.paragraph(document, "The checks found nothing to put right.")
     if report.errors:
         count = len(report.errors)
         _findings(
@@ -142,19 +142,19 @@ def render_report_docx(report: ReportView) -> bytes:
         count = len(report.warnings)
         _findings(document, f"{count} {'point' if count == 1 else 'points'} to review", report.warnings)
 
-    document.add_heading("Actions", level=1)
+    word.heading(document, "Actions", 1)
     if report.overdue:
         _actions(document, f"Overdue on {report.assessed_on}", report.overdue)
     else:
-        document.add_paragraph(f"No action was overdue on {report.assessed_on}.")
+        word.paragraph(document, f"No action was overdue on {report.assessed_on}.")
     if report.upcoming:
         _actions(document, f"Due by {report.upcoming_until}", report.upcoming)
     else:
-        document.add_paragraph(f"No action falls due by {report.upcoming_until}.")
+        word.paragraph(document, f"No action falls due by {report.upcoming_until}.")
 
     if report.previous:
-        document.add_heading("Since the last assessment", level=1)
-        document.add_paragraph(f"Compared with the assessment for {report.previous}.")
+        word.heading(document, "Since the last assessment", 1)
+        word.paragraph(document, f"Compared with the assessment for {report.previous}.")
         if report.changes:
             table = word.table(document, ("Provision", "Then", "Now", "Change"), _CHANGE_WIDTHS)
             word.describe(table, "Answers that changed", "Each provision whose answer changed, then and now")
@@ -169,11 +169,11 @@ def render_report_docx(report: ReportView) -> bytes:
                 for cell, value in zip(cells, words, strict=True):
                     word.text(cell.paragraphs[0], value, bold=cell is cells[0])
         else:
-            document.add_paragraph("No answer has changed.")
-        paragraph = document.add_paragraph()
+            word.paragraph(document, "No answer has changed.")
+        paragraph = word.paragraph(document)
         word.text(paragraph, "Gaps closed: ", bold=True)
         word.text(paragraph, (", ".join(report.gaps_closed) or "none") + ". ")
         word.text(paragraph, "New gaps: ", bold=True)
         word.text(paragraph, (", ".join(report.gaps_opened) or "none") + ".")
-    document.add_paragraph("A gap is a provision not met, partly met or not answered.")
+    word.paragraph(document, "A gap is a provision not met, partly met or not answered.")
     return word.finish(document)

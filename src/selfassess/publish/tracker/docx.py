@@ -57,35 +57,36 @@ def render_tracker_docx(tracker: TrackerView) -> bytes:
     document = word.new_document(
         heading, tracker.code_title, tracker.organisation, tracker.made_with, tracker.draft, dated
     )
-    document.add_heading(tracker.title, level=0)
+    word.heading(document, tracker.title, 0)
     word.text(
-        document.add_paragraph(style="Subtitle"),
+        word.paragraph(document, style="Subtitle"),
         tracker.organisation + (f": {tracker.publisher}" if tracker.publisher else ""),
     )
-    facts = document.add_paragraph()
+    facts = word.paragraph(document)
     word.text(facts, "Position at: ", bold=True)
     word.text(facts, tracker.assessed_on)
     if tracker.since:
-        since = document.add_paragraph()
+        since = word.paragraph(document)
         word.text(since, "Changes since: ", bold=True)
         left_out = f" ({tracker.dropped} completed before then left out)" if tracker.dropped else ""
         word.text(since, tracker.since + left_out)
-    document.add_paragraph(
+    word.paragraph(
+        document,
         "RAG: Green, completed or closed; Amber, in progress; Red, no response yet, or open long after "
-        "the meeting that raised it."
+        "the meeting that raised it.",
     )
     columns, widths = _layout(tracker)
     for group in tracker.groups:
-        document.add_heading(group.title, level=1)
+        word.heading(document, group.title, 1)
         table = word.table(document, columns, widths)
         word.describe(table, group.title, f"{group.title}: each item, its lead, status and response")
         for row in group.rows:
             _row(table, row, tracker, widths)
     if tracker.action_plan:
-        document.add_heading("Action plan, by lead", level=1)
-        document.add_paragraph("Overdue actions first, then by due date.")
+        word.heading(document, "Action plan, by lead", 1)
+        word.paragraph(document, "Overdue actions first, then by due date.")
         for lead, actions in tracker.action_plan:
-            document.add_heading(lead, level=2)
+            word.heading(document, lead, 2)
             table = word.table(document, _PLAN_COLUMNS, _PLAN_WIDTHS)
             word.describe(table, f"Actions led by {lead}", f"Actions led by {lead}, overdue first")
             for action in actions:
