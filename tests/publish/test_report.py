@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+import pytest
+
 from selfassess.cli import main
 from tests.publish.outline import outline
 from tests.publish.test_render import golden
@@ -88,3 +90,51 @@ def test_the_report_in_word_has_the_same_figures_and_findings(workspace, capsys)
         "No valid answer",
     ]
     assert [c.text for c in counts.rows[-1].cells] == ["All sections", "71", "0", "0", "0", "1"]
+
+
+def test_previous_of_another_organisation_is_refused_without_force(workspace, capsys):
+    other = workspace / "assessments" / "other.yaml"
+    other.write_text(
+        (workspace / EXAMPLE)
+        .read_text(encoding="utf-8")
+        .replace("organisation: Fenbrook Homes", "organisation: Brookvale Housing"),
+        encoding="utf-8",
+    )
+    assert main(["report", EXAMPLE, "--previous", "assessments/other.yaml", "-o", "r.html"]) == 2
+    said = capsys.readouterr().err
+    assert (
+        "assessments/other.yaml is the assessment of Brookvale Housing, not of Fenbrook Homes; give last "
+        "time's assessment of the same organisation, or add --force to compare them anyway." in said
+    )
+    assert "Traceback" not in said and not (workspace / "r.html").exists()
+    assert main(["report", EXAMPLE, "--previous", "assessments/other.yaml", "-o", "r.html", "--force"]) == 0
+    assert "Since the last assessment" in (workspace / "r.html").read_text(encoding="utf-8")
+
+
+def test_previous_against_another_code_is_refused_but_an_earlier_version_is_compared(workspace, capsys):
+    scrutiny = "assessments/wcc-policy-scrutiny-2023.yaml"  # Westminster's too, but another code
+    assert main(["report", WESTMINSTER, "--previous", scrutiny, "-o", "r.html"]) == 2
+    said = capsys.readouterr().err
+    assert (
+        f"{scrutiny} answers the " in said and "which is not a version of the Complaint Handling Code" in said
+    )
+    assert "add --force to compare them anyway." in said
+    earlier = workspace / "assessments" / "last-year.yaml"
+    text = (
+        (workspace / WESTMINSTER)
+        .read_text(encoding="utf-8")
+        .replace("code: hos-chc-2024", "code: hos-chc-2022", 1)
+    )
+    earlier.write_text(text, encoding="utf-8")
+    assert main(["report", WESTMINSTER, "--previous", "assessments/last-year.yaml", "-o", "r.html"]) == 0
+
+
+@pytest.mark.slow
+def test_the_report_as_pdf(workspace, capsys):
+    import pypdf
+
+    assert main(["report", EXAMPLE, "--format", "pdf"]) == 0
+    assert "Wrote assessments/example-homes-2025-board-report.pdf." in capsys.readouterr().err
+    pdf = pypdf.PdfReader(str(workspace / "assessments" / "example-homes-2025-board-report.pdf"))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Of 72 provisions: 67 met, 3 partly met, 1 not met, 1 not applicable." in " ".join(text.split())
