@@ -27,7 +27,12 @@ def test_compliance_by_section_with_an_accessible_chart(workspace, capsys):
     text = words(html)
     assert "Of 72 provisions: 67 met, 3 partly met, 1 not met, 1 not applicable." in text
     assert '<svg class="chart" role="img" aria-labelledby="chart-title chart-desc"' in html
-    assert "<title>Section 5: 2 partly met</title>" in html  # every bar says what it is
+    assert (
+        "<title>5. The complaint handling process: 2 partly met</title>" in html
+    )  # every bar says what it is
+    # the chart names each section, as the table below it does
+    assert ">9. Scrutiny &amp; oversight: continuous learning and improvement</text>" in html
+    assert ">Section 1</text>" not in html
     assert "All sections 67 3 1 1 0" in text
     assert "<script" not in html and not re.search(r"\bsrc=", html)
 
@@ -38,9 +43,43 @@ def test_findings_and_actions_in_plain_words(workspace, capsys):
         (workspace / "assessments" / "westminster-2024-board-report.html").read_text(encoding="utf-8")
     )
     assert "3 problems to fix before the assessment is published" in text
-    assert "2.5 : Answer 'YAC' is not one of Yes, No, Partial, N/A" in text
+    assert "The governing body has not yet approved this assessment." in text
+    assert (
+        "2.5 (Landlords must not take a blanket approach to excluding complaints): "
+        "The answer is not one of the code's answers." in text
+    )
     assert "36 points to review" in text
+    # 29 findings of SA201 are one line, the provisions named in full folded under it
+    assert text.count("answered as met but cite") == 1
+    assert (
+        "29 provisions are answered as met but cite no evidence: 1.6, 3.3, 4.1, 4.2, 4.3, 5.5, 5.6, 5.7, …"
+        in text
+    )
+    assert "9.8 Landlords must have a standard objective in relation to complaint…" in text
     assert "No action was overdue on 22 October 2024." in text
+    # a board is not told how to edit the file
+    for editors_words in ("approved: {by", "(line ", "YAC", "under evidence", "answer 'Partial'"):
+        assert editors_words not in text, editors_words
+
+
+def test_the_findings_are_folded_in_a_details_element(workspace, capsys):
+    assert main(["report", WESTMINSTER]) == 0
+    html = (workspace / "assessments" / "westminster-2024-board-report.html").read_text(encoding="utf-8")
+    folded = re.findall(r"<details><summary>(.*?)</summary>\s*<ul>(.*?)</ul>", html, re.S)
+    assert [summary.split(":")[0] for summary, _ in folded] == [
+        "29 provisions are answered as met but cite no evidence",
+        "7 provisions are answered as met, but their commentary describes a shortfall",
+    ]
+    assert folded[0][1].count("<li>") == 29
+
+
+def test_the_approval_status(workspace, capsys):
+    assert main(["report", EXAMPLE, "-o", "approved.html"]) == 0
+    assert "<strong>Approved: Board, 12 June 2025</strong>" in (workspace / "approved.html").read_text(
+        encoding="utf-8"
+    )
+    assert main(["report", WESTMINSTER, "-o", "not.html"]) == 0
+    assert "<strong>Not approved</strong>" in (workspace / "not.html").read_text(encoding="utf-8")
 
 
 def test_overdue_and_upcoming_actions(workspace, capsys):
@@ -65,10 +104,13 @@ def test_what_changed_since_last_year(workspace, capsys):
     last_year.write_text(text, encoding="utf-8")
     assert main(["report", EXAMPLE, "--previous", "assessments/last-year.yaml", "-o", "r.html"]) == 0
     text = words((workspace / "r.html").read_text(encoding="utf-8"))
-    assert "3.3 No Yes Better" in text
-    assert "6.3 Yes Partial Worse" in text
-    assert "9.8 Partial No Worse" in text
-    assert "Gaps closed: 3.3. New gaps: 6.3." in text
+    assert "3.3 High volumes of complaints must not be seen as a negative, as they can… No Yes Better" in text
+    assert (
+        "6.3 Landlords must issue a full response to stage 1 complaints within 10… Yes Partial Worse" in text
+    )
+    assert "9.8 Landlords must have a standard objective in relation to complaint… Partial No Worse" in text
+    assert "Gaps closed: 3.3 High volumes of complaints must not be seen" in text
+    assert "New gaps: 6.3 Landlords must issue a full response" in text
 
 
 def test_the_report_in_word_has_the_same_figures_and_findings(workspace, capsys):
@@ -79,7 +121,18 @@ def test_the_report_in_word_has_the_same_figures_and_findings(workspace, capsys)
     paragraphs = [p.text for p in document.paragraphs]
     assert "Of 72 provisions: 71 met, 1 no valid answer." in paragraphs
     assert "3 problems to fix before the assessment is published" in paragraphs
-    assert any(p.startswith("2.5: Answer 'YAC' is not one of Yes, No, Partial, N/A") for p in paragraphs)
+    assert "Not approved" in paragraphs
+    assert (
+        "2.5 (Landlords must not take a blanket approach to excluding complaints): "
+        "The answer is not one of the code's answers." in paragraphs
+    )
+    # a page cannot fold: the line, then every provision it names
+    at = paragraphs.index("29 provisions are answered as met but cite no evidence:")
+    assert paragraphs[at + 1 : at + 3] == [
+        "1.6 An expression of dissatisfaction with services made through a survey is…",
+        "3.3 High volumes of complaints must not be seen as a negative, as they can…",
+    ]
+    assert document.paragraphs[at + 1].style.name == "List Bullet 2"
     counts = document.tables[0]
     assert [c.text for c in counts.rows[0].cells] == [
         "Section",

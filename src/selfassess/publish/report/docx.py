@@ -8,20 +8,22 @@ from datetime import UTC, datetime
 
 from docx.document import Document as WordDocument
 from docx.shared import Cm, RGBColor
+from docx.table import _Cell
 
 from selfassess.model.standing import BANDS
 from selfassess.publish import word_blocks as word
 from selfassess.publish.pieces import ActionView
+from selfassess.publish.report.board_words import FindingGroup
 from selfassess.publish.report.complaints import ComplaintsView
-from selfassess.publish.report.view import BAND_WORDS, FindingLine, ReportView
+from selfassess.publish.report.view import BAND_WORDS, ReportView
 
 _COUNT_WIDTHS = (Cm(11.7), *(Cm(3.0),) * 5)
-_ACTION_WIDTHS = (Cm(2.0), Cm(11.2), Cm(5.0), Cm(3.5), Cm(3.0), Cm(2.0))
-_CHANGE_WIDTHS = (Cm(3.0), Cm(8.0), Cm(8.0), Cm(7.7))
+_ACTION_WIDTHS = (Cm(5.2), Cm(8.0), Cm(5.0), Cm(3.5), Cm(3.0), Cm(2.0))
+_CHANGE_WIDTHS = (Cm(9.0), Cm(6.0), Cm(6.0), Cm(5.7))
 _DIRECTION = {"better": "Better", "worse": "Worse", "changed": "Changed"}
 
 
-def _actions(document: WordDocument, caption: str, actions: Sequence[ActionView]) -> None:
+def _actions(document: WordDocument, report: ReportView, caption: str, actions: Sequence[ActionView]) -> None:
     document.add_heading(caption, level=2)
     table = word.table(document, ("Provision", "Action", "Owner", "Due", "Status", "RAG"), _ACTION_WIDTHS)
     word.describe(table, caption, f"{caption}: each action, its owner, due date and status")
@@ -30,21 +32,32 @@ def _actions(document: WordDocument, caption: str, actions: Sequence[ActionView]
         rag = action.rag.capitalize() if action.rag else ""
         for cell, words in zip(
             cells,
-            (action.provision, action.action, action.owner, action.due, action.status, rag),
+            ("", action.action, action.owner, action.due, action.status, rag),
             strict=True,
         ):
-            word.text(cell.paragraphs[0], words or "", bold=cell is cells[0])
+            word.text(cell.paragraphs[0], words or "")
+        _named(cells[0], report, action.provision)
         if action.rag in word.RAG_FILL:
             word.shade(cells[5], word.RAG_FILL[action.rag])
 
 
-def _findings(document: WordDocument, heading: str, lines: Sequence[FindingLine]) -> None:
+def _named(cell: _Cell, report: ReportView, number: str) -> None:
+    """The number in bold, and the provision's first words after it."""
+    word.text(cell.paragraphs[0], number, bold=True)
+    title = report.titles.get(number)
+    if title:
+        word.text(cell.paragraphs[0], f" {title}")
+
+
+def _findings(document: WordDocument, heading: str, groups: Sequence[FindingGroup]) -> None:
+    """Each group on one line; a page has no folding, so the provisions it names follow in full."""
     document.add_heading(heading, level=2)
-    for line in lines:
+    for group in groups:
         paragraph = document.add_paragraph(style="List Bullet")
-        if line.provision:
-            word.text(paragraph, f"{line.provision}: ", bold=True)
-        word.text(paragraph, line.message)
+        word.text(paragraph, group.sentence + (":" if group.folded else "."))
+        if group.folded:
+            for provision in group.provisions:
+                word.text(document.add_paragraph(style="List Bullet 2"), provision.named)
 
 
 _MONTH_WIDTHS = (Cm(5.2), Cm(3.3), Cm(4.4), Cm(3.3), Cm(4.4), Cm(6.1))
@@ -97,6 +110,8 @@ def render_report_docx(report: ReportView) -> bytes:
     if report.draft:
         word.text(document.add_paragraph(), f"Draft: {report.approval.draft_note}", bold=True)
     word.text(document.add_paragraph(style="Subtitle"), report.organisation)
+    status = document.add_paragraph()
+    word.text(status, report.approval.status, bold=True)
     for label, value in (
         ("Code", report.code_title),
         ("Assessed on", report.assessed_on),
@@ -132,23 +147,23 @@ def render_report_docx(report: ReportView) -> bytes:
     if not report.errors and not report.warnings:
         document.add_paragraph("The checks found nothing to put right.")
     if report.errors:
-        count = len(report.errors)
+        count = report.error_count
         _findings(
             document,
             f"{count} {'problem' if count == 1 else 'problems'} to fix before the assessment is published",
             report.errors,
         )
     if report.warnings:
-        count = len(report.warnings)
+        count = report.warning_count
         _findings(document, f"{count} {'point' if count == 1 else 'points'} to review", report.warnings)
 
     document.add_heading("Actions", level=1)
     if report.overdue:
-        _actions(document, f"Overdue on {report.assessed_on}", report.overdue)
+        _actions(document, report, f"Overdue on {report.assessed_on}", report.overdue)
     else:
         document.add_paragraph(f"No action was overdue on {report.assessed_on}.")
     if report.upcoming:
-        _actions(document, f"Due by {report.upcoming_until}", report.upcoming)
+        _actions(document, report, f"Due by {report.upcoming_until}", report.upcoming)
     else:
         document.add_paragraph(f"No action falls due by {report.upcoming_until}.")
 
@@ -161,19 +176,20 @@ def render_report_docx(report: ReportView) -> bytes:
             for change in report.changes:
                 cells = word.row(table, _CHANGE_WIDTHS)
                 words = (
-                    change.provision,
+                    "",
                     change.before or "Not answered",
                     change.after or "Not answered",
                     _DIRECTION[change.direction],
                 )
                 for cell, value in zip(cells, words, strict=True):
-                    word.text(cell.paragraphs[0], value, bold=cell is cells[0])
+                    word.text(cell.paragraphs[0], value)
+                _named(cells[0], report, change.provision)
         else:
             document.add_paragraph("No answer has changed.")
         paragraph = document.add_paragraph()
         word.text(paragraph, "Gaps closed: ", bold=True)
-        word.text(paragraph, (", ".join(report.gaps_closed) or "none") + ". ")
+        word.text(paragraph, ("; ".join(map(report.named, report.gaps_closed)) or "none") + ". ")
         word.text(paragraph, "New gaps: ", bold=True)
-        word.text(paragraph, (", ".join(report.gaps_opened) or "none") + ".")
+        word.text(paragraph, ("; ".join(map(report.named, report.gaps_opened)) or "none") + ".")
     document.add_paragraph("A gap is a provision not met, partly met or not answered.")
     return word.finish(document)
