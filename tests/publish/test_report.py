@@ -191,3 +191,24 @@ def test_the_report_as_pdf(workspace, capsys):
     pdf = pypdf.PdfReader(str(workspace / "assessments" / "example-homes-2025-board-report.pdf"))
     text = " ".join(page.extract_text() for page in pdf.pages)
     assert "Of 72 provisions: 67 met, 3 partly met, 1 not met, 1 not applicable." in " ".join(text.split())
+
+
+def test_the_word_report_draws_the_chart_as_a_picture_with_alt_text(workspace, capsys):
+    import docx
+    from docx.shared import Cm
+
+    assert main(["report", WESTMINSTER, "--format", "docx", "-o", "r.docx"]) == 0
+    document = docx.Document(str(workspace / "r.docx"))
+    [picture] = document.inline_shapes
+    assert picture.width == Cm(22.0)
+    described = picture._inline.docPr
+    assert described.get("title") == "Compliance by section"
+    alt = described.get("descr")
+    assert "1. Definition of a complaint: 5 met" in alt
+    assert "2. Exclusions: 4 met, 1 no valid answer" in alt
+    image = picture._inline.graphic.graphicData.pic.blipFill.blip.embed
+    png = document.part.related_parts[image].blob
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000
+    # the same assessment gives the same bytes, picture and all
+    assert main(["report", WESTMINSTER, "--format", "docx", "-o", "again.docx"]) == 0
+    assert (workspace / "r.docx").read_bytes() == (workspace / "again.docx").read_bytes()

@@ -1,10 +1,11 @@
-"""The board report as a Word document: the same content as the HTML report, with the chart
-given as its table of figures (the figures are what a board paper quotes)."""
+"""The board report as a Word document: the same content as the HTML report, the compliance chart
+a picture (with its figures in words as alt text) above the table of the same figures."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from io import BytesIO
 
 from docx.document import Document as WordDocument
 from docx.shared import Cm, RGBColor
@@ -14,12 +15,14 @@ from selfassess.model.standing import BANDS
 from selfassess.publish import word_blocks as word
 from selfassess.publish.pieces import ActionView
 from selfassess.publish.report.board_words import FindingGroup
+from selfassess.publish.report.chart import chart_description, compliance_png
 from selfassess.publish.report.complaints import ComplaintsView
 from selfassess.publish.report.view import BAND_WORDS, ReportView
 
 _COUNT_WIDTHS = (Cm(11.7), *(Cm(3.0),) * 5)
 _ACTION_WIDTHS = (Cm(5.2), Cm(8.0), Cm(5.0), Cm(3.5), Cm(3.0), Cm(2.0))
 _CHANGE_WIDTHS = (Cm(9.0), Cm(6.0), Cm(6.0), Cm(5.7))
+_CHART_WIDTH = 22.0  # centimetres: most of a landscape page
 _DIRECTION = {"better": "Better", "worse": "Worse", "changed": "Changed"}
 
 
@@ -39,6 +42,16 @@ def _actions(document: WordDocument, report: ReportView, caption: str, actions: 
         _named(cells[0], report, action.provision)
         if action.rag in word.RAG_FILL:
             word.shade(cells[5], word.RAG_FILL[action.rag])
+
+
+def _chart(document: WordDocument, report: ReportView) -> None:
+    """The compliance chart, a picture with its alt text (the figures, said), before its table."""
+    picture = document.add_picture(
+        BytesIO(compliance_png(report.sections, BANDS, BAND_WORDS)), width=Cm(_CHART_WIDTH)
+    )
+    properties = picture._inline.docPr  # python-docx has no setter for a picture's alt text yet
+    properties.set("title", "Compliance by section")
+    properties.set("descr", chart_description(report.sections, BAND_WORDS))
 
 
 def _named(cell: _Cell, report: ReportView, number: str) -> None:
@@ -126,13 +139,14 @@ def render_report_docx(report: ReportView) -> bytes:
     document.add_heading("At a glance", level=1)
     parts = [f"{report.totals[band]} {BAND_WORDS[band].lower()}" for band in BANDS if report.totals[band]]
     document.add_paragraph(f"Of {report.provisions} provisions: {', '.join(parts)}.")
+    _chart(document, report)
     table = word.table(document, ("Section", *(BAND_WORDS[band] for band in BANDS)), _COUNT_WIDTHS)
     word.describe(
         table, "Provisions by section and answer", "For each section, how many provisions have each answer"
     )
     for section in report.sections:
         cells = word.row(table, _COUNT_WIDTHS)
-        word.text(cells[0].paragraphs[0], f"{section.number}. {section.title}", bold=True)
+        word.text(cells[0].paragraphs[0], section.name, bold=True)
         for cell, band in zip(cells[1:], BANDS, strict=True):
             word.text(cell.paragraphs[0], str(section.counts[band]))
     cells = word.row(table, _COUNT_WIDTHS)

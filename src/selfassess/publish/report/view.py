@@ -44,6 +44,11 @@ class SectionCount:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def name(self) -> str:
+        """'1. Definition of a complaint'; a section numbered by a word ('energy') by its title alone."""
+        return f"{self.number}. {self.title}" if self.number[:1].isdigit() else self.title
+
 
 @dataclass(frozen=True)
 class ReportView:
