@@ -5,6 +5,7 @@ header row that repeats on each page, marked as such, with alt text."""
 from __future__ import annotations
 
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import docx
@@ -49,7 +50,7 @@ def test_headings_are_heading_styles_and_tables_have_header_rows(tmp_path, capsy
             levels.append(int(style.removeprefix("Heading ")))
     assert levels[0] == 0 and levels.count(0) == 1, levels
     assert 1 in levels
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in pairwise(levels):
         assert after <= before + 1, f"a Heading {after} straight after a Heading {before}"
     assert document.tables
     for table in document.tables:
