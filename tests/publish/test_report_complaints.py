@@ -45,3 +45,21 @@ def test_the_word_report_gives_the_figures_and_a_bar_for_each_month(tmp_path, ca
         body = document.read("word/document.xml").decode("utf-8")
     assert "Complaints handled, 1 April 2024 to 31 March 2025" in body
     assert "18 of 25 (72%)" in body and "█" * 14 in body  # September: 72% of 20 blocks
+
+
+def test_the_word_report_draws_the_complaints_charts_as_pictures(tmp_path, capsys):
+    import docx
+
+    out = tmp_path / "report.docx"
+    assert main(["report", str(EXAMPLE), "--log", str(LOG), "--format", "docx", "-o", str(out)]) == 0
+    pictures = [shape._inline.docPr for shape in docx.Document(str(out)).inline_shapes]
+    assert [p.get("title") for p in pictures] == [
+        "Compliance by section",
+        "Responses within the Code's timescale, each month",
+        "Stage 1 responses each month, on time and late",
+    ]
+    assert (
+        pictures[1]
+        .get("descr")
+        .startswith("For each month, the share of stage 1 responses made within 10 working days")
+    )

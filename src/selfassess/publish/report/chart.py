@@ -13,7 +13,9 @@ from io import BytesIO
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
+from selfassess.publish.report.complaints import Chart
 from selfassess.publish.report.view import SectionCount
 
 #: The HTML report's colours; "no valid answer" is white with a dashed edge there, hatched here.
@@ -24,6 +26,8 @@ COLOURS = {
     "none": "#8a969c",
     "unanswered": "#ffffff",
 }
+#: The complaints charts' tones, as the HTML report colours them.
+TONES = {"stage1": "#1f3864", "stage2": "#5b9bd5", "on-time": "#1d6b36", "late": "#a4262c"}
 LABEL_WIDTH = 38  # characters of a section's name on one line
 DPI = 150
 
@@ -74,6 +78,35 @@ def compliance_png(sections: Sequence[SectionCount], bands: Sequence[str], words
     figure.legend(handles, names, loc="lower center", ncols=len(bands), fontsize=9, frameon=False)
     height = figure.get_figheight()
     figure.tight_layout(rect=(0, 0.35 / height, 1, 1))  # room at the foot for the legend
+    return _png(figure)
+
+
+def _png(figure: Figure) -> bytes:
     out = BytesIO()
     figure.savefig(out, format="png", metadata={"Software": None})
     return out.getvalue()
+
+
+def complaints_png(chart: Chart) -> bytes:
+    """A chart of the complaints section as a PNG: the bars the view placed for the HTML's SVG,
+    drawn in the same units (y downwards, as SVG counts), so both formats show the same picture."""
+    foot = 0.4  # inches for the legend
+    figure = Figure(figsize=(chart.width / 80, chart.height / 80 + foot), dpi=DPI)
+    FigureCanvasAgg(figure)
+    share = foot / figure.get_figheight()
+    axes = figure.add_axes((0, share, 1, 1 - share))
+    axes.set_xlim(0, chart.width)
+    axes.set_ylim(chart.height, 0)
+    axes.axis("off")
+    for tick in chart.ticks:
+        axes.plot([chart.left, chart.right_edge], [tick.y, tick.y], color="#c8ced1", linewidth=0.8, zorder=0)
+        axes.text(chart.left - 6, tick.y, tick.label, ha="right", va="center", fontsize=8)
+    for bar in chart.bars:
+        axes.add_patch(Rectangle((bar.x, bar.y), bar.width, bar.height, color=TONES[bar.tone], linewidth=0))
+    axes.plot([chart.left, chart.right_edge], [chart.baseline, chart.baseline], color="#1b1b1b", linewidth=1)
+    for x, label in chart.months:
+        axes.text(x, chart.baseline + 6, label, ha="center", va="top", fontsize=8)
+    handles = [Rectangle((0, 0), 1, 1, color=TONES[tone]) for tone, _ in chart.legend]
+    names = [words for _, words in chart.legend]
+    figure.legend(handles, names, loc="lower center", ncols=len(handles), fontsize=8, frameon=False)
+    return _png(figure)

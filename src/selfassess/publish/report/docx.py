@@ -15,7 +15,7 @@ from selfassess.model.standing import BANDS
 from selfassess.publish import word_blocks as word
 from selfassess.publish.pieces import ActionView
 from selfassess.publish.report.board_words import FindingGroup
-from selfassess.publish.report.chart import chart_description, compliance_png
+from selfassess.publish.report.chart import chart_description, complaints_png, compliance_png
 from selfassess.publish.report.complaints import ComplaintsView
 from selfassess.publish.report.view import BAND_WORDS, ReportView
 
@@ -46,12 +46,15 @@ def _actions(document: WordDocument, report: ReportView, caption: str, actions: 
 
 def _chart(document: WordDocument, report: ReportView) -> None:
     """The compliance chart, a picture with its alt text (the figures, said), before its table."""
-    picture = document.add_picture(
-        BytesIO(compliance_png(report.sections, BANDS, BAND_WORDS)), width=Cm(_CHART_WIDTH)
-    )
+    png = compliance_png(report.sections, BANDS, BAND_WORDS)
+    _picture(document, png, "Compliance by section", chart_description(report.sections, BAND_WORDS))
+
+
+def _picture(document: WordDocument, png: bytes, title: str, description: str) -> None:
+    picture = document.add_picture(BytesIO(png), width=Cm(_CHART_WIDTH))
     properties = picture._inline.docPr  # python-docx has no setter for a picture's alt text yet
-    properties.set("title", "Compliance by section")
-    properties.set("descr", chart_description(report.sections, BAND_WORDS))
+    properties.set("title", title)
+    properties.set("descr", description)
 
 
 def _named(cell: _Cell, report: ReportView, number: str) -> None:
@@ -79,8 +82,8 @@ _ON_TIME = RGBColor(0x1D, 0x6B, 0x36)  # the HTML report's green
 
 
 def _complaints(document: WordDocument, log: ComplaintsView) -> None:
-    """The complaints section: its charts given as the table of figures they draw, each month's
-    stage 1 share also drawn as a bar of blocks, so the shape of the year shows in Word too."""
+    """The complaints section: its charts as pictures, then the table of the figures they draw,
+    each month's stage 1 share also drawn as a bar of blocks beside its figures."""
     document.add_heading(f"Complaints handled, {log.period}", level=1)
     document.add_paragraph(
         f"From the complaints log, each case judged in working days against the {log.code}."
@@ -89,6 +92,9 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
         word.text(document.add_paragraph(style="List Bullet"), line)
     if log.not_judged:
         document.add_paragraph(log.not_judged)
+    for chart in log.charts:
+        document.add_heading(chart.title, level=2)
+        _picture(document, complaints_png(chart), chart.title, chart.description)
     table = word.table(document, (*log.by_month_heading, "Stage 1 in time, drawn"), _MONTH_WIDTHS)
     word.describe(
         table, "Complaints each month", "Each month and quarter: complaints received and responses in time"
