@@ -111,8 +111,10 @@ BOARD_WORDS: Mapping[str, Said] = {
         "The {body} has not yet approved this assessment", "The {body} has not yet approved this assessment"
     ),
     "SA602": Said(
-        "The approval recorded is dated before this assessment was made, so it cannot be this assessment's",
-        "The approval recorded is dated before this assessment was made, so it cannot be this assessment's",
+        "The approval recorded is dated before this assessment was made, or before the period it covers "
+        "ended, so it cannot be this assessment's",
+        "The approval recorded is dated before this assessment was made, or before the period it covers "
+        "ended, so it cannot be this assessment's",
     ),
 }
 
