@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+import pytest
+
 from selfassess.cli import main
 from tests.publish.outline import outline
 from tests.publish.test_render import golden
@@ -25,7 +27,12 @@ def test_compliance_by_section_with_an_accessible_chart(workspace, capsys):
     text = words(html)
     assert "Of 72 provisions: 67 met, 3 partly met, 1 not met, 1 not applicable." in text
     assert '<svg class="chart" role="img" aria-labelledby="chart-title chart-desc"' in html
-    assert "<title>Section 5: 2 partly met</title>" in html  # every bar says what it is
+    assert (
+        "<title>5. The complaint handling process: 2 partly met</title>" in html
+    )  # every bar says what it is
+    # the chart names each section, as the table below it does
+    assert ">9. Scrutiny &amp; oversight: continuous learning and improvement</text>" in html
+    assert ">Section 1</text>" not in html
     assert "All sections 67 3 1 1 0" in text
     assert "<script" not in html and not re.search(r"\bsrc=", html)
 
@@ -36,9 +43,43 @@ def test_findings_and_actions_in_plain_words(workspace, capsys):
         (workspace / "assessments" / "westminster-2024-board-report.html").read_text(encoding="utf-8")
     )
     assert "3 problems to fix before the assessment is published" in text
-    assert "2.5 : Answer 'YAC' is not one of Yes, No, Partial, N/A" in text
+    assert "The governing body has not yet approved this assessment." in text
+    assert (
+        "2.5 (Landlords must not take a blanket approach to excluding complaints): "
+        "The answer is not one of the code's answers." in text
+    )
     assert "36 points to review" in text
+    # 29 findings of SA201 are one line, the provisions named in full folded under it
+    assert text.count("answered as met but cite") == 1
+    assert (
+        "29 provisions are answered as met but cite no evidence: 1.6, 3.3, 4.1, 4.2, 4.3, 5.5, 5.6, 5.7, …"
+        in text
+    )
+    assert "9.8 Landlords must have a standard objective in relation to complaint…" in text
     assert "No action was overdue on 22 October 2024." in text
+    # a board is not told how to edit the file
+    for editors_words in ("approved: {by", "(line ", "YAC", "under evidence", "answer 'Partial'"):
+        assert editors_words not in text, editors_words
+
+
+def test_the_findings_are_folded_in_a_details_element(workspace, capsys):
+    assert main(["report", WESTMINSTER]) == 0
+    html = (workspace / "assessments" / "westminster-2024-board-report.html").read_text(encoding="utf-8")
+    folded = re.findall(r"<details><summary>(.*?)</summary>\s*<ul>(.*?)</ul>", html, re.S)
+    assert [summary.split(":")[0] for summary, _ in folded] == [
+        "29 provisions are answered as met but cite no evidence",
+        "7 provisions are answered as met, but their commentary describes a shortfall",
+    ]
+    assert folded[0][1].count("<li>") == 29
+
+
+def test_the_approval_status(workspace, capsys):
+    assert main(["report", EXAMPLE, "-o", "approved.html"]) == 0
+    assert "<strong>Approved: Board, 12 June 2025</strong>" in (workspace / "approved.html").read_text(
+        encoding="utf-8"
+    )
+    assert main(["report", WESTMINSTER, "-o", "not.html"]) == 0
+    assert "<strong>Not approved</strong>" in (workspace / "not.html").read_text(encoding="utf-8")
 
 
 def test_overdue_and_upcoming_actions(workspace, capsys):
@@ -63,10 +104,13 @@ def test_what_changed_since_last_year(workspace, capsys):
     last_year.write_text(text, encoding="utf-8")
     assert main(["report", EXAMPLE, "--previous", "assessments/last-year.yaml", "-o", "r.html"]) == 0
     text = words((workspace / "r.html").read_text(encoding="utf-8"))
-    assert "3.3 No Yes Better" in text
-    assert "6.3 Yes Partial Worse" in text
-    assert "9.8 Partial No Worse" in text
-    assert "Gaps closed: 3.3. New gaps: 6.3." in text
+    assert "3.3 High volumes of complaints must not be seen as a negative, as they can… No Yes Better" in text
+    assert (
+        "6.3 Landlords must issue a full response to stage 1 complaints within 10… Yes Partial Worse" in text
+    )
+    assert "9.8 Landlords must have a standard objective in relation to complaint… Partial No Worse" in text
+    assert "Gaps closed: 3.3 High volumes of complaints must not be seen" in text
+    assert "New gaps: 6.3 Landlords must issue a full response" in text
 
 
 def test_the_report_in_word_has_the_same_figures_and_findings(workspace, capsys):
@@ -77,7 +121,18 @@ def test_the_report_in_word_has_the_same_figures_and_findings(workspace, capsys)
     paragraphs = [p.text for p in document.paragraphs]
     assert "Of 72 provisions: 71 met, 1 no valid answer." in paragraphs
     assert "3 problems to fix before the assessment is published" in paragraphs
-    assert any(p.startswith("2.5: Answer 'YAC' is not one of Yes, No, Partial, N/A") for p in paragraphs)
+    assert "Not approved" in paragraphs
+    assert (
+        "2.5 (Landlords must not take a blanket approach to excluding complaints): "
+        "The answer is not one of the code's answers." in paragraphs
+    )
+    # a page cannot fold: the line, then every provision it names
+    at = paragraphs.index("29 provisions are answered as met but cite no evidence:")
+    assert paragraphs[at + 1 : at + 3] == [
+        "1.6 An expression of dissatisfaction with services made through a survey is…",
+        "3.3 High volumes of complaints must not be seen as a negative, as they can…",
+    ]
+    assert document.paragraphs[at + 1].style.name == "List Bullet 2"
     counts = document.tables[0]
     assert [c.text for c in counts.rows[0].cells] == [
         "Section",
@@ -88,3 +143,72 @@ def test_the_report_in_word_has_the_same_figures_and_findings(workspace, capsys)
         "No valid answer",
     ]
     assert [c.text for c in counts.rows[-1].cells] == ["All sections", "71", "0", "0", "0", "1"]
+
+
+def test_previous_of_another_organisation_is_refused_without_force(workspace, capsys):
+    other = workspace / "assessments" / "other.yaml"
+    other.write_text(
+        (workspace / EXAMPLE)
+        .read_text(encoding="utf-8")
+        .replace("organisation: Fenbrook Homes", "organisation: Brookvale Housing"),
+        encoding="utf-8",
+    )
+    assert main(["report", EXAMPLE, "--previous", "assessments/other.yaml", "-o", "r.html"]) == 2
+    said = capsys.readouterr().err
+    assert (
+        "assessments/other.yaml is the assessment of Brookvale Housing, not of Fenbrook Homes; give last "
+        "time's assessment of the same organisation, or add --force to compare them anyway." in said
+    )
+    assert "Traceback" not in said and not (workspace / "r.html").exists()
+    assert main(["report", EXAMPLE, "--previous", "assessments/other.yaml", "-o", "r.html", "--force"]) == 0
+    assert "Since the last assessment" in (workspace / "r.html").read_text(encoding="utf-8")
+
+
+def test_previous_against_another_code_is_refused_but_an_earlier_version_is_compared(workspace, capsys):
+    scrutiny = "assessments/wcc-policy-scrutiny-2023.yaml"  # Westminster's too, but another code
+    assert main(["report", WESTMINSTER, "--previous", scrutiny, "-o", "r.html"]) == 2
+    said = capsys.readouterr().err
+    assert (
+        f"{scrutiny} answers the " in said and "which is not a version of the Complaint Handling Code" in said
+    )
+    assert "add --force to compare them anyway." in said
+    earlier = workspace / "assessments" / "last-year.yaml"
+    text = (
+        (workspace / WESTMINSTER)
+        .read_text(encoding="utf-8")
+        .replace("code: hos-chc-2024", "code: hos-chc-2022", 1)
+    )
+    earlier.write_text(text, encoding="utf-8")
+    assert main(["report", WESTMINSTER, "--previous", "assessments/last-year.yaml", "-o", "r.html"]) == 0
+
+
+@pytest.mark.slow
+def test_the_report_as_pdf(workspace, capsys):
+    import pypdf
+
+    assert main(["report", EXAMPLE, "--format", "pdf"]) == 0
+    assert "Wrote assessments/example-homes-2025-board-report.pdf." in capsys.readouterr().err
+    pdf = pypdf.PdfReader(str(workspace / "assessments" / "example-homes-2025-board-report.pdf"))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Of 72 provisions: 67 met, 3 partly met, 1 not met, 1 not applicable." in " ".join(text.split())
+
+
+def test_the_word_report_draws_the_chart_as_a_picture_with_alt_text(workspace, capsys):
+    import docx
+    from docx.shared import Cm
+
+    assert main(["report", WESTMINSTER, "--format", "docx", "-o", "r.docx"]) == 0
+    document = docx.Document(str(workspace / "r.docx"))
+    [picture] = document.inline_shapes
+    assert picture.width == Cm(22.0)
+    described = picture._inline.docPr
+    assert described.get("title") == "Compliance by section"
+    alt = described.get("descr")
+    assert "1. Definition of a complaint: 5 met" in alt
+    assert "2. Exclusions: 4 met, 1 no valid answer" in alt
+    image = picture._inline.graphic.graphicData.pic.blipFill.blip.embed
+    png = document.part.related_parts[image].blob
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000
+    # the same assessment gives the same bytes, picture and all
+    assert main(["report", WESTMINSTER, "--format", "docx", "-o", "again.docx"]) == 0
+    assert (workspace / "r.docx").read_bytes() == (workspace / "again.docx").read_bytes()

@@ -28,7 +28,7 @@ def test_the_report_with_its_log_has_the_section_and_its_charts(tmp_path, capsys
     assert "September 2024, stage 1: 18 of 25 in time (72%)" in page
     assert "<caption>Complaints each month</caption>" in page
     # the SA406 finding is the report's; the log's rows are not listed in it
-    assert "6 of 429 stage 1 acknowledgements in the period (1.4%)" in page
+    assert "Answered as met, but the complaints log shows the time limit missed." in page
     assert "FH-24" not in page
 
 
@@ -45,3 +45,21 @@ def test_the_word_report_gives_the_figures_and_a_bar_for_each_month(tmp_path, ca
         body = document.read("word/document.xml").decode("utf-8")
     assert "Complaints handled, 1 April 2024 to 31 March 2025" in body
     assert "18 of 25 (72%)" in body and "█" * 14 in body  # September: 72% of 20 blocks
+
+
+def test_the_word_report_draws_the_complaints_charts_as_pictures(tmp_path, capsys):
+    import docx
+
+    out = tmp_path / "report.docx"
+    assert main(["report", str(EXAMPLE), "--log", str(LOG), "--format", "docx", "-o", str(out)]) == 0
+    pictures = [shape._inline.docPr for shape in docx.Document(str(out)).inline_shapes]
+    assert [p.get("title") for p in pictures] == [
+        "Compliance by section",
+        "Responses within the Code's timescale, each month",
+        "Stage 1 responses each month, on time and late",
+    ]
+    assert (
+        pictures[1]
+        .get("descr")
+        .startswith("For each month, the share of stage 1 responses made within 10 working days")
+    )

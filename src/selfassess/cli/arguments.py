@@ -251,7 +251,15 @@ def _report_command(commands: Any) -> None:
     )
     board.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to report on")
     board.add_argument("--previous", metavar="OLD", help="last time's assessment, to show what changed")
-    board.add_argument("--format", choices=("html", "docx"), default="html", help="html (default) or docx")
+    board.add_argument(
+        "--force",
+        dest="compare_anyway",  # not `force`: that would make -o refuse to replace last week's report
+        action="store_true",
+        help="compare with OLD even though it is another organisation's, or answers another code",
+    )
+    board.add_argument(
+        "--format", choices=("html", "docx", "pdf"), default="html", help="html (default), docx or pdf"
+    )
     _log_option(board)
     _homes_options(board)
     board.add_argument(

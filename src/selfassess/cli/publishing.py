@@ -74,15 +74,15 @@ def run_report(arguments: argparse.Namespace) -> int:
     from selfassess.complaints.measures import Homes
     from selfassess.load.config import ConfigError
     from selfassess.output import text
-    from selfassess.publish.report.build import report
+    from selfassess.publish.pdf import PdfUnavailable
+    from selfassess.publish.report.build import NotComparable, report
 
     source = input_file(arguments.assessment)
     previous = input_file(arguments.previous) if arguments.previous else None
     log = input_file(arguments.log) if arguments.log else None
-    suffix = ".docx" if arguments.format == "docx" else ".html"
     out = output_path(
         arguments,
-        beside(source, f"{source.stem}-board-report{suffix}"),
+        beside(source, f"{source.stem}-board-report{SUFFIX[arguments.format]}"),
         [source] if previous is None else [source, previous],
     )
     try:
@@ -94,8 +94,9 @@ def run_report(arguments: argparse.Namespace) -> int:
             template_dir=template_dir(arguments),
             log=log,
             homes=Homes(arguments.homes, arguments.homes_lcra, arguments.homes_lcho),
+            force=arguments.compare_anyway,
         )
-    except ConfigError as error:
+    except (ConfigError, NotComparable, PdfUnavailable) as error:
         raise UsageError(str(error)) from None
     if made.content is None:
         for finding in [*made.findings, *made.previous_findings]:

@@ -1,4 +1,5 @@
-"""The published form as PDF, from its HTML, through WeasyPrint (the optional `pdf` extra)."""
+"""The published form, tracker or board report as PDF, from its HTML, through WeasyPrint (the optional
+`pdf` extra): tagged, and numbered "Page N of M" by the stylesheet's @page rules."""
 
 from __future__ import annotations
 
@@ -23,5 +24,7 @@ def render_pdf(html: str) -> bytes:
             "PDF needs the optional 'pdf' extra: pip install 'selfassess[pdf]'"
             + (f" ({error})" if isinstance(error, OSError) else "")
         ) from None
-    pdf: bytes = HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
+    # Tagged (headings, tables, lists in the PDF's structure, and its language), for screen readers;
+    # not declared PDF/UA (pdf_variant), as nothing here proves that it meets all of PDF/UA.
+    pdf: bytes = HTML(string=html, url_fetcher=_refuse_fetch).write_pdf(pdf_tags=True)
     return pdf

@@ -33,6 +33,15 @@ class ApprovalView:
     label: str
     text: str
     draft_note: str  # the banner on a draft, after "Draft: "
+    approved: bool = False  # the approval stands and nothing stops publication
+    held_back: str = ""  # why an approval recorded does not stand: "3 errors must be fixed …"
+
+    @property
+    def status(self) -> str:
+        """What a board looks for first: "Approved: Board, 12 June 2025", "Not approved"."""
+        if self.approved:
+            return f"Approved: {self.text}"
+        return f"Not approved: {self.held_back}" if self.held_back else "Not approved"
 
 
 @dataclass(frozen=True)
@@ -194,8 +203,10 @@ def approval_view(assessment: Assessment, code: Code, findings: Sequence[Finding
     recorded = f"{approval.by}, {shown_date(approval.on)}" if approval is not None else None
     errors = len(_stopping(findings))
     if recorded is not None and not errors:
-        return ApprovalView("Approved by", recorded, "not for publication")
+        return ApprovalView("Approved by", recorded, "not for publication", approved=True)
     if recorded is None:
         return ApprovalView("Approval", "Not yet approved", f"not approved by the {body} for publication")
     stop = f"{errors} error{'s' if errors != 1 else ''} must be fixed before it can be published"
-    return ApprovalView("Approval", f"Not final: {stop} (approval recorded: {recorded})", stop)
+    return ApprovalView(
+        "Approval", f"Not final: {stop} (approval recorded: {recorded})", stop, held_back=stop
+    )

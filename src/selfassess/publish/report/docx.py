@@ -1,27 +1,32 @@
-"""The board report as a Word document: the same content as the HTML report, with the chart
-given as its table of figures (the figures are what a board paper quotes)."""
+"""The board report as a Word document: the same content as the HTML report, the compliance chart
+a picture (with its figures in words as alt text) above the table of the same figures."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from io import BytesIO
 
 from docx.document import Document as WordDocument
 from docx.shared import Cm, RGBColor
+from docx.table import _Cell
 
 from selfassess.model.standing import BANDS
 from selfassess.publish import word_blocks as word
 from selfassess.publish.pieces import ActionView
+from selfassess.publish.report.board_words import FindingGroup
+from selfassess.publish.report.chart import chart_description, complaints_png, compliance_png
 from selfassess.publish.report.complaints import ComplaintsView
-from selfassess.publish.report.view import BAND_WORDS, FindingLine, ReportView
+from selfassess.publish.report.view import BAND_WORDS, ReportView
 
 _COUNT_WIDTHS = (Cm(11.7), *(Cm(3.0),) * 5)
-_ACTION_WIDTHS = (Cm(2.0), Cm(11.2), Cm(5.0), Cm(3.5), Cm(3.0), Cm(2.0))
-_CHANGE_WIDTHS = (Cm(3.0), Cm(8.0), Cm(8.0), Cm(7.7))
+_ACTION_WIDTHS = (Cm(5.2), Cm(8.0), Cm(5.0), Cm(3.5), Cm(3.0), Cm(2.0))
+_CHANGE_WIDTHS = (Cm(9.0), Cm(6.0), Cm(6.0), Cm(5.7))
+_CHART_WIDTH = 22.0  # centimetres: most of a landscape page
 _DIRECTION = {"better": "Better", "worse": "Worse", "changed": "Changed"}
 
 
-def _actions(document: WordDocument, caption: str, actions: Sequence[ActionView]) -> None:
+def _actions(document: WordDocument, report: ReportView, caption: str, actions: Sequence[ActionView]) -> None:
     word.heading(document, caption, 2)
     table = word.table(document, ("Provision", "Action", "Owner", "Due", "Status", "RAG"), _ACTION_WIDTHS)
     word.describe(table, caption, f"{caption}: each action, its owner, due date and status")
@@ -30,21 +35,45 @@ def _actions(document: WordDocument, caption: str, actions: Sequence[ActionView]
         rag = action.rag.capitalize() if action.rag else ""
         for cell, words in zip(
             cells,
-            (action.provision, action.action, action.owner, action.due, action.status, rag),
+            ("", action.action, action.owner, action.due, action.status, rag),
             strict=True,
         ):
-            word.text(cell.paragraphs[0], words or "", bold=cell is cells[0])
+            word.text(cell.paragraphs[0], words or "")
+        _named(cells[0], report, action.provision)
         if action.rag in word.RAG_FILL:
             word.shade(cells[5], word.RAG_FILL[action.rag])
 
 
-def _findings(document: WordDocument, heading: str, lines: Sequence[FindingLine]) -> None:
+def _chart(document: WordDocument, report: ReportView) -> None:
+    """The compliance chart, a picture with its alt text (the figures, said), before its table."""
+    png = compliance_png(report.sections, BANDS, BAND_WORDS)
+    _picture(document, png, "Compliance by section", chart_description(report.sections, BAND_WORDS))
+
+
+def _picture(document: WordDocument, png: bytes, title: str, description: str) -> None:
+    picture = document.add_picture(BytesIO(png), width=Cm(_CHART_WIDTH))
+    properties = picture._inline.docPr  # python-docx has no setter for a picture's alt text yet
+    properties.set("title", word.clean(title))
+    properties.set("descr", word.clean(description))
+
+
+def _named(cell: _Cell, report: ReportView, number: str) -> None:
+    """The number in bold, and the provision's first words after it."""
+    word.text(cell.paragraphs[0], number, bold=True)
+    title = report.titles.get(number)
+    if title:
+        word.text(cell.paragraphs[0], f" {title}")
+
+
+def _findings(document: WordDocument, heading: str, groups: Sequence[FindingGroup]) -> None:
+    """Each group on one line; a page has no folding, so the provisions it names follow in full."""
     word.heading(document, heading, 2)
-    for line in lines:
+    for group in groups:
         paragraph = word.paragraph(document, style="List Bullet")
-        if line.provision:
-            word.text(paragraph, f"{line.provision}: ", bold=True)
-        word.text(paragraph, line.message)
+        word.text(paragraph, group.sentence + (":" if group.folded else "."))
+        if group.folded:
+            for provision in group.provisions:
+                word.text(word.paragraph(document, style="List Bullet 2"), provision.named)
 
 
 _MONTH_WIDTHS = (Cm(5.2), Cm(3.3), Cm(4.4), Cm(3.3), Cm(4.4), Cm(6.1))
@@ -53,16 +82,19 @@ _ON_TIME = RGBColor(0x1D, 0x6B, 0x36)  # the HTML report's green
 
 
 def _complaints(document: WordDocument, log: ComplaintsView) -> None:
-    """The complaints section: its charts given as the table of figures they draw, each month's
-    stage 1 share also drawn as a bar of blocks, so the shape of the year shows in Word too."""
+    """The complaints section: its charts as pictures, then the table of the figures they draw,
+    each month's stage 1 share also drawn as a bar of blocks beside its figures."""
     word.heading(document, f"Complaints handled, {log.period}", 1)
     word.paragraph(
         document, f"From the complaints log, each case judged in working days against the {log.code}."
     )
     for line in log.headline:
-        word.paragraph(document, line, "List Bullet")
+        word.text(word.paragraph(document, style="List Bullet"), line)
     if log.not_judged:
         word.paragraph(document, log.not_judged)
+    for chart in log.charts:
+        word.heading(document, chart.title, 2)
+        _picture(document, complaints_png(chart), chart.title, chart.description)
     table = word.table(document, (*log.by_month_heading, "Stage 1 in time, drawn"), _MONTH_WIDTHS)
     word.describe(
         table, "Complaints each month", "Each month and quarter: complaints received and responses in time"
@@ -77,7 +109,7 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
             bar.font.color.rgb = _ON_TIME
     word.heading(document, "Late responses, by how late", 2)
     for line in log.late:
-        word.paragraph(document, line, "List Bullet")
+        word.text(word.paragraph(document, style="List Bullet"), line)
     for said in (log.open_past_limit, *log.notes):
         if said:
             word.paragraph(document, said)
@@ -96,7 +128,9 @@ def render_report_docx(report: ReportView) -> bytes:
     word.heading(document, report.title, 0)
     if report.draft:
         word.text(word.paragraph(document), f"Draft: {report.approval.draft_note}", bold=True)
-    word.paragraph(document, report.organisation, "Subtitle")
+    word.text(word.paragraph(document, style="Subtitle"), report.organisation)
+    status = word.paragraph(document)
+    word.text(status, report.approval.status, bold=True)
     for label, value in (
         ("Code", report.code_title),
         ("Assessed on", report.assessed_on),
@@ -111,13 +145,14 @@ def render_report_docx(report: ReportView) -> bytes:
     word.heading(document, "At a glance", 1)
     parts = [f"{report.totals[band]} {BAND_WORDS[band].lower()}" for band in BANDS if report.totals[band]]
     word.paragraph(document, f"Of {report.provisions} provisions: {', '.join(parts)}.")
+    _chart(document, report)
     table = word.table(document, ("Section", *(BAND_WORDS[band] for band in BANDS)), _COUNT_WIDTHS)
     word.describe(
         table, "Provisions by section and answer", "For each section, how many provisions have each answer"
     )
     for section in report.sections:
         cells = word.row(table, _COUNT_WIDTHS)
-        word.text(cells[0].paragraphs[0], f"{section.number}. {section.title}", bold=True)
+        word.text(cells[0].paragraphs[0], section.name, bold=True)
         for cell, band in zip(cells[1:], BANDS, strict=True):
             word.text(cell.paragraphs[0], str(section.counts[band]))
     cells = word.row(table, _COUNT_WIDTHS)
@@ -132,23 +167,23 @@ def render_report_docx(report: ReportView) -> bytes:
     if not report.errors and not report.warnings:
         word.paragraph(document, "The checks found nothing to put right.")
     if report.errors:
-        count = len(report.errors)
+        count = report.error_count
         _findings(
             document,
             f"{count} {'problem' if count == 1 else 'problems'} to fix before the assessment is published",
             report.errors,
         )
     if report.warnings:
-        count = len(report.warnings)
+        count = report.warning_count
         _findings(document, f"{count} {'point' if count == 1 else 'points'} to review", report.warnings)
 
     word.heading(document, "Actions", 1)
     if report.overdue:
-        _actions(document, f"Overdue on {report.assessed_on}", report.overdue)
+        _actions(document, report, f"Overdue on {report.assessed_on}", report.overdue)
     else:
         word.paragraph(document, f"No action was overdue on {report.assessed_on}.")
     if report.upcoming:
-        _actions(document, f"Due by {report.upcoming_until}", report.upcoming)
+        _actions(document, report, f"Due by {report.upcoming_until}", report.upcoming)
     else:
         word.paragraph(document, f"No action falls due by {report.upcoming_until}.")
 
@@ -161,19 +196,20 @@ def render_report_docx(report: ReportView) -> bytes:
             for change in report.changes:
                 cells = word.row(table, _CHANGE_WIDTHS)
                 words = (
-                    change.provision,
+                    "",
                     change.before or "Not answered",
                     change.after or "Not answered",
                     _DIRECTION[change.direction],
                 )
                 for cell, value in zip(cells, words, strict=True):
-                    word.text(cell.paragraphs[0], value, bold=cell is cells[0])
+                    word.text(cell.paragraphs[0], value)
+                _named(cells[0], report, change.provision)
         else:
             word.paragraph(document, "No answer has changed.")
         paragraph = word.paragraph(document)
         word.text(paragraph, "Gaps closed: ", bold=True)
-        word.text(paragraph, (", ".join(report.gaps_closed) or "none") + ". ")
+        word.text(paragraph, ("; ".join(map(report.named, report.gaps_closed)) or "none") + ". ")
         word.text(paragraph, "New gaps: ", bold=True)
-        word.text(paragraph, (", ".join(report.gaps_opened) or "none") + ".")
+        word.text(paragraph, ("; ".join(map(report.named, report.gaps_opened)) or "none") + ".")
     word.paragraph(document, "A gap is a provision not met, partly met or not answered.")
     return word.finish(document)

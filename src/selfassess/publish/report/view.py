@@ -7,8 +7,8 @@ gaps opened and gaps closed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from selfassess import __version__
@@ -20,6 +20,7 @@ from selfassess.model.standing import AnswerChange as Change
 from selfassess.model.versions import Correspondence, one_step
 from selfassess.publish.form.view import ApprovalView, form_view
 from selfassess.publish.pieces import ActionView, shown_date
+from selfassess.publish.report.board_words import FindingGroup, board_groups, provision_title
 from selfassess.publish.report.complaints import ComplaintsView
 
 #: Columns of the compliance count, in the order a board reads them.
@@ -43,14 +44,10 @@ class SectionCount:
     def total(self) -> int:
         return sum(self.counts.values())
 
-
-@dataclass(frozen=True)
-class FindingLine:
-    """One finding, as the report words it."""
-
-    provision: str | None
-    rule: str
-    message: str
+    @property
+    def name(self) -> str:
+        """'1. Definition of a complaint'; a section numbered by a word ('energy') by its title alone."""
+        return f"{self.number}. {self.title}" if self.number[:1].isdigit() else self.title
 
 
 @dataclass(frozen=True)
@@ -65,8 +62,10 @@ class ReportView:
     answer_label: str
     sections: tuple[SectionCount, ...]
     totals: dict[str, int]
-    errors: tuple[FindingLine, ...]
-    warnings: tuple[FindingLine, ...]
+    errors: tuple[FindingGroup, ...]  # the findings in a board's words, those of one rule together
+    warnings: tuple[FindingGroup, ...]
+    error_count: int
+    warning_count: int
     waived: int
     overdue: tuple[ActionView, ...]
     upcoming: tuple[ActionView, ...]
@@ -79,18 +78,20 @@ class ReportView:
     governing_body: str = "governing body"  # in the code's own words
     made_with: str = f"selfassess {__version__}"
     complaints: ComplaintsView | None = None  # what the complaints log shows, where one was given
+    titles: Mapping[str, str] = field(default_factory=dict)  # provision number -> its first words
 
     @property
     def provisions(self) -> int:
         return sum(self.totals.values())
 
+    def named(self, number: str) -> str:
+        """'6.3 Landlords must issue a full response…': a number, as a board reads it."""
+        title = self.titles.get(number)
+        return f"{number} {title}" if title else number
 
-def _lines(findings: Sequence[Finding], severity: Severity) -> tuple[FindingLine, ...]:
-    return tuple(
-        FindingLine(f.provision, f.rule, f.message)
-        for f in findings
-        if f.severity is severity and f.waived is None
-    )
+
+def _open(findings: Sequence[Finding], severity: Severity) -> list[Finding]:
+    return [f for f in findings if f.severity is severity and f.waived is None]
 
 
 def report_view(
@@ -155,8 +156,10 @@ def report_view(
         answer_label=code.answers.label,
         sections=tuple(sections),
         totals=totals,
-        errors=_lines(findings, Severity.ERROR),
-        warnings=_lines(findings, Severity.WARNING),
+        errors=board_groups(_open(findings, Severity.ERROR), code),
+        warnings=board_groups(_open(findings, Severity.WARNING), code),
+        error_count=len(_open(findings, Severity.ERROR)),
+        warning_count=len(_open(findings, Severity.WARNING)),
         waived=sum(1 for f in findings if f.waived is not None),
         overdue=overdue,
         upcoming=upcoming,
@@ -168,6 +171,7 @@ def report_view(
         draft=form.draft,  # a report the publication checks would stop is a draft, however made
         governing_body=code.term("governing body"),
         complaints=complaints,
+        titles={number: provision_title(code, number) for number in code.provisions},
     )
 
 

@@ -1,0 +1,76 @@
+"""The board's words for what the checks find: one pair for every rule, folded by rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selfassess.check.findings import Finding, Severity
+from selfassess.check.registry import RULES
+from selfassess.load.codes import CodeLibrary
+from selfassess.publish.report.board_words import BOARD_WORDS, board_groups, provision_title
+
+REPO = Path(__file__).parents[2]
+
+
+def _code():
+    found = CodeLibrary().find("hos-chc-2024", REPO / "assessments")
+    assert found is not None and found.code is not None
+    return found.code
+
+
+def test_every_rule_that_can_find_something_in_an_assessment_has_words_for_a_board():
+    can_find = {rule.id for rule in RULES if rule.applies_to in ("assessment", "any")}
+    assert sorted(can_find - set(BOARD_WORDS)) == []
+    for said in BOARD_WORDS.values():  # a board's words hold no editor's instructions
+        for words in (said.one, said.many):
+            assert not any(
+                hint in words for hint in ("YAML", "under evidence", "{by", "(line ", "'Yes'", "selfassess")
+            )
+
+
+def test_findings_of_one_rule_are_one_line_with_their_provisions():
+    code = _code()
+    unanswered = [
+        Finding(
+            "a.yaml",
+            line,
+            5,
+            "SA101",
+            Severity.ERROR,
+            number,
+            f"Provision {number} has no answer; answer it with one of Yes, No, Partial, N/A.",
+        )
+        for line, number in enumerate(
+            ("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "3.2", "3.3"), start=10
+        )
+    ]
+    approval = Finding(
+        "a.yaml",
+        3,
+        1,
+        "SA601",
+        Severity.ERROR,
+        None,
+        "This assessment has not been approved by the governing body; record the approval, as approved: {by: Board, on: DATE}, before publishing it.",
+    )
+    groups = board_groups([approval, *unanswered], code)
+    assert [group.line for group in groups] == [
+        "The governing body has not yet approved this assessment.",
+        "10 provisions have no answer yet: 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 3.1, …",
+    ]
+    assert (
+        groups[1].provisions[4].named
+        == "2.5 Landlords must not take a blanket approach to excluding complaints"
+    )
+
+
+def test_a_provision_is_named_by_its_first_words():
+    code = _code()
+    assert (
+        provision_title(code, "6.3")
+        == "Landlords must issue a full response to stage 1 complaints within 10…"
+    )
+    assert (
+        provision_title(code, "2.5") == "Landlords must not take a blanket approach to excluding complaints"
+    )
+    assert provision_title(code, "99.9") == ""
