@@ -51,9 +51,11 @@ def guarded(cell: Cell) -> Cell:
 
 def render(result: CheckResult) -> str:
     """CSV with a byte-order mark, which is how Excel knows the file is UTF-8 (without it, 'Ryhmä'
-    and '£' come out garbled); the lines end as the CSV standard says (CRLF)."""
+    and '£' come out garbled); the lines end as the CSV standard says (CRLF). Every text is quoted
+    and only line and column numbers are not, so a spreadsheet told to take quoted fields as text
+    (LibreOffice's import offers it) keeps provision 5.10 as 5.10, not the number 5.1."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(HEADING)
     for row in rows(result):
         writer.writerow([guarded(cell) for cell in row])
