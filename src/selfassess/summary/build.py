@@ -12,7 +12,7 @@ from selfassess.check.findings import CheckResult, Finding
 from selfassess.check.runner import CheckOptions, check_and_keep
 from selfassess.load.codes import CodeLibrary
 from selfassess.model.code import Code
-from selfassess.model.versions import Correspondence, between
+from selfassess.model.versions import Correspondence, NotSuperseding, chain_to, identity, through
 from selfassess.summary.digest import Digest, digest_of
 from selfassess.summary.view import SummaryView, summary_view
 
@@ -53,8 +53,14 @@ def summarise(
         found = library.find(code_id, near)
         return found.code if found is not None else None
 
-    def link(new: Code, old: Code) -> Correspondence:
-        return between(new, old, find)  # last year's code may be a version or two back
+    def link(new: Code, old: Code) -> Correspondence | None:
+        if new.id == old.id:
+            return identity(new)
+        try:
+            chain = chain_to(new, old.id, find)  # last year's code may be a version or two back
+        except NotSuperseding:
+            return None
+        return through([*chain[:-1], old])
 
     unreadable = _unreadable(result, usable)
     return Summary(summary_view(result, usable, codes, link, unreadable), result, unreadable)

@@ -13,7 +13,6 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from selfassess import __version__
 from selfassess.check.findings import CheckResult, Finding, Severity
@@ -36,8 +35,9 @@ BAND_LEGEND = tuple((band, BAND_WORDS[band]) for band in BANDS)
 #: The most a chart of organisations or of findings shows; its table lists every one.
 CHART_ROWS = 25
 
-#: How the summary matches two codes: the newer, the older, and the file the newer was read from.
-Link = Callable[[Code, Code], Correspondence]
+#: How the provisions of a newer code match an older one's, or None where the two are not versions
+#: of one code (an organisation's tracker and its self-assessment are not compared).
+Link = Callable[[Code, Code], Correspondence | None]
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,10 @@ def normalised(organisation: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
+def _assessments(count: int) -> str:
+    return "the one assessment" if count == 1 else f"the {count:,} assessments"
+
+
 def _percent(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
@@ -185,8 +189,8 @@ def _code_shares(code: Code, digests: Sequence[Digest], index: int) -> CodeShare
     ]
     chart = bar_chart(
         f"code-{index}",
-        f"How each provision of {code.title} is answered",
-        f"For each of the {len(shares)} provisions, the share of the {len(digests)} assessments "
+        f"How each provision of {code.title} ({code.id}) is answered",
+        f"For each of the {len(shares)} provisions, the share of {_assessments(len(digests))} "
         "that answer it met, partly met, not met, not applicable, or give no valid answer. "
         "The same figures are in the table after the chart.",
         rows,
@@ -243,11 +247,10 @@ def _lines(result: CheckResult, digests: Mapping[str, Digest | None]) -> tuple[A
 
 
 def _change(
-    earlier: tuple[str, Digest], later: tuple[str, Digest], codes: Mapping[str, Code], link: Link
+    earlier: tuple[str, Digest], later: tuple[str, Digest], codes: Mapping[str, Code], matched: Correspondence
 ) -> Change:
     (old_file, old), (new_file, new) = earlier, later
     old_code, new_code = codes[old.code], codes[new.code]
-    matched = link(new_code, old_code)
     before_answers = dict(old.answers)
     opened: list[str] = []
     closed: list[str] = []
@@ -291,8 +294,9 @@ def _change(
 def _changes(
     digests: Mapping[str, Digest | None], codes: Mapping[str, Code], link: Link
 ) -> tuple[Change, ...]:
-    """Each organisation's assessments in date order, each compared with the one before it. Two
-    assessments with no readable date cannot be put in order, and are not compared."""
+    """Each organisation's assessments in date order, each compared with the latest before it
+    against the same code or an earlier version of it. An assessment with no readable date cannot
+    be put in order, and is not compared."""
     by_name: dict[str, list[tuple[str, Digest]]] = defaultdict(list)
     for shown, digest in digests.items():
         if digest is not None:
@@ -303,8 +307,12 @@ def _changes(
             ((shown, digest) for shown, digest in by_name[name] if digest.when is not None),
             key=lambda pair: (pair[1].when, pair[0]),
         )
-        for earlier, later in pairwise(dated):
-            changes.append(_change(earlier, later, codes, link))
+        for at, later in enumerate(dated):
+            for earlier in reversed(dated[:at]):
+                matched = link(codes[later[1].code], codes[earlier[1].code])
+                if matched is not None:
+                    changes.append(_change(earlier, later, codes, matched))
+                    break
     return tuple(changes)
 
 
