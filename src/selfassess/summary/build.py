@@ -47,11 +47,15 @@ def summarise(
         shown: digest if digest is not None and digest.code in codes else None
         for shown, digest in digests.items()
     }
-    near = files[0][0].parent if files else Path(".")
+    folders = list(dict.fromkeys(path.parent for path, _ in files))
 
     def find(code_id: str) -> Code | None:
-        found = library.find(code_id, near)
-        return found.code if found is not None else None
+        """A code as the first folder of assessments that can see it finds it."""
+        for near in folders:
+            found = library.find(code_id, near)
+            if found is not None and found.code is not None:
+                return found.code
+        return None
 
     def link(new: Code, old: Code) -> Correspondence | None:
         if new.id == old.id:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 ROW = 22  # the height of a row, bar and gap
 BAR = 16
-PLOT = 420  # the width of a full bar
+PLOT = 420  # the width of a full bar, unless a chart with long labels asks for less
 GAP = 8  # between the bar's end and its figure
-FIGURE = 70  # room for the figure after a bar
+FIGURE = 140  # room for the figure after a bar
 LABEL_CHARACTERS = 36  # a longer label is shortened, ending '…' (the table gives it whole)
 
 
@@ -65,13 +65,14 @@ def bar_chart(
     legend: Sequence[tuple[str, str]],
     full: float | None = None,
     label_width: int = 90,
+    plot: int = PLOT,
 ) -> Chart:
     """Rows of (label, parts, figure), stacked left to right; a bar of `full` (by default the
     largest row) spans the plot. A part of nothing is left out rather than drawn as a hairline."""
     largest = (
         full if full is not None else max((sum(p.value for p in parts) for _, parts, _ in rows), default=0)
     )
-    scale = PLOT / largest if largest > 0 else 0.0
+    scale = plot / largest if largest > 0 else 0.0
     drawn: list[Row] = []
     for index, (label, parts, figure) in enumerate(rows):
         y = index * ROW + 4
@@ -88,7 +89,7 @@ def bar_chart(
         id=chart_id,
         title=title,
         description=description,
-        width=label_width + PLOT + GAP + FIGURE,
+        width=label_width + plot + GAP + FIGURE,
         height=max(len(rows), 1) * ROW + 8,
         label_width=label_width,
         rows=tuple(drawn),

@@ -385,12 +385,14 @@ def _lines_chart(lines: Sequence[AssessmentLine]) -> Chart:
                     Part("error", line.errors, f"{line.organisation}: {line.errors} errors"),
                     Part("warning", line.warnings, f"{line.organisation}: {line.warnings} warnings"),
                 ],
-                f"{line.errors} / {line.warnings}",
+                f"{line.errors} {'error' if line.errors == 1 else 'errors'}, "
+                f"{line.warnings} {'warning' if line.warnings == 1 else 'warnings'}",
             )
             for line in worst
         ],
         (("error", "Errors"), ("warning", "Warnings")),
-        label_width=260,
+        label_width=230,
+        plot=300,  # with the labels, narrow enough for the table to stand beside it
     )
 
 
@@ -432,5 +434,6 @@ def _changes_chart(changes: Sequence[Change]) -> Chart:
         "and closed.",
         rows,
         (("met", "Provisions met"),),
-        label_width=300,
+        label_width=230,
+        plot=300,
     )
