@@ -221,3 +221,15 @@ def test_golden_html_and_json(capsys, fenbrook):
     _, page, _ = summary(capsys, "assessments", "-o", "-")
     # From <body> on: the shared style sheet above it is the published form's, golden elsewhere.
     assert_golden(GOLDEN / "fenbrook.html", page[page.index("<body>") :])
+
+
+def test_assessments_without_an_organisation_are_never_one_organisations_years(capsys, fenbrook):
+    for name in ("fenbrook-2024.yaml", "fenbrook-2025.yaml"):
+        path = fenbrook / "assessments" / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("organisation:")))
+    status, out, _ = summary(capsys, "assessments", "--format", "json")
+    shown = json.loads(out)
+    assert status == 0 and shown["assessments"] == 2
+    assert {line["organisation"] for line in shown["assessments_checked"]} == {"(organisation not given)"}
+    assert shown["year_on_year"] == []

@@ -21,6 +21,9 @@ class Digest:
     #: Every provision of the code in its order, with the answer as written (None: not answered).
     answers: tuple[tuple[str, str | None], ...]
     bands: tuple[str, ...]  # where each of those answers stands (model/standing.py's bands)
+    #: False where the organisation is missing or unreadable (SA001 says so) and a stand-in is
+    #: shown: such assessments are never taken for one organisation's years.
+    named: bool = True
 
     @property
     def when(self) -> date | None:
@@ -47,4 +50,5 @@ def digest_of(loaded: Loaded) -> Digest | None:
         period_end=period.to.value if period is not None else None,
         answers=tuple(answers),
         bands=tuple(band(code, answer) for _, answer in answers),
+        named=all(problem.loc != ("organisation",) for problem in loaded.document.problems),
     )

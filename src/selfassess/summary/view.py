@@ -299,7 +299,7 @@ def _changes(
     be put in order, and is not compared."""
     by_name: dict[str, list[tuple[str, Digest]]] = defaultdict(list)
     for shown, digest in digests.items():
-        if digest is not None:
+        if digest is not None and digest.named and normalised(digest.organisation):
             by_name[normalised(digest.organisation)].append((shown, digest))
     changes = []
     for name in sorted(by_name):
