@@ -158,7 +158,9 @@ def _percent(part: int, whole: int) -> float:
 
 
 def _code_shares(code: Code, digests: Sequence[Digest], index: int) -> CodeShares:
-    counts: dict[str, Counter[str]] = {number: Counter() for number in code.provisions}
+    # In the order the assessments answer them: a code answered a section at a time is answered
+    # by section numbers, as its form asks.
+    counts: dict[str, Counter[str]] = {}
     for digest in digests:
         for (number, _), band in zip(digest.answers, digest.bands, strict=True):
             counts.setdefault(number, Counter())[band] += 1
