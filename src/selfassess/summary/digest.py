@@ -4,6 +4,7 @@ folder), so only these few values travel back, never the assessment itself."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,7 +41,10 @@ def digest_of(loaded: Loaded) -> Digest | None:
     answers = []
     for number in code.provisions:
         response = assessment.responses.get(number)
-        answers.append((number, response.answer if response is not None and response.answer else None))
+        answer = response.answer if response is not None and response.answer else None
+        # The same few words ('Yes', 'Partial') in thousands of files: kept once, and sent back
+        # from a worker once per batch of files, not once per answer.
+        answers.append((number, sys.intern(answer) if answer is not None else None))
     period = assessment.period
     return Digest(
         organisation=assessment.organisation,
