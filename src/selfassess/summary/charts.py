@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 ROW = 22  # the height of a row, bar and gap
 BAR = 16
-PLOT = 420  # the width of a full bar, unless a chart with long labels asks for less
+PLOT = 380  # the width of a full bar, unless a chart with long labels asks for less
 GAP = 8  # between the bar's end and its figure
-FIGURE = 140  # room for the figure after a bar
+FIGURE = 70  # room for the figure after a bar, unless a chart with long figures asks for more
 LABEL_CHARACTERS = 36  # a longer label is shortened, ending '…' (the table gives it whole)
 
 
@@ -66,6 +66,7 @@ def bar_chart(
     full: float | None = None,
     label_width: int = 90,
     plot: int = PLOT,
+    figure_width: int = FIGURE,
 ) -> Chart:
     """Rows of (label, parts, figure), stacked left to right; a bar of `full` (by default the
     largest row) spans the plot. A part of nothing is left out rather than drawn as a hairline."""
@@ -89,7 +90,7 @@ def bar_chart(
         id=chart_id,
         title=title,
         description=description,
-        width=label_width + plot + GAP + FIGURE,
+        width=label_width + plot + GAP + figure_width,
         height=max(len(rows), 1) * ROW + 8,
         label_width=label_width,
         rows=tuple(drawn),

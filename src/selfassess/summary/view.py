@@ -395,6 +395,7 @@ def _lines_chart(lines: Sequence[AssessmentLine]) -> Chart:
         (("error", "Errors"), ("warning", "Warnings")),
         label_width=230,
         plot=300,  # with the labels, narrow enough for the table to stand beside it
+        figure_width=140,
     )
 
 
@@ -438,4 +439,5 @@ def _changes_chart(changes: Sequence[Change]) -> Chart:
         (("met", "Provisions met"),),
         label_width=230,
         plot=300,
+        figure_width=70,
     )
