@@ -151,3 +151,12 @@ def test_calc_opens_the_csv_and_the_workbook_cleanly(capsys, tmp_path, monkeypat
     check(capsys, "--format", "xlsx", "-o", str(workbook), *FILES)
     from_xlsx = office_csv(workbook, tmp_path / "b")
     assert from_xlsx == from_csv
+
+
+def test_text_written_with_o_has_no_colour(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "findings.txt"
+    status, printed, said = check(capsys, "--colour", "always", "-o", str(out), FILES[0])
+    assert status == 1 and printed == "" and said == f"Wrote {out.as_posix()}.\n"
+    written = out.read_text(encoding="utf-8")
+    assert "\x1b[" not in written and "SA103" in written

@@ -233,3 +233,20 @@ def test_assessments_without_an_organisation_are_never_one_organisations_years(c
     assert status == 0 and shown["assessments"] == 2
     assert {line["organisation"] for line in shown["assessments_checked"]} == {"(organisation not given)"}
     assert shown["year_on_year"] == []
+
+
+def test_a_name_that_looks_like_markup_or_a_formula_is_shown_as_written(capsys, fenbrook):
+    later = fenbrook / "assessments" / "fenbrook-2025.yaml"
+    later.write_text(
+        later.read_text(encoding="utf-8").replace(
+            "organisation: FENBROOK  HOMES.", "organisation: '=1+1 <script>alert(1)</script>'"
+        ),
+        encoding="utf-8",
+    )
+    assert summary(capsys, "assessments", "-o", "page.html")[0] == 0
+    page = (fenbrook / "page.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "=1+1 &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert summary(capsys, "assessments", "--format", "xlsx", "-o", "book.xlsx")[0] == 0
+    sheet = load_workbook(fenbrook / "book.xlsx")["Assessments"]
+    (cell,) = [row[0] for row in sheet.iter_rows(min_row=2) if str(row[0].value).startswith("=")]
+    assert cell.value == "=1+1 <script>alert(1)</script>" and cell.data_type == "s"
