@@ -70,7 +70,8 @@ def test_json_is_the_contract_of_formats_md(capsys, in_repo):
     )
     assert status == 1 and err == ""
     document = json.loads(out)
-    assert list(document) == ["version", "checked", "findings"]
+    # Keys are only ever added (organisations and totals were), never renamed or taken away.
+    assert list(document) == ["version", "checked", "findings", "organisations", "totals"]
     assert document["version"] == 1
     assert document["checked"] == ["tests/check/fixtures/acceptance/fenbrook-2025.yaml"]
     yac = next(f for f in document["findings"] if f["rule"] == "SA103")

@@ -86,6 +86,9 @@ class CheckResult:
 
     checked: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: Whom each assessment checked speaks for, by the name its file is shown by (codes and files
+    #: that could not be read have none).
+    organisations: dict[str, str] = field(default_factory=dict)
 
     def count(self, severity: Severity) -> int:
         """Findings of a severity that count (waived findings are listed, not counted)."""

@@ -12,6 +12,7 @@ from datetime import date
 from multiprocessing import get_context
 from multiprocessing.pool import Pool
 from pathlib import Path
+from typing import Any
 
 from selfassess.check.complaints_log import log_for
 from selfassess.check.context import Context
@@ -124,6 +125,41 @@ def check_file(
     return check_loaded(load_file(path, library, shown, settings.limits), options, settings, evidence)
 
 
+#: What a command keeps of a file as read besides its findings (the summary's answers and bands),
+#: worked out where the file was read, so that nothing is read twice and only the little it keeps
+#: travels back from a worker. A function at a module's top level, so a worker can be sent it.
+Digest = Callable[[Loaded], Any]
+
+
+@dataclass(frozen=True)
+class FileChecked:
+    """One file's findings, whom it speaks for (an assessment's organisation) and its digest."""
+
+    findings: list[Finding]
+    organisation: str | None = None
+    digest: Any = None
+
+
+def check_and_digest(
+    path: Path,
+    shown: str,
+    library: CodeLibrary,
+    options: CheckOptions,
+    settings: Settings,
+    evidence: EvidenceFiles | None = None,
+    digest: Digest | None = None,
+) -> FileChecked:
+    """Read and check one file, keeping its organisation and, if asked, its digest."""
+    loaded = load_file(path, library, shown, settings.limits)
+    findings = check_loaded(loaded, options, settings, evidence)
+    assessment = loaded.document.assessment
+    return FileChecked(
+        findings,
+        assessment.organisation if assessment is not None else None,
+        digest(loaded) if digest is not None else None,
+    )
+
+
 #: Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 48
 
@@ -205,10 +241,10 @@ def _workers(count: int, library: CodeLibrary) -> Iterator[Pool]:
             signal.signal(stop, answer)
 
 
-def _check_in_worker(job: tuple[Path, str, CheckOptions, Settings]) -> list[Finding]:
-    path, shown, options, settings = job
+def _check_in_worker(job: tuple[Path, str, CheckOptions, Settings, Digest | None]) -> FileChecked:
+    path, shown, options, settings, digest = job
     assert _worker_library is not None
-    return check_file(path, shown, _worker_library, options, settings, _worker_evidence)
+    return check_and_digest(path, shown, _worker_library, options, settings, _worker_evidence, digest)
 
 
 def check_files(
@@ -228,27 +264,54 @@ def check_files(
     own (SA001, as a file that cannot be read is), so a check that missed files never looks clean.
     Raises ConfigError before checking anything if a configuration is unusable.
     """
+    return check_and_keep(files, library, options, settings, jobs, progress, unsearched=unsearched)[0]
+
+
+def check_and_keep(
+    files: list[tuple[Path, str]],
+    library: CodeLibrary,
+    options: CheckOptions,
+    settings: SettingsFinder | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    digest: Digest | None = None,
+    unsearched: Sequence[Unsearched] = (),
+) -> tuple[CheckResult, dict[str, Any]]:
+    """As `check_files`, also keeping `digest` of each file as read (by the name it is shown by;
+    a file's digest may be None, where it says it cannot use what was read)."""
     finder = settings or SettingsFinder(options)
-    chosen = [(path, shown, options, finder.for_folder(path.parent)) for path, shown in files]
+    chosen = [(path, shown, options, finder.for_folder(path.parent), digest) for path, shown in files]
     workers = min(jobs or os.cpu_count() or 1, len(chosen))
     findings: list[Finding] = []
     for folder in unsearched:
         document = unreadable_document(folder.path, folder.shown, folder.message)
         findings.extend(check_loaded(Loaded(document), options, finder.for_folder(folder.path.parent)))
+    organisations: dict[str, str] = {}
+    digests: dict[str, Any] = {}
+
+    def keep(shown: str, checked: FileChecked) -> None:
+        findings.extend(checked.findings)
+        if checked.organisation is not None:
+            organisations[shown] = checked.organisation
+        if digest is not None:
+            digests[shown] = checked.digest
+
     if workers > 1 and len(chosen) >= PARALLEL_FROM:
         # Leaving the block ends the workers at once (Pool.terminate), also on Ctrl-C or an error,
         # where an executor would first finish every file still queued.
         with _workers(workers, library) as pool:
             chunks = max(1, len(chosen) // (workers * 8))
-            for done, found in enumerate(pool.imap(_check_in_worker, chosen, chunksize=chunks), 1):
-                findings.extend(found)
+            answers = pool.imap(_check_in_worker, chosen, chunksize=chunks)
+            for done, (job, checked) in enumerate(zip(chosen, answers, strict=True), 1):
+                keep(job[1], checked)
                 if progress is not None:
                     progress(done, len(chosen))
     else:
         collect_garbage_less_often()
         evidence = EvidenceFiles()
-        for done, (path, shown, _, file_settings) in enumerate(chosen, 1):
-            findings.extend(check_file(path, shown, library, options, file_settings, evidence))
+        for done, (path, shown, _, file_settings, _) in enumerate(chosen, 1):
+            keep(shown, check_and_digest(path, shown, library, options, file_settings, evidence, digest))
             if progress is not None:
                 progress(done, len(chosen))
-    return CheckResult([shown for _, shown in files], in_order(findings))
+    result = CheckResult([shown for _, shown in files], in_order(findings), organisations)
+    return result, digests

@@ -29,6 +29,7 @@ from selfassess.cli.comparing import run_diff
 from selfassess.cli.complaints import run_complaints
 from selfassess.cli.publishing import run_render, run_report
 from selfassess.cli.serving import run_serve
+from selfassess.cli.summarising import run_summary
 from selfassess.didyoumean import end_with_hint
 from selfassess.text.terminal import AS_GIVEN, VisibleStream
 
@@ -44,6 +45,7 @@ COMMANDS = {
     "report": run_report,
     "serve": run_serve,
     "complaints": run_complaints,
+    "summary": run_summary,
     "schema": run_schema,
     "rules": run_rules,
     "explain": run_explain,

@@ -9,6 +9,10 @@ from typing import Any
 from selfassess import __version__
 
 CHECK_FORMATS = ("text", "json", "sarif", "github")
+#: Findings as a spreadsheet, for `check` only: one row a finding.
+TABLE_FORMATS = ("csv", "xlsx")
+
+SUMMARY_FORMATS = ("html", "xlsx", "json")
 
 
 RENDER_FORMATS = ("html", "md", "docx", "pdf")
@@ -120,7 +124,16 @@ def _check_command(commands: Any) -> None:
         "paths", nargs="*", metavar="PATH", help="files or folders (default: the current folder)"
     )
     _codes_option(check)
-    check.add_argument("--format", choices=CHECK_FORMATS, default="text", help="how to print findings")
+    check.add_argument(
+        "--format",
+        choices=(*CHECK_FORMATS, *TABLE_FORMATS),
+        default="text",
+        help="how to give the findings: text (default), json, sarif, github, or a spreadsheet with one row "
+        "a finding: csv or xlsx (xlsx needs -o)",
+    )
+    check.add_argument(
+        "-o", "--output", metavar="OUT", help="write the findings to OUT instead of printing them"
+    )
     check.add_argument(
         "--colour",
         "--color",
@@ -297,6 +310,39 @@ def _diff_command(commands: Any) -> None:
     _codes_option(diff)
 
 
+def _summary_command(commands: Any) -> None:
+    summary = commands.add_parser(
+        "summary",
+        help="every assessment in a folder at once, for auditors and regulators",
+        description="Check every assessment found (as 'check' finds them) and summarise them: for each "
+        "provision the share met, partly met, not met and unanswered; the findings seen most often; each "
+        "assessment's errors and warnings; and, for an organisation assessed more than once, what changed. "
+        "A file that cannot be read is listed with its finding, and the rest still summarised; exit "
+        "status 1 then.",
+    )
+    summary.add_argument(
+        "paths", nargs="*", metavar="PATH", help="folders or files (default: as 'check' with none)"
+    )
+    summary.add_argument(
+        "--format",
+        choices=SUMMARY_FORMATS,
+        default="html",
+        help="html (default, a page with charts), xlsx (a workbook, a sheet per view) or json",
+    )
+    summary.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the file to write (default: summary.html or summary.xlsx here; JSON is printed); - to print",
+    )
+    summary.add_argument("--today", type=_date_argument, metavar="DATE", help="judge overdue actions on DATE")
+    summary.add_argument("--no-config", action="store_true", help="ignore selfassess.toml")
+    summary.add_argument(
+        "--jobs", type=_positive, metavar="N", help="processes to check many files with (default: every core)"
+    )
+    _codes_option(summary)
+
+
 def _port(text: str) -> int:
     if not text.isdigit() or not 0 < int(text) < 65536:
         raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1 to 65535)")
@@ -375,6 +421,7 @@ def command_line() -> argparse.ArgumentParser:
     _complaints_command(commands)
     _migrate_command(commands)
     _diff_command(commands)
+    _summary_command(commands)
     _schema_command(commands)
     _rules_command(commands)
     _explain_command(commands)

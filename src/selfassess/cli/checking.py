@@ -14,7 +14,9 @@ from selfassess.cli.common import (
     find_code,
     input_file,
     library_of,
+    output_path,
     wants_colour,
+    write_output,
 )
 
 
@@ -29,6 +31,13 @@ def run_check(arguments: argparse.Namespace) -> int:
     if discovered.missing:
         raise UsageError(f"no such file or folder: {', '.join(discovered.missing)}")
     files = discovered.files
+    if arguments.format == "xlsx" and arguments.output in (None, "-") and sys.stdout.isatty():
+        raise UsageError(
+            "a workbook cannot be shown on the screen; give the file to write it to, e.g. -o findings.xlsx"
+        )
+    out = None
+    if arguments.output not in (None, "-"):
+        out = output_path(arguments, Path(arguments.output), [path for path, _ in files])
     options = CheckOptions(
         for_publication=arguments.for_publication,
         today=arguments.today,
@@ -50,12 +59,27 @@ def run_check(arguments: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.finish()
+    content: str | bytes
     if arguments.format == "text":
         from selfassess.output import text
 
-        sys.stdout.write(text.render(result, colour=wants_colour(arguments.colour)))
+        content = text.render(result, colour=wants_colour(arguments.colour) and out is None)
+    elif arguments.format == "csv":
+        from selfassess.output import table
+
+        content = table.render(result)
+    elif arguments.format == "xlsx":
+        from selfassess.output import workbook
+
+        content = workbook.render(result)
     else:
-        sys.stdout.write(importlib.import_module(f"selfassess.output.{arguments.format}").render(result))
+        content = importlib.import_module(f"selfassess.output.{arguments.format}").render(result)
+    if out is None and isinstance(content, str):
+        sys.stdout.write(content)
+    else:
+        written = write_output(out, content.encode("utf-8") if isinstance(content, str) else content)
+        if out is not None:
+            print(f"Wrote {written}.", file=sys.stderr)
     return EXIT_FINDINGS if result.has_errors else EXIT_CLEAN
 
 

@@ -1,0 +1,1 @@
+"""`summary`: every assessment in a folder at once, for auditors and regulators."""
