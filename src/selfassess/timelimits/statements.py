@@ -12,15 +12,18 @@ whether it is a rule or a result.
   A clause that names the act but not the stage takes the stage its sentence names, or the one
   the provision's own limits share, or else the first stage ("we acknowledge complaints within
   5 working days"). Inside a provision that sets limit K, a clause that names no act of another
-  limit states K.
+  limit states K. A clause that names a stage but no act takes the act of the clause before it
+  ("respond to stage one complaints within 10 working days and stage two within 20"), and a
+  sentence that applies its limit to "all stages" states it for each.
 - **Whose time.** The resident's own time (to complain, to ask for stage 2, to reply) is never the
   landlord's: a clause whose subject is the resident asking, telling or escalating, or whose clock
   runs from our response, states only a limit the code sets as a minimum (the time a resident has
   to complain, an at-least limit).
 - **A rule, not a result.** A clause that reports performance ("87% within 10 working days",
   "took 12 days on average") states no limit; one that sets an average as the target ("within 15
-  working days on average") is read, and marked as an average, since the Code sets a limit for
-  every complaint.
+  working days on average", "we answer within 15 working days on average") is read, and marked
+  as an average, since the Code sets a limit for every complaint; only an average in the past
+  ("was", "took", a year) is a result.
 - **Restraint.** A duration that is time left or an interval ("due a response within two days",
   "every two weeks") is no limit, and where one duration could be two limits, nothing is read.
 """
@@ -43,7 +46,8 @@ _STAGE_FORMS = (
     (
         re.compile(
             r"\bstage\s*(?:two|ii)\b|\bsecond stage\b|\bfinal stage\b|\blevel\s*(?:2|two)\b|\breviews?\b|"
-            r"\bescalat\w*",
+            # Not "appeal": some landlords' appeal is a third stage, outside the Code's two.
+            r"\bescalat\w*|\bfinal response\b",
             re.I,
         ),
         "stage 2",
@@ -55,7 +59,8 @@ _ACT_FORMS = (
     (
         re.compile(
             r"\b(?:repl(?:y|ies|ied)|answer\w*|decisions?|outcomes?|resolv\w*|investigat\w*|"
-            r"turn\w* (?:\w+ )?around|deal with|dealt with|get back to you|findings|close[sd]?)\b",
+            r"turn\w* (?:\w+ )?around|deal with|dealt with|get back to you|findings|close[sd]?|duration|"
+            r"complet\w* (?:\w+ ){0,2}(?:reviews?|investigations?|complaints?))\b",
             re.I,
         ),
         "respon",
@@ -63,7 +68,11 @@ _ACT_FORMS = (
     (
         re.compile(
             r"\b(?:log(?:s|ged)?|contact (?:you|the person)|call you|let you know (?:we|that we)"
-            r"(?:['’]ve| have) received|confirm(?:ing)? (?:receipt|we have received))\b",
+            r"(?:['’]ve| have) received|confirm(?:ing)? (?:receipt|we have received)|"
+            # Deciding whether to accept a complaint is part of acknowledging it, in the Code's five
+            # working days: "assess the complaint", "let you know if we have accepted your request".
+            r"assess(?:es|ed|ing)?|(?:let you know|tell you|confirm)\b[^,;.]{0,40}?\b(?:if|whether) "
+            r"(?:we|we['’]ve|we have) (?:have )?accepted)\b",
             re.I,
         ),
         "acknowledg",
@@ -74,10 +83,13 @@ _ACT_FORMS = (
         re.compile(
             r"\b(?:ago|(?:has|have) passed|since (?:the|knowing|becoming|you became)|(?:within|in) the "
             r"(?:last|past) \w+ (?:months|years)|(?:occurred|happened|took place|arose) (?:within|over|more "
-            r"than|longer than))\b",
+            r"than|longer than)|(?:after|since|of) (?:\w+ ){0,3}(?:is|was|were|are|became|becomes|becoming|"
+            r"being|first) (?:made )?aware)\b",
             re.I,
         ),
-        "complain",
+        # The window is months in the Code's words; a landlord's own may be days ("more than 90
+        # calendar days after the complainant is aware"), read by the same forms.
+        "complain months",
     ),
 )
 # The forms of a window, whose duration is introduced by words no other limit uses.
@@ -126,6 +138,7 @@ _PERFORMANCE = re.compile(
 _AVERAGE = re.compile(r"\b(?:on average|average|averaged|mean|median)\b", re.IGNORECASE)
 # After a duration, the event the clock starts from: "of the complaint being acknowledged".
 _CLOCK_START = re.compile(r"^\s*(?:of|from|after|following)\b[^,;.]*", re.IGNORECASE)
+_AWARE = re.compile(r"\s*(?:after|since|of)\s+(?:\w+\s+){0,3}?(?:\w+\s+)?(?:made\s+)?aware\b", re.I)
 # The clock runs from our answer: then it is the resident's time to come back.
 _FROM_OUR_ANSWER = re.compile(
     r"(?:^|\b)\s*(?:of|from|after|following)\s+(?:the date (?:of|on) )?(?:our|the|your|receiving (?:our|the|"
@@ -157,6 +170,11 @@ _LANDLORD = re.compile(
     r"investigated|resolved|dealt with|logged|completed|extended|closed|turned around)\b",
     re.IGNORECASE,
 )
+# An average that was achieved, not one aimed at: "took", "was", "in 2023-24".
+_ACHIEVED = re.compile(
+    r"\b(?:was|were|took|averaged|achieved|had|did|last year|(?:19|20)\d\d)\b", re.IGNORECASE
+)
+_ALL_STAGES = re.compile(r"\b(?:all|each|every|both)\s+(?:of\s+the\s+|our\s+)?stages\b", re.IGNORECASE)
 _TARGET_WORDS = re.compile(r"\b(?:target|aim|aims|will|should|must|standard|expect)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()–]|\s-\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 _DELIVERABLE_VERB = re.compile(
@@ -299,6 +317,21 @@ class LimitReader:
                 return [limit for limit in usable if limit.key == key]
         return []
 
+    def _last_act(self, text: str) -> str | None:
+        """The word for the act named last in `text` ("respond"), in the code's own stem."""
+        spots = [
+            (match.start(), match.group())
+            for limit in self._limits
+            if limit.stage is not None
+            for pattern in limit.acts
+            for match in pattern.finditer(text)
+        ]
+        # The other words for responding and acknowledging (not the window's, which is no stage's).
+        spots += [
+            (match.start(), form) for pattern, form in _ACT_FORMS[:2] for match in pattern.finditer(text)
+        ]
+        return max(spots)[1] if spots else None
+
     def limits_in(self, sentence: str, own: Collection[str] = ()) -> list[StatedLimit]:
         """The limits `sentence` states; `own` are the limits the provision it answers sets."""
         if not names_a_unit(sentence.casefold()):
@@ -321,6 +354,8 @@ class LimitReader:
                 continue
             after = sentence[found.end :]
             clock = _CLOCK_START.match(after)
+            if clock and _AWARE.match(clock.group()):
+                clock = None  # "after you became aware" is what makes it the window, not a clock start
             judged = clause[: found.end - start] + clause[found.end - start + (clock.end() if clock else 0) :]
             if _extra_time(sentence, found):
                 judged += " | exten"
@@ -333,14 +368,28 @@ class LimitReader:
                 candidates = self._candidates(whole, sentence, own, resident, found, found.start)
                 at = found.start
                 judged = whole
+            if not candidates and _stages(_normalised(judged)):
+                # A stage without its act takes the act of the clause before: "we aim to respond to
+                # stage one complaints within 10 working days and stage two complaints within 20".
+                act = self._last_act(sentence[:start])
+                if act is not None:
+                    candidates = self._candidates(f"{judged} | {act}", sentence, own, resident, found, at)
             if len(candidates) > 1:
                 candidates = _nearest(candidates, judged, at, sentence, found)
             if len(candidates) != 1:
                 continue
-            average = bool(_AVERAGE.search(clause)) and bool(_TARGET_WORDS.search(clause))
-            if _AVERAGE.search(clause) and not average:
+            averaged = _AVERAGE.search(clause)
+            average = bool(averaged) and (bool(_TARGET_WORDS.search(clause)) or not _ACHIEVED.search(clause))
+            if averaged and not average:
                 continue  # an average achieved is a result, not a limit
             stated.append(StatedLimit(candidates[0].key, found, average))
+            if _ALL_STAGES.search(sentence) and not _stages(_normalised(clause)):
+                # "this applies to all stages of the procedure": the same act at every stage.
+                stated += [
+                    StatedLimit(limit.key, found, average)
+                    for limit in self._limits
+                    if limit is not candidates[0] and limit.stage and limit.acts_alike(candidates[0])
+                ]
         by_key: dict[str, set[object]] = {}
         for item in stated:
             by_key.setdefault(item.key, set()).add(item.found.duration)
