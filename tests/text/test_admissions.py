@@ -11,6 +11,32 @@ from selfassess.text.cues import CUES
 
 # (sentence, the phrase it must be reported with)
 ADMITS = [
+    # Families of real text, in words of our own: work left, plans in other forms, frequency
+    ("We still have work to do on record keeping.", "have work to do"),
+    ("Response times have been an area of concern.", "an area of concern"),
+    ("This is an area we are working to improve.", "are working to improve"),
+    ("Work is under way to update the policy.", "Work is under way"),
+    ("Further training is planned for the contact centre.", "is planned"),
+    ("A new case management system is due to go live in March.", "due to go live"),
+    ("We aim to have a new policy in place by April.", "aim to have a new policy in place"),
+    ("We will introduce a dedicated complaints team next year.", "We will introduce"),
+    (
+        "We are reviewing the policy to bring it into line with the Code.",
+        "are reviewing the policy to bring it into line with the Code",
+    ),
+    ("Responses are usually sent within 10 working days.", "usually sent within"),
+    ("Stage 2 responses are sometimes sent late.", "are sometimes sent late"),
+    (
+        "We occasionally miss the 5 working day acknowledgement target.",
+        "miss the 5 working day acknowledgement target",
+    ),
+    ("This is not always the case.", "is not always the case"),
+    ("Compliance with this requirement is partial.", "Compliance with this requirement is partial"),
+    ("Our website does not currently explain how to escalate.", "does not currently explain"),
+    (
+        "Some residents have not received the level of service they expect.",
+        "have not received the level of service",
+    ),
     # Targets and timescales
     ("We know that our performance in this area was below target.", "below target"),
     ("We know that timeliness of response has been well below target.", "below target"),
@@ -198,6 +224,15 @@ ADMITS_NOTHING = [
     "Complaints are not always straightforward, so we agree the complaint definition first.",
     "The policy was approved in late 2023.",
     "Remedies are not only financial but can include an apology.",
+    # Routines, not plans; a key to outcomes; what a report covers
+    "Regular refresher sessions are scheduled for all complaint handlers.",
+    "Quality checks are scheduled every quarter.",
+    "We will appoint an investigator to your complaint.",
+    "We will review the policy annually and update it where the law changes.",
+    "The policy was revised in 2024 to bring it into line with the Code.",
+    "Upheld – the service did not meet the standard we expect.",
+    "The report covers both our successes and areas for improvement.",
+    "Residents can raise any area of concern with their housing officer.",
     # Questions and quotations
     "Is performance below target? The panel asks this each month.",
     'Our policy repeats the Code: "a landlord that is unable to comply must tell the Ombudsman".',
