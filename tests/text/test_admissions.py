@@ -37,6 +37,19 @@ ADMITS = [
         "Some residents have not received the level of service they expect.",
         "have not received the level of service",
     ),
+    (
+        "16 out of 20 improvement actions have been completed.",
+        "16 out of 20 improvement actions have been completed",
+    ),
+    (
+        "Of last year's recommendations, 80% have been implemented.",
+        "recommendations, 80% have been implemented",
+    ),
+    ("Residents will see improvements in response times next year.", "will see improvements"),
+    (
+        "The self-assessment will be presented to the Board for the first time in July.",
+        "will be presented to the Board",
+    ),
     # Targets and timescales
     ("We know that our performance in this area was below target.", "below target"),
     ("We know that timeliness of response has been well below target.", "below target"),
@@ -233,6 +246,10 @@ ADMITS_NOTHING = [
     "Upheld – the service did not meet the standard we expect.",
     "The report covers both our successes and areas for improvement.",
     "Residents can raise any area of concern with their housing officer.",
+    "All 20 improvement actions have been completed.",
+    "100% of the recommendations have been implemented.",
+    "Performance reports will be presented to the Board every quarter.",
+    "Your complaint will be presented to the panel.",
     # Questions and quotations
     "Is performance below target? The panel asks this each month.",
     'Our policy repeats the Code: "a landlord that is unable to comply must tell the Ombudsman".',

@@ -494,6 +494,28 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         Family.PLAN,
+        ("will", "would", "shall", "due to", "to be"),
+        r"\b(?:will|would|shall|is due to|are due to|is to|are to) (?:now |also |then |first )?be (?:taken|"
+        r"presented|reported|submitted|brought|put) (?:back )?(?:to|before) (?:the |our |its |a )?(?:\w+ )?"
+        r"(?:board|committee|cabinet|scrutiny|panel|council|members)\b",
+        "The self-assessment will be presented to the Board for the first time in July.",
+        # Reporting every quarter is the routine the Code asks for; a complaint put to a panel
+        # is a procedure.
+        not_after=r"[^.;]{0,60}?\b(?:annually|every|each|regularly|yearly|quarterly|monthly|twice|as part "
+        r"of (?:its|their|the) (?:annual|regular))\b",
+        not_before=r"\b(?:your|the|a|this|each|every|any|all)(?: \w+)? (?:complaints?|case|appeal|"
+        r"review|request|decision|outcome|findings|response|performance|report|reports|information)"
+        r"(?: \w+)? $",
+    ),
+    Cue(
+        Family.REMAINING_WORK,
+        ("improvement",),
+        r"\b(?:will|are going to|can expect to) (?:soon |now |also )?(?:see|experience|notice|feel) (?:\w+ )?"
+        r"improvements?\b",
+        "Residents will see improvements in response times next year.",
+    ),
+    Cue(
+        Family.PLAN,
         ("line with", "align", "reflect"),
         r"\b(?:are|is|we['’]re|will be) (?:currently |now )?(?:reviewing|updating|revising|amending|changing|"
         r"rewriting) (?:[\w’']+ ){1,4}?(?:to (?:bring (?:\w+ ){0,2}?in(?:to)? line with|align (?:\w+ ){0,2}?"
