@@ -306,7 +306,7 @@ CUES: tuple[Cue, ...] = (
     # The service residents got, said to fall short, whoever is the subject of the sentence.
     Cue(
         Family.EXPLICIT,
-        ("service", "standard"),
+        ("not", "n't", "n’t"),
         r"\b(?:have|has|had|did|do|does)<not> (?:always |consistently |yet )?(?:receive|received|get|got|"
         r"had|have|been given|been provided with|experienced?) (?:the |a |an )?(?:\w+ ){0,2}?(?:service|"
         r"standard|level of service)s?\b",
@@ -427,7 +427,7 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         Family.REMAINING_WORK,
-        ("work",),
+        ("to do", "to be done"),
         r"\b(?:have|has|had|is|are|remains?|there(?:['’]s| is)) (?:still )?(?:(?:some|more|much|further|"
         r"a lot of|lots of) )?work (?:still )?to (?:do|be done)\b",
         "We still have work to do on record keeping.",
@@ -481,7 +481,7 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         Family.PLAN,
-        ("will", "shall", "going to"),
+        ("we will", "we shall", "we are going to", "we'll", "we’ll"),
         r"\bwe (?:will|shall|are going to|['’]ll) (?:now |also |soon |shortly |then )?(?:introduce|develop|"
         r"create|establish|set up|launch|implement|recruit|appoint|roll out|put in place|revise|amend|"
         r"rewrite|redesign|procure|install|draft)\b",
@@ -494,7 +494,7 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         Family.PLAN,
-        ("will", "would", "shall", "due to", "to be"),
+        ("presented", "reported", "taken", "submitted", "brought", "put "),
         r"\b(?:will|would|shall|is due to|are due to|is to|are to) (?:now |also |then |first )?be (?:taken|"
         r"presented|reported|submitted|brought|put) (?:back )?(?:to|before) (?:the |our |its |a )?(?:\w+ )?"
         r"(?:board|committee|cabinet|scrutiny|panel|council|members)\b",
