@@ -138,6 +138,12 @@ def read(sentence: str, own: tuple[str, ...] = ()) -> list[tuple[str, str]]:
             (),
             [("complaint-window", "60 days")],
         ),
+        (
+            "We will not usually consider complaints about issues that arose outside the 12 month period.",
+            (),
+            [("complaint-window", "12 months")],
+        ),
+        ("Stage 1 responses sent outside 10 working days are reported to the board.", (), []),
         # the resident's time is never the landlord's
         ("You have 20 working days to request a stage 2 review.", (), []),
         ("Please tell us within 28 days of our response if you want to escalate.", (), []),

@@ -83,7 +83,7 @@ _ACT_FORMS = (
         re.compile(
             r"\b(?:ago|(?:has|have) passed|since (?:the|knowing|becoming|you became)|(?:within|in) the "
             r"(?:last|past) \w+ (?:months|years)|(?:occurred|happened|took place|arose) (?:within|over|more "
-            r"than|longer than)|(?:after|since|of) (?:\w+ ){0,3}(?:is|was|were|are|became|becomes|becoming|"
+            r"than|longer than|outside)|(?:after|since|of) (?:\w+ ){0,3}(?:is|was|were|are|became|becomes|becoming|"
             r"being|first) (?:made )?aware)\b",
             re.I,
         ),
@@ -96,6 +96,7 @@ _ACT_FORMS = (
 _WINDOW_AROUND = re.compile(
     r"(?:\b(?:over|more than|longer than|in the region of|(?:within|in) the (?:last|past))\s*$)", re.I
 )
+_OUTSIDE = re.compile(r"\boutside(?: of)?\s*(?:the\s*)?$", re.I)
 _WINDOW_AFTER = re.compile(r"^\s*(?:or more |or longer )?(?:ago|(?:has|have) passed|since)\b", re.I)
 # Just before or after a duration, the words that make it extra time: "a further 10 days".
 _EXTRA_BEFORE = re.compile(
@@ -465,7 +466,9 @@ def _clause_around(sentence: str, found: FoundDuration) -> tuple[str, int]:
 def _is_a_limit(sentence: str, found: FoundDuration) -> bool:
     before = sentence[: found.start]
     if _WINDOW_AROUND.search(before[-30:]) or _WINDOW_AFTER.match(sentence[found.end :]):
-        return True  # "occurred over six months ago", even in a condition: the window's usual form
+        return True
+    if found.duration.unit in (Unit.MONTHS, Unit.YEARS) and _OUTSIDE.search(before[-20:]):
+        return True  # "investigate outside of 12 months": a window; never "outside 10 working days"  # "occurred over six months ago", even in a condition: the window's usual form
     clause = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) :]
     if _NOT_A_LIMIT_BEFORE.search(clause):
         return False
