@@ -83,8 +83,8 @@ _ACT_FORMS = (
         re.compile(
             r"\b(?:ago|(?:has|have) passed|since (?:the|knowing|becoming|you became)|(?:within|in) the "
             r"(?:last|past) \w+ (?:months|years)|(?:occurred|happened|took place|arose) (?:within|over|more "
-            r"than|longer than|outside)|(?:after|since|of) (?:\w+ ){0,3}(?:is|was|were|are|became|becomes|becoming|"
-            r"being|first) (?:made )?aware)\b",
+            r"than|longer than|outside)|(?:after|since|of) (?:\w+ ){0,3}(?:is|was|were|are|became|becomes|"
+            r"becoming|being|first) (?:made )?aware)\b",
             re.I,
         ),
         # The window is months in the Code's words; a landlord's own may be days ("more than 90
@@ -466,9 +466,9 @@ def _clause_around(sentence: str, found: FoundDuration) -> tuple[str, int]:
 def _is_a_limit(sentence: str, found: FoundDuration) -> bool:
     before = sentence[: found.start]
     if _WINDOW_AROUND.search(before[-30:]) or _WINDOW_AFTER.match(sentence[found.end :]):
-        return True
+        return True  # "occurred over six months ago", even in a condition: the window's usual form
     if found.duration.unit in (Unit.MONTHS, Unit.YEARS) and _OUTSIDE.search(before[-20:]):
-        return True  # "investigate outside of 12 months": a window; never "outside 10 working days"  # "occurred over six months ago", even in a condition: the window's usual form
+        return True  # "investigate outside of 12 months": a window; never "outside 10 working days"
     clause = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) :]
     if _NOT_A_LIMIT_BEFORE.search(clause):
         return False
