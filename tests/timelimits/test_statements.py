@@ -194,3 +194,21 @@ def test_one_duration_for_every_stage():
         ("stage1-acknowledge", "3 working days"),
         ("stage2-acknowledge", "3 working days"),
     ]
+
+
+def test_assessing_is_an_acknowledgement_only_within_its_limit():
+    """ "Assessed within 15 working days" may be the whole investigation: read as an acknowledgement
+    only where it could not make a false error."""
+    reader = LimitReader(
+        {key: limit.keywords for key, limit in CODE.time_limits.items()},
+        lengths={key: limit.limit for key, limit in CODE.time_limits.items()},
+    )
+
+    def read_with_lengths(sentence: str) -> list[tuple[str, str]]:
+        return [(item.key, str(item.found.duration)) for item in reader.limits_in(sentence)]
+
+    assert read_with_lengths("Stage 1 complaints are assessed within 3 working days.") == [
+        ("stage1-acknowledge", "3 working days")
+    ]
+    assert read_with_lengths("Stage 1 complaints are assessed within 10 working days.") == []
+    assert read_with_lengths("We will assess your stage 2 complaint within 15 working days.") == []

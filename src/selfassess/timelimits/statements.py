@@ -68,10 +68,17 @@ _ACT_FORMS = (
     (
         re.compile(
             r"\b(?:log(?:s|ged)?|contact (?:you|the person)|call you|let you know (?:we|that we)"
-            r"(?:['’]ve| have) received|confirm(?:ing)? (?:receipt|we have received)|"
-            # Deciding whether to accept a complaint is part of acknowledging it, in the Code's five
-            # working days: "assess the complaint", "let you know if we have accepted your request".
-            r"assess(?:es|ed|ing)?|(?:let you know|tell you|confirm)\b[^,;.]{0,40}?\b(?:if|whether) "
+            r"(?:['’]ve| have) received|confirm(?:ing)? (?:receipt|we have received))\b",
+            re.I,
+        ),
+        "acknowledg",
+    ),
+    # Deciding whether to accept a complaint is part of acknowledging it, in the Code's five
+    # working days: "assess the complaint", "let you know if we have accepted your request". (Read
+    # only within the acknowledgement's limit: see _ASSESSING.)
+    (
+        re.compile(
+            r"\b(?:assess(?:es|ed|ing)?|(?:let you know|tell you|confirm)\b[^,;.]{0,40}?\b(?:if|whether) "
             r"(?:we|we['’]ve|we have) (?:have )?accepted)\b",
             re.I,
         ),
@@ -172,6 +179,9 @@ _LANDLORD = re.compile(
     re.IGNORECASE,
 )
 # An average that was achieved, not one aimed at: "took", "was", "in 2023-24".
+# "Assessed within 15 working days" may be the acknowledgement or the whole investigation: read
+# as an acknowledgement only when no longer than the code's, so that it never makes an error.
+_ASSESSING = re.compile(r"\bassess(?:es|ed|ing)?\b", re.IGNORECASE)
 _ACHIEVED = re.compile(
     r"\b(?:was|were|took|averaged|achieved|had|did|last year|(?:19|20)\d\d)\b", re.IGNORECASE
 )
@@ -318,6 +328,15 @@ class LimitReader:
                 return [limit for limit in usable if limit.key == key]
         return []
 
+    def _only_assessing(self, limit: _Limit, clause: str, duration: Duration) -> bool:
+        """Whether an acknowledgement is named only by assessing, and is longer than the code's."""
+        if not limit.key.endswith("acknowledge") or not _ASSESSING.search(clause):
+            return False
+        if re.search(r"acknowledg", clause, re.I) or _ACT_FORMS[1][0].search(clause):
+            return False  # named in other words too: "logged, assessed and acknowledged within"
+        length = self._lengths.get(limit.key)
+        return length is None or _rough_days(duration) > _rough_days(length)
+
     def _last_act(self, text: str) -> str | None:
         """The word for the act named last in `text` ("respond"), in the code's own stem."""
         spots = [
@@ -329,7 +348,7 @@ class LimitReader:
         ]
         # The other words for responding and acknowledging (not the window's, which is no stage's).
         spots += [
-            (match.start(), form) for pattern, form in _ACT_FORMS[:2] for match in pattern.finditer(text)
+            (match.start(), form) for pattern, form in _ACT_FORMS[:3] for match in pattern.finditer(text)
         ]
         return max(spots)[1] if spots else None
 
@@ -377,7 +396,7 @@ class LimitReader:
                     candidates = self._candidates(f"{judged} | {act}", sentence, own, resident, found, at)
             if len(candidates) > 1:
                 candidates = _nearest(candidates, judged, at, sentence, found)
-            if len(candidates) != 1:
+            if len(candidates) != 1 or self._only_assessing(candidates[0], judged, found.duration):
                 continue
             averaged = _AVERAGE.search(clause)
             average = bool(averaged) and (bool(_TARGET_WORDS.search(clause)) or not _ACHIEVED.search(clause))
