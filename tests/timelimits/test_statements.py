@@ -127,6 +127,16 @@ def read(sentence: str, own: tuple[str, ...] = ()) -> list[tuple[str, str]]:
             [("stage1-response", "10 working days")],
         ),
         (
+            "The stage 1 extension duration can be up to 10 working days.",
+            (),
+            [("stage1-extension", "10 working days")],
+        ),
+        (
+            "The maximum duration of a stage 1 extension is 10 working days.",
+            (),
+            [("stage1-extension", "10 working days")],
+        ),
+        (
             "We will confirm within 2 working days whether we have accepted your stage 2 request.",
             (),
             [("stage2-acknowledge", "2 working days")],
@@ -144,6 +154,11 @@ def read(sentence: str, own: tuple[str, ...] = ()) -> list[tuple[str, str]]:
             [("complaint-window", "12 months")],
         ),
         ("Stage 1 responses sent outside 10 working days are reported to the board.", (), []),
+        (
+            "We respond to stage 1 complaints within 10 working days, and complaints can be escalated to stage 2 within 20 working days.",
+            (),
+            [("stage1-response", "10 working days")],
+        ),
         # the resident's time is never the landlord's
         ("You have 20 working days to request a stage 2 review.", (), []),
         ("Please tell us within 28 days of our response if you want to escalate.", (), []),

@@ -59,7 +59,9 @@ _ACT_FORMS = (
     (
         re.compile(
             r"\b(?:repl(?:y|ies|ied)|answer\w*|decisions?|outcomes?|resolv\w*|investigat\w*|"
-            r"turn\w* (?:\w+ )?around|deal with|dealt with|get back to you|findings|close[sd]?|duration|"
+            r"turn\w* (?:\w+ )?around|deal with|dealt with|get back to you|findings|close[sd]?|"
+            # "the maximum duration of a stage 1 complaint"; never an extension's duration
+            r"(?<!extension )duration(?! of (?:the |an? |any )?(?:\w+ ){0,2}?extension)|"
             r"complet\w* (?:\w+ ){0,2}(?:reviews?|investigations?|complaints?))\b",
             re.I,
         ),
@@ -182,6 +184,9 @@ _LANDLORD = re.compile(
 # "Assessed within 15 working days" may be the acknowledgement or the whole investigation: read
 # as an acknowledgement only when no longer than the code's, so that it never makes an error.
 _ASSESSING = re.compile(r"\bassess(?:es|ed|ing)?\b", re.IGNORECASE)
+# A clause about moving a complaint on names its own act, even with no limit's words: "and can be
+# escalated to stage 2 within 20 working days" borrows no verb from the clause before.
+_MOVING_ON = re.compile(r"\b(?:escalat\w*|request\w*|ask\w*|appeal\w*|refer\w*|move[sd]?|pass\w*)\b", re.I)
 _ACHIEVED = re.compile(
     r"\b(?:was|were|took|averaged|achieved|had|did|last year|(?:19|20)\d\d)\b", re.IGNORECASE
 )
@@ -388,7 +393,7 @@ class LimitReader:
                 candidates = self._candidates(whole, sentence, own, resident, found, found.start)
                 at = found.start
                 judged = whole
-            if not candidates and _stages(_normalised(judged)):
+            if not candidates and _stages(_normalised(judged)) and not _MOVING_ON.search(judged):
                 # A stage without its act takes the act of the clause before: "we aim to respond to
                 # stage one complaints within 10 working days and stage two complaints within 20".
                 act = self._last_act(sentence[:start])
