@@ -227,3 +227,33 @@ def test_assessing_is_an_acknowledgement_only_within_its_limit():
     ]
     assert read_with_lengths("Stage 1 complaints are assessed within 10 working days.") == []
     assert read_with_lengths("We will assess your stage 2 complaint within 15 working days.") == []
+
+
+def test_a_response_time_with_its_extension_is_neither_limit_alone():
+    reader = LimitReader(
+        {key: limit.keywords for key, limit in CODE.time_limits.items()},
+        lengths={key: limit.limit for key, limit in CODE.time_limits.items()},
+    )
+
+    def read_with_lengths(sentence: str) -> list[tuple[str, str]]:
+        return [(item.key, str(item.found.duration)) for item in reader.limits_in(sentence)]
+
+    assert (
+        read_with_lengths("The stage 2 response is sent within 40 working days where an extension is agreed.")
+        == []
+    )
+    # longer than both together, or extended in another clause: the response's own limit
+    assert read_with_lengths(
+        "The stage 2 response is sent within 50 working days where an extension is agreed."
+    ) == [("stage2-response", "50 working days")]
+    assert read_with_lengths(
+        "We respond to stage 2 complaints within 30 working days; we may extend this."
+    ) == [("stage2-response", "30 working days")]
+    # "at every stage" belongs to the limit beside it, not to the next one
+    assert read_with_lengths(
+        "Complaints are acknowledged within 5 working days at every stage, and responded to within 10 working days."
+    ) == [
+        ("stage1-acknowledge", "5 working days"),
+        ("stage2-acknowledge", "5 working days"),
+        ("stage1-response", "10 working days"),
+    ]

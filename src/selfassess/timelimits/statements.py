@@ -190,7 +190,11 @@ _MOVING_ON = re.compile(r"\b(?:escalat\w*|request\w*|ask\w*|appeal\w*|refer\w*|m
 _ACHIEVED = re.compile(
     r"\b(?:was|were|took|averaged|achieved|had|did|last year|(?:19|20)\d\d)\b", re.IGNORECASE
 )
-_ALL_STAGES = re.compile(r"\b(?:all|each|every|both)\s+(?:of\s+the\s+|our\s+)?stages\b", re.IGNORECASE)
+_ALL_STAGES = re.compile(
+    r"\b(?:(?:all|each|every|both)\s+(?:of\s+the\s+|our\s+)?stages|(?:each|every|any)\s+stage)\b",
+    re.IGNORECASE,
+)
+_EXTENDING = re.compile(r"\b(?:exten\w*|extend\w*)", re.IGNORECASE)
 _TARGET_WORDS = re.compile(r"\b(?:target|aim|aims|will|should|must|standard|expect)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()–]|\s-\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 _DELIVERABLE_VERB = re.compile(
@@ -333,6 +337,18 @@ class LimitReader:
                 return [limit for limit in usable if limit.key == key]
         return []
 
+    def _with_its_extension(self, key: str, clause: str, duration: Duration) -> bool:
+        """Whether a response time longer than the code's is its total with the extension ("within
+        40 working days where an extension is agreed"), which is neither limit alone."""
+        response = self._lengths.get(key)
+        extension = self._lengths.get(key.replace("-response", "-extension"))
+        if not key.endswith("-response") or response is None or extension is None:
+            return False
+        days = _rough_days(duration)
+        return _EXTENDING.search(clause) is not None and _rough_days(response) < days <= _rough_days(
+            response
+        ) + _rough_days(extension)
+
     def _only_assessing(self, limit: _Limit, clause: str, duration: Duration) -> bool:
         """Whether an acknowledgement is named only by assessing, and is longer than the code's."""
         if not limit.key.endswith("acknowledge") or not _ASSESSING.search(clause):
@@ -371,7 +387,8 @@ class LimitReader:
 
     def _read_sentence(self, sentence: str, own: Collection[str]) -> list[StatedLimit]:
         stated: list[StatedLimit] = []
-        for found in find_durations(sentence):
+        durations = find_durations(sentence)
+        for index, found in enumerate(durations):
             if not _is_a_limit(sentence, found):
                 continue
             clause, start = _clause_around(sentence, found)
@@ -401,14 +418,21 @@ class LimitReader:
                     candidates = self._candidates(f"{judged} | {act}", sentence, own, resident, found, at)
             if len(candidates) > 1:
                 candidates = _nearest(candidates, judged, at, sentence, found)
-            if len(candidates) != 1 or self._only_assessing(candidates[0], judged, found.duration):
+            if (
+                len(candidates) != 1
+                or self._only_assessing(candidates[0], judged, found.duration)
+                or self._with_its_extension(candidates[0].key, clause, found.duration)
+            ):
                 continue
             averaged = _AVERAGE.search(clause)
             average = bool(averaged) and (bool(_TARGET_WORDS.search(clause)) or not _ACHIEVED.search(clause))
             if averaged and not average:
                 continue  # an average achieved is a result, not a limit
             stated.append(StatedLimit(candidates[0].key, found, average))
-            if _ALL_STAGES.search(sentence) and not _stages(_normalised(clause)):
+            upto = durations[index + 1].start if index + 1 < len(durations) else len(sentence)
+            if (_ALL_STAGES.search(clause) or _ALL_STAGES.search(sentence, found.end, upto)) and not _stages(
+                _normalised(clause)
+            ):
                 # "this applies to all stages of the procedure": the same act at every stage.
                 stated += [
                     StatedLimit(limit.key, found, average)
