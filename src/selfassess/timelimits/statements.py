@@ -191,7 +191,7 @@ _ACHIEVED = re.compile(
     r"\b(?:was|were|took|averaged|achieved|had|did|last year|(?:19|20)\d\d)\b", re.IGNORECASE
 )
 _ALL_STAGES = re.compile(
-    r"\b(?:(?:all|each|every|both)\s+(?:of\s+the\s+|our\s+)?stages|(?:each|every|any)\s+stage)\b",
+    r"\b(?:(?:all|each|every|both)\s+(?:of\s+the\s+|our\s+)?stages|(?:each|every)\s+stage)\b",
     re.IGNORECASE,
 )
 _EXTENDING = re.compile(r"\b(?:exten\w*|extend\w*)", re.IGNORECASE)
