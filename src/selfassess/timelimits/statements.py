@@ -26,6 +26,9 @@ whether it is a rule or a result.
   ("was", "took", a year) is a result.
 - **Restraint.** A duration that is time left or an interval ("due a response within two days",
   "every two weeks") is no limit, and where one duration could be two limits, nothing is read.
+  So is a response time given with its extension ("within 40 working days where an extension is
+  agreed"), and an acknowledgement named only by assessing that is longer than the code's
+  ("assessed within 15 working days" may be the whole investigation): an error must be right.
 """
 
 from __future__ import annotations
