@@ -438,7 +438,9 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:an? |the )?(?:area|cause|source) (?:of|for) concern\b|\b(?:remains?|remained|has been|"
         r"have been|is|was) a (?:\w+ )?concern\b",
         "Response times have been an area of concern.",
-        not_before=r"\b(?:raise|raises|raised|report|reports|any|no|every|each)(?: \w+)?\s*$",
+        # Someone else's concern, or any concern a resident may raise, is not ours admitted.
+        not_before=r"\b(?:raise|raises|raised|report|reports|any|no|every|each|their|your|his|her|"
+        r"residents?['’]?|tenants?['’]?)(?: \w+)?\s*$",
     ),
     Cue(
         Family.REMAINING_WORK,
@@ -464,9 +466,10 @@ CUES: tuple[Cue, ...] = (
         "Further training is planned for the contact centre.",
         # What is scheduled every year is a routine, not a plan to comply.
         not_after=r"[^.;]{0,40}?\b(?:annually|every|each|regularly|yearly|quarterly|monthly|weekly|as "
-        r"(?:needed|required|necessary))\b",
+        r"(?:needed|required|necessary)|(?:all )?new (?:starters|staff|employees|colleagues)|induction)\b",
         not_before=r"\b(?:your|the|a|each|every|any|all|new) (?:\w+ )?(?:complaints?|response|case|"
-        r"enquir(?:y|ies)|appointments?|visits?|meetings?|inspections?|repairs?|works?) (?:\w+ )?$"
+        r"enquir(?:y|ies)|appointments?|visits?|meetings?|inspections?|repairs?|works?|calls?|call ?backs?)"
+        r" (?:\w+ )?$"
         r"|\b(?:regular|annual|routine|periodic|ongoing|quarterly|monthly|weekly|yearly|refresher)\b"
         r"(?: [\w-]+){0,3}\s*$",
     ),
@@ -487,10 +490,14 @@ CUES: tuple[Cue, ...] = (
         r"rewrite|redesign|procure|install|draft)\b",
         "We will introduce a dedicated complaints team next year.",
         # "We will review it annually", "we will develop it further", "we will appoint an
-        # investigator to your complaint": a routine or a procedure, not a plan to comply.
-        not_after=r"\s*(?:you|your|them|him|her|an? (?:\w+ )?(?:officer|investigator|manager) to)\b"
+        # independent investigator", "we will set up a meeting", "we will implement any remedy":
+        # a routine or what happens to a complaint, not a plan to comply.
+        not_after=r"\s*(?:you|your|them|him|her|any|all|every|each)\b"
+        r"|\s*(?:an? |the )?(?:[\w-]+ )?(?:investigators?|officers?|managers?|meetings?|visits?|"
+        r"inspections?|remed(?:y|ies)|orders?|compensation|case (?:record|file)s?)\b"
         r"|[^.;]{0,60}?\b(?:annually|every|each (?:year|quarter|month|complaint|case)|regularly|yearly|"
-        r"quarterly|monthly|as (?:needed|required|necessary|appropriate)|further|where|when|if)\b",
+        r"quarterly|monthly|as (?:needed|required|necessary|appropriate)|further|where|when|if|"
+        r"complaints? (?:is|are) (?:upheld|escalated|received))\b",
     ),
     Cue(
         Family.PLAN,
