@@ -57,6 +57,12 @@ _STAGE_FORMS = (
     ),
 )
 _STAGE = re.compile(r"\bstage (\d)\b", re.I)
+# A window counted from when the resident knew: "of becoming aware", "after the complainant is aware".
+_AWARE_FORM = re.compile(
+    r"\b(?:after|since|of) (?:\w+ ){0,3}(?:is|was|were|are|became|becomes|becoming|being|first) "
+    r"(?:made )?aware\b",
+    re.I,
+)
 # Other words for the acts limits are for, made into the stems codes use in their keywords.
 _ACT_FORMS = (
     (
@@ -95,14 +101,15 @@ _ACT_FORMS = (
         re.compile(
             r"\b(?:ago|(?:has|have) passed|since (?:the|knowing|becoming|you became)|(?:within|in) the "
             r"(?:last|past) \w+ (?:months|years)|(?:occurred|happened|took place|arose) (?:within|over|more "
-            r"than|longer than|outside)|(?:after|since|of) (?:\w+ ){0,3}(?:is|was|were|are|became|becomes|"
-            r"becoming|being|first) (?:made )?aware)\b",
+            r"than|longer than|outside))\b",
             re.I,
         ),
         # The window is months in the Code's words; a landlord's own may be days ("more than 90
         # calendar days after the complainant is aware"), read by the same forms.
         "complain months",
     ),
+    # Awareness, after the duration: "more than 90 calendar days after the complainant is aware".
+    (_AWARE_FORM, "complain months"),
 )
 # The forms of a window, whose duration is introduced by words no other limit uses.
 _WINDOW_AROUND = re.compile(
@@ -244,7 +251,10 @@ def _keyword(keyword: str) -> re.Pattern[str]:
 def _normalised(text: str) -> str:
     """The text with other ways of naming stages and acts added in the codes' own words."""
     extra: list[str] = []
+    lowered = text.lower()
     for pattern, form in (*_STAGE_FORMS, *_ACT_FORMS):
+        if pattern is _AWARE_FORM and "aware" not in lowered:
+            continue  # a substring test first: the pattern is slow to fail, and "of" is everywhere
         if pattern.search(text):
             extra.append(form)
     return text + (" | " + " ".join(extra) if extra else "")
