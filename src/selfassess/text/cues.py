@@ -219,7 +219,7 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         Family.EXPLICIT,
-        ("yet",),
+        ("yet", "still to be"),
         r"\b(?:has|have|had) yet to\b|\b(?:is|are|was|were) (?:yet|still) to be \w+",
         "We have yet to appoint a Member Responsible for Complaints.",
         not_after=_NO_OCCASION,
@@ -356,7 +356,28 @@ CUES: tuple[Cue, ...] = (
         not_after=r"(?:\s+\w+){0,6}?\s+(?:has|have|was|were) (?:now |since |been |fully )*"
         r"(?:cleared|eliminated|removed|resolved)\b|\s*[:–-]\s*(?:none|nil|n/a|zero|0)\b",
     ),
+    Cue(
+        Family.EXPLICIT,
+        ("there yet",),
+        r"\bnot (?:quite |yet )?there yet\b|\b(?:is|are)<not> (?:quite )?there yet\b",
+        "We are not there yet.",
+    ),
+    Cue(
+        Family.EXPLICIT,
+        ("after the", "past the", "after its", "after their"),
+        r"\b(?:sent|issued|answered|responded to|closed|acknowledged|completed|provided) (?:\w+ )?(?:after|"
+        r"past) (?:the |its |their )?(?:deadline|target (?:date|time)|due date|timescale|time ?limit)s?\b",
+        "Two stage 2 responses were sent after the deadline.",
+    ),
     # --- Remaining work: more to do before it is met --------------------------------------
+    Cue(
+        Family.REMAINING_WORK,
+        ("outstanding",),
+        r"\b(?:is|are|remains?|remained|was|were) (?:still )?outstanding\b",
+        "Some actions remain outstanding.",
+        # "any actions outstanding are reported": a procedure.
+        not_before=r"\b(?:any|where|if|when)\b[^.;]{0,30}$",
+    ),
     Cue(
         Family.REMAINING_WORK,
         (
@@ -591,6 +612,23 @@ CUES: tuple[Cue, ...] = (
         not_after=r"\s*(?:your|the|this|a) (?:complaint|response|case|enquiry)\b",
     ),
     # --- Hedges: met in most cases, not all -------------------------------------------------
+    Cue(
+        Family.HEDGE,
+        ("most", "majority", "nearly", "almost"),
+        r"\b(?:most|the (?:vast )?majority|nearly (?:all|every)|almost (?:all|every))(?: of)?(?: (?:our|the|"
+        r"these))?(?: stage \w+)? (?:complaints?|responses?|cases|acknowledgements?|letters|replies|reply)\b"
+        r"[^.;]{0,50}?\b(?:within|on time|in time|includes?|included|met|meets?|follow(?:s|ed)?|"
+        r"compl(?:y|ies|ied)|set out|sets out)\b",
+        "Most stage 2 responses are sent within 20 working days.",
+    ),
+    Cue(
+        Family.HEDGE,
+        ("quarters", "months"),
+        r"\b(?:met|achieved|hit|reached|exceeded|meeting)\b[^.;]{0,40}?\bin (?:one|two|three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|\d+) (?:out )?of (?:the |our )?(?:two|three|four|five|six|seven|eight|"
+        r"nine|ten|eleven|twelve|\d+) (?:quarters|months)\b",
+        "We met the target in three of the four quarters.",
+    ),
     Cue(
         Family.HEDGE,
         ("usually", "generally", "typically", "mostly", "often", "sometimes", "occasionally", "in the main"),
