@@ -13,8 +13,9 @@ people to ignore the tool, so the reader is built in two layers:
 
 Both were written from, and are measured on, a corpus of real published text
 (tests/text/corpus/, `tools/evaluate_reading.py`). A statistical layer over the cues was tried
-and measured by landlord: with the 90 admitting sentences the public record supplied, it learnt
-nothing the cues did not already say, so there is none. Each admission keeps the words that
+twice and measured by landlord (benchmarks/RESULTS.md): with the 90 admitting sentences the
+public record supplied, it learnt nothing the cues did not already say without false alarms, so
+there is none. Each admission keeps the words that
 decided it, so a message can quote them.
 """
 

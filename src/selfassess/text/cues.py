@@ -70,6 +70,9 @@ _THING = (
     r"arrangements?|approach|practice|register|log|software|crm|module|panel|role|post|"
     r"strategy|plan|documents?|information|timescales?|standards?|changes?|this|these|it|they)"
 )
+# Just before words about a service falling short, a key to what outcomes mean: "Upheld – the
+# service did not reach the expected standard" defines a word, and admits nothing.
+_DEFINING_AN_OUTCOME = r"\b(?:upheld|maladministration|service failure)\s*(?:[–—:=-]|means)[^.;]*$"
 CUES: tuple[Cue, ...] = (
     # --- Explicit: the gap stated openly --------------------------------------------------
     # "was below target", "has been well below target"; in notes, "Stage 2: below target".
@@ -106,6 +109,8 @@ CUES: tuple[Cue, ...] = (
         rf"(?:been )?(?:meet|met|achieve|achieved|hit|reach|reached) (?:the |our |its |this |these "
         rf"|all |every |their )?(?:[\w%-]+ ){{0,3}}?{_LIMIT}\b",
         "We did not meet our target for stage 1 responses in Q3.",
+        # What "upheld" means, in a key to outcomes: "Upheld - the service did not meet the standard".
+        not_before=_DEFINING_AN_OUTCOME,
     ),
     Cue(
         Family.EXPLICIT,
@@ -116,9 +121,9 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         Family.EXPLICIT,
-        ("missed",),
-        rf"\b(?:have|has|had|we|they) (?:{_WORD} )?(?P<say>missed (?:(?:the|our|its|a|some|several|"
-        rf"many|a number of) )?(?:[\w%-]+ ){{0,3}}?{_LIMIT})\b",
+        ("miss",),
+        rf"\b(?:have|has|had|we|they) (?:{_WORD} )?(?P<say>miss(?:ed|es)? (?:(?:the|our|its|a|some|several|"
+        rf"many|a number of) )?(?:[\w%-]+ ){{0,4}}?{_LIMIT})\b",
         "We have missed the 10 working day target on a number of complaints.",
     ),
     Cue(
@@ -140,7 +145,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         Family.EXPLICIT,
         ("late", "overdue"),
-        rf"\b(?:was|were|been|being)(?: {_WORD})? late\b(?! (?:\d|spring|summer|autumn|"
+        rf"\b(?:is|are|was|were|been|being)(?: {_WORD}){{0,2}} late\b(?! (?:\d|spring|summer|autumn|"
         r"winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|\b(?:were|are|remain|remained)"
         r" overdue\b",
         "Several stage 1 responses were late.",
@@ -168,7 +173,7 @@ CUES: tuple[Cue, ...] = (
         r"achieved?|kept|keep|followed|follow|recorded|record|logged|acknowledged|updated|update|"
         r"informed|consistent|timely|on time|within|able|possible to (?:meet|respond|achieve)|"
         r"provided|provide|sent|issued|responded|respond|completed|offered|included|identified|"
-        r"escalated|clear to residents|told|replied|answered|captured|clear|easy|accessible)\b",
+        r"escalated|clear to residents|told|replied|answered|captured|clear|easy|accessible|the case)\b",
         "Residents are not always kept informed when their complaint is delayed.",
     ),
     Cue(
@@ -214,7 +219,7 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         Family.EXPLICIT,
-        ("yet",),
+        ("yet", "still to be"),
         r"\b(?:has|have|had) yet to\b|\b(?:is|are|was|were) (?:yet|still) to be \w+",
         "We have yet to appoint a Member Responsible for Complaints.",
         not_after=_NO_OCCASION,
@@ -231,7 +236,8 @@ CUES: tuple[Cue, ...] = (
         ("partial",),
         r"\b(?:only )?partial(?:ly)? (?:\w+ )?(?:complian(?:t|ce)|comply|complies|met|meets?|"
         r"achieved|in place|implemented|embedded)\b|\b(?:comply|complies|complied|met|meet|meets)"
-        r" (?:only )?partially\b",
+        r" (?:only )?partially\b|\bcomplian(?:ce|t)\b(?: \w+){0,4}? (?:is|was|remains|remained) (?:only )?"
+        r"partial\b",
         "We partially meet this requirement.",
     ),
     Cue(
@@ -246,8 +252,10 @@ CUES: tuple[Cue, ...] = (
         ("currently", "do not", "does not", "don", "doesn", "did not", "didn"),
         r"\b(?:do|does|did)<not> (?:yet |currently |always )?(?:meet|achieve|have|hold|record|publish|"
         r"report|provide|offer|monitor|track|measure|capture|log|keep|use|collect|analyse|review|"
-        r"consult)\b|\b(?:do|does|did)<not> (?:yet|currently) (?:include|cover)\b",
+        r"consult)\b|\b(?:do|does|did)<not> (?:yet|currently) (?:include|cover|explain|set out|show|"
+        r"state|mention|tell|give|allow|enable|support|signpost)\b",
         "We do not currently record disabilities disclosed by residents.",
+        not_before=_DEFINING_AN_OUTCOME,
         # Having no third parties or no cases to count is no shortfall; "does not have to" is a rule.
         not_after=r"\s*(?:any|to\b|use of|employ|outsource|contract|commission|need|receive|get|"
         r"charge|a need|third|contractors?|an? (?:obligation|duty|requirement)|(?:a |an )?"
@@ -295,6 +303,16 @@ CUES: tuple[Cue, ...] = (
         "Our performance on response times had deteriorated in the first quarter.",
         modal=True,
     ),
+    # The service residents got, said to fall short, whoever is the subject of the sentence.
+    Cue(
+        Family.EXPLICIT,
+        ("not", "n't", "n’t"),
+        r"\b(?:have|has|had|did|do|does)<not> (?:always |consistently |yet )?(?:receive|received|get|got|"
+        r"had|have|been given|been provided with|experienced?) (?:the |a |an )?(?:\w+ ){0,2}?(?:service|"
+        r"standard|level of service)s?\b",
+        "Some residents have not received the level of service they expect.",
+        not_after=r"\s*(?:requests?|charges?)\b",
+    ),
     Cue(
         Family.EXPLICIT,
         ("standard",),
@@ -338,7 +356,28 @@ CUES: tuple[Cue, ...] = (
         not_after=r"(?:\s+\w+){0,6}?\s+(?:has|have|was|were) (?:now |since |been |fully )*"
         r"(?:cleared|eliminated|removed|resolved)\b|\s*[:–-]\s*(?:none|nil|n/a|zero|0)\b",
     ),
+    Cue(
+        Family.EXPLICIT,
+        ("there yet",),
+        r"\bnot (?:quite |yet )?there yet\b|\b(?:is|are)<not> (?:quite )?there yet\b",
+        "We are not there yet.",
+    ),
+    Cue(
+        Family.EXPLICIT,
+        ("after the", "past the", "after its", "after their"),
+        r"\b(?:sent|issued|answered|responded to|closed|acknowledged|completed|provided) (?:\w+ )?(?:after|"
+        r"past) (?:the |its |their )?(?:deadline|target (?:date|time)|due date|timescale|time ?limit)s?\b",
+        "Two stage 2 responses were sent after the deadline.",
+    ),
     # --- Remaining work: more to do before it is met --------------------------------------
+    Cue(
+        Family.REMAINING_WORK,
+        ("outstanding",),
+        r"\b(?:is|are|remains?|remained|was|were) (?:still )?outstanding\b",
+        "Some actions remain outstanding.",
+        # "any actions outstanding are reported": a procedure.
+        not_before=r"\b(?:any|where|if|when)\b[^.;]{0,30}$",
+    ),
     Cue(
         Family.REMAINING_WORK,
         (
@@ -376,6 +415,10 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:want|wants|need|needs|have|has) to (?:improve|do better|get better)\b",
         "Our record keeping of reasonable adjustments needs improvement.",
         modal=True,
+        # What a report covers ("highlighting both successes and areas for improvement") is a
+        # table of contents, not a shortfall found.
+        not_before=r"\b(?:both|strengths?|successes|positives?|positive \w+|good practice|what went "
+        r"well|compliments)\b(?: \w+)? (?:and|as well as)\s*$",
     ),
     Cue(
         Family.REMAINING_WORK,
@@ -403,7 +446,111 @@ CUES: tuple[Cue, ...] = (
         "There is room for improvement in how we record outcomes.",
         not_before=r"\b(?:always|there(?:['’]s| is) always)\b[^.]{0,12}$",
     ),
+    Cue(
+        Family.REMAINING_WORK,
+        ("to do", "to be done"),
+        r"\b(?:have|has|had|is|are|remains?|there(?:['’]s| is)) (?:still )?(?:(?:some|more|much|further|"
+        r"a lot of|lots of) )?work (?:still )?to (?:do|be done)\b",
+        "We still have work to do on record keeping.",
+    ),
+    Cue(
+        Family.REMAINING_WORK,
+        ("concern",),
+        r"\b(?:an? |the )?(?:area|cause|source) (?:of|for) concern\b|\b(?:remains?|remained|has been|"
+        r"have been|is|was) a (?:\w+ )?concern\b",
+        "Response times have been an area of concern.",
+        # Someone else's concern, or any concern a resident may raise, is not ours admitted.
+        not_before=r"\b(?:raise|raises|raised|report|reports|any|no|every|each|their|your|his|her|"
+        r"residents?['’]?|tenants?['’]?)(?: \w+)?\s*$",
+    ),
+    Cue(
+        Family.REMAINING_WORK,
+        ("working to", "working hard to"),
+        r"\b(?:are|is|we['’]re|were) (?:\w+ )?working (?:hard )?to (?:improve|address|resolve|reduce "
+        r"(?:the|our) (?:\w+ )?(?:delays?|backlog)|meet|achieve|comply|bring)\b",
+        "This is an area we are working to improve.",
+    ),
     # --- Plans: what the provision asks for is still to come -------------------------------
+    Cue(
+        Family.PLAN,
+        ("under way", "underway", "ongoing", "in progress", "in hand"),
+        r"\b(?:work|a review|reviews|a project|plans?|recruitment|procurement|consultation|training)\b"
+        r"(?: [\w’']+){0,5}? (?:is|are) (?:now |currently |still |well )?(?:under ?way|ongoing|"
+        r"in progress|in hand)\b",
+        "Work is under way to update the policy.",
+    ),
+    Cue(
+        Family.PLAN,
+        ("planned", "scheduled", "proposed", "programmed"),
+        r"\b(?:is|are|has been|have been) (?:now |currently |also )?(?:planned|scheduled|proposed|"
+        r"programmed)\b",
+        "Further training is planned for the contact centre.",
+        # What is scheduled every year is a routine, not a plan to comply.
+        not_after=r"[^.;]{0,40}?\b(?:annually|every|each|regularly|yearly|quarterly|monthly|weekly|as "
+        r"(?:needed|required|necessary)|(?:all )?new (?:starters|staff|employees|colleagues)|induction)\b",
+        not_before=r"\b(?:your|the|a|each|every|any|all|new) (?:\w+ )?(?:complaints?|response|case|"
+        r"enquir(?:y|ies)|appointments?|visits?|meetings?|inspections?|repairs?|works?|calls?|call ?backs?)"
+        r" (?:\w+ )?$"
+        r"|\b(?:regular|annual|routine|periodic|ongoing|quarterly|monthly|weekly|yearly|refresher)\b"
+        r"(?: [\w-]+){0,3}\s*$",
+    ),
+    Cue(
+        Family.PLAN,
+        ("go live", "due to", "in place by", "in place"),
+        r"\b(?:due|expected|planned|set|scheduled) to (?:go live|launch|be (?:launched|introduced|"
+        r"implemented|published|approved|completed|rolled out|in place))\b|\b(?:will|to) go live\b"
+        r"|\b(?:aim|aims|plan|plans|expect|expects|intend|intends|hope|hopes) to (?:have|get|put) "
+        r"(?:\w+ ){0,5}?in place\b",
+        "A new case management system is due to go live in March.",
+    ),
+    Cue(
+        Family.PLAN,
+        ("we will", "we shall", "we are going to", "we'll", "we’ll"),
+        r"\bwe (?:will|shall|are going to|['’]ll) (?:now |also |soon |shortly |then )?(?:introduce|develop|"
+        r"create|establish|set up|launch|implement|recruit|appoint|roll out|put in place|revise|amend|"
+        r"rewrite|redesign|procure|install|draft)\b",
+        "We will introduce a dedicated complaints team next year.",
+        # "We will review it annually", "we will develop it further", "we will appoint an
+        # independent investigator", "we will set up a meeting", "we will implement any remedy":
+        # a routine or what happens to a complaint, not a plan to comply.
+        not_after=r"\s*(?:you|your|them|him|her|any|all|every|each)\b"
+        r"|\s*(?:an? |the )?(?:[\w-]+ )?(?:investigators?|officers?|managers?|meetings?|visits?|"
+        r"inspections?|remed(?:y|ies)|orders?|compensation|case (?:record|file)s?)\b"
+        r"|[^.;]{0,60}?\b(?:annually|every|each (?:year|quarter|month|complaint|case)|regularly|yearly|"
+        r"quarterly|monthly|as (?:needed|required|necessary|appropriate)|further|where|when|if|"
+        r"complaints? (?:is|are) (?:upheld|escalated|received))\b",
+    ),
+    Cue(
+        Family.PLAN,
+        ("presented", "reported", "taken", "submitted", "brought", "put "),
+        r"\b(?:will|would|shall|is due to|are due to|is to|are to) (?:now |also |then |first )?be (?:taken|"
+        r"presented|reported|submitted|brought|put) (?:back )?(?:to|before) (?:the |our |its |a )?(?:\w+ )?"
+        r"(?:board|committee|cabinet|scrutiny|panel|council|members)\b",
+        "The self-assessment will be presented to the Board for the first time in July.",
+        # Reporting every quarter is the routine the Code asks for; a complaint put to a panel
+        # is a procedure.
+        not_after=r"[^.;]{0,60}?\b(?:annually|every|each|regularly|yearly|quarterly|monthly|twice|as part "
+        r"of (?:its|their|the) (?:annual|regular))\b",
+        not_before=r"\b(?:your|the|a|this|each|every|any|all)(?: \w+)? (?:complaints?|case|appeal|"
+        r"review|request|decision|outcome|findings|response|performance|report|reports|information)"
+        r"(?: \w+)? $",
+    ),
+    Cue(
+        Family.REMAINING_WORK,
+        ("improvement",),
+        r"\b(?:will|are going to|can expect to) (?:soon |now |also )?(?:see|experience|notice|feel) (?:\w+ )?"
+        r"improvements?\b",
+        "Residents will see improvements in response times next year.",
+    ),
+    Cue(
+        Family.PLAN,
+        ("line with", "align", "reflect"),
+        r"\b(?:are|is|we['’]re|will be) (?:currently |now )?(?:reviewing|updating|revising|amending|changing|"
+        r"rewriting) (?:[\w’']+ ){1,4}?(?:to (?:bring (?:\w+ ){0,2}?in(?:to)? line with|align (?:\w+ ){0,2}?"
+        r"with|reflect|meet|comply with|match)|(?:in line|in accordance) with) (?:the |this |our )?(?:new "
+        r"|revised |2024 |updated )?(?:code|requirements?)\b",
+        "We are reviewing the policy to bring it into line with the Code.",
+    ),
     Cue(
         Family.PLAN,
         ("will", "shall", "to be", "going to", "would"),
@@ -465,6 +612,30 @@ CUES: tuple[Cue, ...] = (
         not_after=r"\s*(?:your|the|this|a) (?:complaint|response|case|enquiry)\b",
     ),
     # --- Hedges: met in most cases, not all -------------------------------------------------
+    Cue(
+        Family.HEDGE,
+        ("most", "majority", "nearly", "almost"),
+        r"\b(?:most|the (?:vast )?majority|nearly (?:all|every)|almost (?:all|every))(?: of)?(?: (?:our|the|"
+        r"these))?(?: stage \w+)? (?:complaints?|responses?|cases|acknowledgements?|letters|replies|reply)\b"
+        r"[^.;]{0,50}?\b(?:within|on time|in time|includes?|included|met|meets?|follow(?:s|ed)?|"
+        r"compl(?:y|ies|ied)|set out|sets out)\b",
+        "Most stage 2 responses are sent within 20 working days.",
+    ),
+    Cue(
+        Family.HEDGE,
+        ("quarters", "months"),
+        r"\b(?:met|achieved|hit|reached|exceeded|meeting)\b[^.;]{0,40}?\bin (?:one|two|three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|\d+) (?:out )?of (?:the |our )?(?:two|three|four|five|six|seven|eight|"
+        r"nine|ten|eleven|twelve|\d+) (?:quarters|months)\b",
+        "We met the target in three of the four quarters.",
+    ),
+    Cue(
+        Family.HEDGE,
+        ("usually", "generally", "typically", "mostly", "often", "sometimes", "occasionally", "in the main"),
+        r"\b(?:usually|generally|typically|mostly|often|sometimes|occasionally|in the main) (?:[\w’']+ )"
+        r"{0,3}?(?:within|on time|in time|met|meets?|achieved?|followed|compl(?:y|ies|ied)|in line with)\b",
+        "Responses are usually sent within 10 working days.",
+    ),
     Cue(
         Family.HEDGE,
         (

@@ -12,17 +12,23 @@ whether it is a rule or a result.
   A clause that names the act but not the stage takes the stage its sentence names, or the one
   the provision's own limits share, or else the first stage ("we acknowledge complaints within
   5 working days"). Inside a provision that sets limit K, a clause that names no act of another
-  limit states K.
+  limit states K. A clause that names a stage but no act takes the act of the clause before it
+  ("respond to stage one complaints within 10 working days and stage two within 20"), and a
+  sentence that applies its limit to "all stages" states it for each.
 - **Whose time.** The resident's own time (to complain, to ask for stage 2, to reply) is never the
   landlord's: a clause whose subject is the resident asking, telling or escalating, or whose clock
   runs from our response, states only a limit the code sets as a minimum (the time a resident has
   to complain, an at-least limit).
 - **A rule, not a result.** A clause that reports performance ("87% within 10 working days",
   "took 12 days on average") states no limit; one that sets an average as the target ("within 15
-  working days on average") is read, and marked as an average, since the Code sets a limit for
-  every complaint.
+  working days on average", "we answer within 15 working days on average") is read, and marked
+  as an average, since the Code sets a limit for every complaint; only an average in the past
+  ("was", "took", a year) is a result.
 - **Restraint.** A duration that is time left or an interval ("due a response within two days",
   "every two weeks") is no limit, and where one duration could be two limits, nothing is read.
+  So is a response time given with its extension ("within 40 working days where an extension is
+  agreed"), and an acknowledgement named only by assessing that is longer than the code's
+  ("assessed within 15 working days" may be the whole investigation): an error must be right.
 """
 
 from __future__ import annotations
@@ -43,19 +49,29 @@ _STAGE_FORMS = (
     (
         re.compile(
             r"\bstage\s*(?:two|ii)\b|\bsecond stage\b|\bfinal stage\b|\blevel\s*(?:2|two)\b|\breviews?\b|"
-            r"\bescalat\w*",
+            # Not "appeal": some landlords' appeal is a third stage, outside the Code's two.
+            r"\bescalat\w*|\bfinal response\b",
             re.I,
         ),
         "stage 2",
     ),
 )
 _STAGE = re.compile(r"\bstage (\d)\b", re.I)
+# A window counted from when the resident knew: "of becoming aware", "after the complainant is aware".
+_AWARE_FORM = re.compile(
+    r"\b(?:after|since|of) (?:\w+ ){0,3}(?:is|was|were|are|became|becomes|becoming|being|first) "
+    r"(?:made )?aware\b",
+    re.I,
+)
 # Other words for the acts limits are for, made into the stems codes use in their keywords.
 _ACT_FORMS = (
     (
         re.compile(
             r"\b(?:repl(?:y|ies|ied)|answer\w*|decisions?|outcomes?|resolv\w*|investigat\w*|"
-            r"turn\w* (?:\w+ )?around|deal with|dealt with|get back to you|findings|close[sd]?)\b",
+            r"turn\w* (?:\w+ )?around|deal with|dealt with|get back to you|findings|close[sd]?|"
+            # "the maximum duration of a stage 1 complaint"; never an extension's duration
+            r"(?<!extension )duration(?! of (?:the |an? |any )?(?:\w+ ){0,2}?extension)|"
+            r"complet\w* (?:\w+ ){0,2}(?:reviews?|investigations?|complaints?))\b",
             re.I,
         ),
         "respon",
@@ -68,22 +84,38 @@ _ACT_FORMS = (
         ),
         "acknowledg",
     ),
+    # Deciding whether to accept a complaint is part of acknowledging it, in the Code's five
+    # working days: "assess the complaint", "let you know if we have accepted your request". (Read
+    # only within the acknowledgement's limit: see _ASSESSING.)
+    (
+        re.compile(
+            r"\b(?:assess(?:es|ed|ing)?|(?:let you know|tell you|confirm)\b[^,;.]{0,40}?\b(?:if|whether) "
+            r"(?:we|we['’]ve|we have) (?:have )?accepted)\b",
+            re.I,
+        ),
+        "acknowledg",
+    ),
     # What happened too long ago to complain of: "occurred over six months ago", "6 months or more
     # has passed", "within the last 12 months": the window a resident has to complain.
     (
         re.compile(
             r"\b(?:ago|(?:has|have) passed|since (?:the|knowing|becoming|you became)|(?:within|in) the "
             r"(?:last|past) \w+ (?:months|years)|(?:occurred|happened|took place|arose) (?:within|over|more "
-            r"than|longer than))\b",
+            r"than|longer than|outside))\b",
             re.I,
         ),
-        "complain",
+        # The window is months in the Code's words; a landlord's own may be days ("more than 90
+        # calendar days after the complainant is aware"), read by the same forms.
+        "complain months",
     ),
+    # Awareness, after the duration: "more than 90 calendar days after the complainant is aware".
+    (_AWARE_FORM, "complain months"),
 )
 # The forms of a window, whose duration is introduced by words no other limit uses.
 _WINDOW_AROUND = re.compile(
     r"(?:\b(?:over|more than|longer than|in the region of|(?:within|in) the (?:last|past))\s*$)", re.I
 )
+_OUTSIDE = re.compile(r"\boutside(?: of)?\s*(?:the\s*)?$", re.I)
 _WINDOW_AFTER = re.compile(r"^\s*(?:or more |or longer )?(?:ago|(?:has|have) passed|since)\b", re.I)
 # Just before or after a duration, the words that make it extra time: "a further 10 days".
 _EXTRA_BEFORE = re.compile(
@@ -126,6 +158,7 @@ _PERFORMANCE = re.compile(
 _AVERAGE = re.compile(r"\b(?:on average|average|averaged|mean|median)\b", re.IGNORECASE)
 # After a duration, the event the clock starts from: "of the complaint being acknowledged".
 _CLOCK_START = re.compile(r"^\s*(?:of|from|after|following)\b[^,;.]*", re.IGNORECASE)
+_AWARE = re.compile(r"\s*(?:after|since|of)\s+(?:\w+\s+){0,3}?(?:\w+\s+)?(?:made\s+)?aware\b", re.I)
 # The clock runs from our answer: then it is the resident's time to come back.
 _FROM_OUR_ANSWER = re.compile(
     r"(?:^|\b)\s*(?:of|from|after|following)\s+(?:the date (?:of|on) )?(?:our|the|your|receiving (?:our|the|"
@@ -157,6 +190,21 @@ _LANDLORD = re.compile(
     r"investigated|resolved|dealt with|logged|completed|extended|closed|turned around)\b",
     re.IGNORECASE,
 )
+# An average that was achieved, not one aimed at: "took", "was", "in 2023-24".
+# "Assessed within 15 working days" may be the acknowledgement or the whole investigation: read
+# as an acknowledgement only when no longer than the code's, so that it never makes an error.
+_ASSESSING = re.compile(r"\bassess(?:es|ed|ing)?\b", re.IGNORECASE)
+# A clause about moving a complaint on names its own act, even with no limit's words: "and can be
+# escalated to stage 2 within 20 working days" borrows no verb from the clause before.
+_MOVING_ON = re.compile(r"\b(?:escalat\w*|request\w*|ask\w*|appeal\w*|refer\w*|move[sd]?|pass\w*)\b", re.I)
+_ACHIEVED = re.compile(
+    r"\b(?:was|were|took|averaged|achieved|had|did|last year|(?:19|20)\d\d)\b", re.IGNORECASE
+)
+_ALL_STAGES = re.compile(
+    r"\b(?:(?:all|each|every|both)\s+(?:of\s+the\s+|our\s+)?stages|(?:each|every)\s+stage)\b",
+    re.IGNORECASE,
+)
+_EXTENDING = re.compile(r"\b(?:exten\w*|extend\w*)", re.IGNORECASE)
 _TARGET_WORDS = re.compile(r"\b(?:target|aim|aims|will|should|must|standard|expect)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()–]|\s-\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 _DELIVERABLE_VERB = re.compile(
@@ -203,7 +251,10 @@ def _keyword(keyword: str) -> re.Pattern[str]:
 def _normalised(text: str) -> str:
     """The text with other ways of naming stages and acts added in the codes' own words."""
     extra: list[str] = []
+    lowered = text.lower()
     for pattern, form in (*_STAGE_FORMS, *_ACT_FORMS):
+        if pattern is _AWARE_FORM and "aware" not in lowered:
+            continue  # a substring test first: the pattern is slow to fail, and "of" is everywhere
         if pattern.search(text):
             extra.append(form)
     return text + (" | " + " ".join(extra) if extra else "")
@@ -299,6 +350,42 @@ class LimitReader:
                 return [limit for limit in usable if limit.key == key]
         return []
 
+    def _with_its_extension(self, key: str, clause: str, duration: Duration) -> bool:
+        """Whether a response time longer than the code's is its total with the extension ("within
+        40 working days where an extension is agreed"), which is neither limit alone."""
+        response = self._lengths.get(key)
+        extension = self._lengths.get(key.replace("-response", "-extension"))
+        if not key.endswith("-response") or response is None or extension is None:
+            return False
+        days = _rough_days(duration)
+        return _EXTENDING.search(clause) is not None and _rough_days(response) < days <= _rough_days(
+            response
+        ) + _rough_days(extension)
+
+    def _only_assessing(self, limit: _Limit, clause: str, duration: Duration) -> bool:
+        """Whether an acknowledgement is named only by assessing, and is longer than the code's."""
+        if not limit.key.endswith("acknowledge") or not _ASSESSING.search(clause):
+            return False
+        if re.search(r"acknowledg", clause, re.I) or _ACT_FORMS[1][0].search(clause):
+            return False  # named in other words too: "logged, assessed and acknowledged within"
+        length = self._lengths.get(limit.key)
+        return length is None or _rough_days(duration) > _rough_days(length)
+
+    def _last_act(self, text: str) -> str | None:
+        """The word for the act named last in `text` ("respond"), in the code's own stem."""
+        spots = [
+            (match.start(), match.group())
+            for limit in self._limits
+            if limit.stage is not None
+            for pattern in limit.acts
+            for match in pattern.finditer(text)
+        ]
+        # The other words for responding and acknowledging (not the window's, which is no stage's).
+        spots += [
+            (match.start(), form) for pattern, form in _ACT_FORMS[:3] for match in pattern.finditer(text)
+        ]
+        return max(spots)[1] if spots else None
+
     def limits_in(self, sentence: str, own: Collection[str] = ()) -> list[StatedLimit]:
         """The limits `sentence` states; `own` are the limits the provision it answers sets."""
         if not names_a_unit(sentence.casefold()):
@@ -313,7 +400,8 @@ class LimitReader:
 
     def _read_sentence(self, sentence: str, own: Collection[str]) -> list[StatedLimit]:
         stated: list[StatedLimit] = []
-        for found in find_durations(sentence):
+        durations = find_durations(sentence)
+        for index, found in enumerate(durations):
             if not _is_a_limit(sentence, found):
                 continue
             clause, start = _clause_around(sentence, found)
@@ -321,6 +409,8 @@ class LimitReader:
                 continue
             after = sentence[found.end :]
             clock = _CLOCK_START.match(after)
+            if clock and _AWARE.match(clock.group()):
+                clock = None  # "after you became aware" is what makes it the window, not a clock start
             judged = clause[: found.end - start] + clause[found.end - start + (clock.end() if clock else 0) :]
             if _extra_time(sentence, found):
                 judged += " | exten"
@@ -333,14 +423,35 @@ class LimitReader:
                 candidates = self._candidates(whole, sentence, own, resident, found, found.start)
                 at = found.start
                 judged = whole
+            if not candidates and _stages(_normalised(judged)) and not _MOVING_ON.search(judged):
+                # A stage without its act takes the act of the clause before: "we aim to respond to
+                # stage one complaints within 10 working days and stage two complaints within 20".
+                act = self._last_act(sentence[:start])
+                if act is not None:
+                    candidates = self._candidates(f"{judged} | {act}", sentence, own, resident, found, at)
             if len(candidates) > 1:
                 candidates = _nearest(candidates, judged, at, sentence, found)
-            if len(candidates) != 1:
+            if (
+                len(candidates) != 1
+                or self._only_assessing(candidates[0], judged, found.duration)
+                or self._with_its_extension(candidates[0].key, clause, found.duration)
+            ):
                 continue
-            average = bool(_AVERAGE.search(clause)) and bool(_TARGET_WORDS.search(clause))
-            if _AVERAGE.search(clause) and not average:
+            averaged = _AVERAGE.search(clause)
+            average = bool(averaged) and (bool(_TARGET_WORDS.search(clause)) or not _ACHIEVED.search(clause))
+            if averaged and not average:
                 continue  # an average achieved is a result, not a limit
             stated.append(StatedLimit(candidates[0].key, found, average))
+            upto = durations[index + 1].start if index + 1 < len(durations) else len(sentence)
+            if (_ALL_STAGES.search(clause) or _ALL_STAGES.search(sentence, found.end, upto)) and not _stages(
+                _normalised(clause)
+            ):
+                # "this applies to all stages of the procedure": the same act at every stage.
+                stated += [
+                    StatedLimit(limit.key, found, average)
+                    for limit in self._limits
+                    if limit is not candidates[0] and limit.stage and limit.acts_alike(candidates[0])
+                ]
         by_key: dict[str, set[object]] = {}
         for item in stated:
             by_key.setdefault(item.key, set()).add(item.found.duration)
@@ -417,6 +528,8 @@ def _is_a_limit(sentence: str, found: FoundDuration) -> bool:
     before = sentence[: found.start]
     if _WINDOW_AROUND.search(before[-30:]) or _WINDOW_AFTER.match(sentence[found.end :]):
         return True  # "occurred over six months ago", even in a condition: the window's usual form
+    if found.duration.unit in (Unit.MONTHS, Unit.YEARS) and _OUTSIDE.search(before[-20:]):
+        return True  # "investigate outside of 12 months": a window; never "outside 10 working days"
     clause = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) :]
     if _NOT_A_LIMIT_BEFORE.search(clause):
         return False
