@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.importing import SUPPORTED, ImportFailed
+from selfassess.importing.archive import MAX_TEXT_BYTES, measure
 
 
 @dataclass(frozen=True)
@@ -46,42 +47,21 @@ def is_bulleted(line: str) -> bool:
     return bool(_BULLET.match(line))
 
 
-#: The most text a file may hold for import: a year's form is well under 1 MB of it (its Word XML a
-#: few MB). Word and Excel files are zip archives, so the limit applies to what their parts unpack
-#: to, not to their size: a small file that unpacks to gigabytes (a "zip bomb") is refused before
-#: it is unpacked.
-MAX_TEXT_BYTES = 16 * 1024 * 1024
 #: The most table rows one document may hold: a form has about a hundred, a council's tracker a few
 #: hundred. Each row becomes several lines of YAML, so this bounds the time and memory an import takes.
 MAX_ROWS = 5_000
-_MEGABYTES = MAX_TEXT_BYTES // (1024 * 1024)
-
-
-def _too_large(path: Path) -> ImportFailed:
-    return ImportFailed(
-        f"{path.name} holds more than {_MEGABYTES} MB of text, more than selfassess reads from one "
-        "document; save the tables of the form on their own in a new file and import that."
-    )
 
 
 def _refuse_oversized(path: Path, kind: str, advice: str) -> None:
-    import zipfile
-
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".tsv"):
+    if path.suffix.lower() in (".csv", ".tsv"):
         if path.stat().st_size > MAX_TEXT_BYTES:
-            raise _too_large(path)
-        return
-    try:
-        with zipfile.ZipFile(path) as archive:
-            # Pictures and fonts are not read; the XML parts are, in full.
-            unpacked = sum(
-                part.file_size for part in archive.infolist() if part.filename.endswith((".xml", ".rels"))
+            raise ImportFailed(
+                f"{path.name} holds more than {MAX_TEXT_BYTES // (1024 * 1024)} MB of text, more than "
+                "selfassess reads from one document; save the tables of the form on their own in a new "
+                "file and import that."
             )
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise _damaged(path, kind, advice) from error
-    if unpacked > MAX_TEXT_BYTES:
-        raise _too_large(path)
+        return
+    measure(path, _damaged(path, kind, advice))
 
 
 _WORD = ("a Word document", "a .docx file (Word's 'Save as' makes one)")

@@ -1,0 +1,91 @@
+"""What the hostile files of the reliability review cost: time and peak memory of the whole
+command, each in a process of its own with a timeout, so that the figures before a fix can be
+measured too (an attack that runs past the timeout is reported as such, not waited for).
+
+    .venv/bin/python benchmarks/limits.py [CASE ...]
+
+Peak memory is `/usr/bin/time -v`'s maximum resident set size. Figures go in benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # the tests' builders make the files
+
+from tests.hostile.office import renamed_part_bomb  # noqa: E402
+
+TIMEOUT = 300
+SELFASSESS = [sys.executable, "-m", "selfassess"]
+
+
+def measure(command: list[str], timeout: float = TIMEOUT) -> str:
+    """The command's wall-clock time and peak memory, and its exit status and last line."""
+    started = time.perf_counter()
+    try:
+        run = subprocess.run(
+            ["/usr/bin/time", "-v", *command], capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return f"stopped after {timeout:.0f} s"
+    seconds = time.perf_counter() - started
+    found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr)
+    peak = int(found.group(1)) / 1024 if found else float("nan")
+    said = [line for line in run.stderr.splitlines() if line and not line.startswith("\t")]
+    said = [line for line in said if not line.startswith(("Command exited", "Command terminated"))]
+    last = (said or run.stdout.splitlines() or [""])[-1][:110]
+    status = re.search(r"Exit status: (\d+)", run.stderr)
+    return f"{seconds:6.2f} s {peak:8.0f} MB  exit {status.group(1) if status else '?'}  {last}"
+
+
+def _import(source: Path, folder: Path) -> list[str]:
+    return [
+        *SELFASSESS,
+        "import",
+        "--code",
+        "hos-chc-2024",
+        "-o",
+        str(folder / "out.yaml"),
+        "--force",
+        str(source),
+    ]
+
+
+def renamed_docx(folder: Path) -> list[str]:
+    """A Word form whose document part is renamed `.bin` and unpacks to 200 MB (a file of 200 KB)."""
+    return _import(renamed_part_bomb(folder / "renamed.docx", 200 * 1024 * 1024), folder)
+
+
+def renamed_xlsx(folder: Path) -> list[str]:
+    """An Excel form whose sheet is renamed `.bin` and unpacks to 200 MB."""
+    return _import(renamed_part_bomb(folder / "renamed.xlsx", 200 * 1024 * 1024), folder)
+
+
+CASES: dict[str, Callable[[Path], list[str]]] = {
+    "renamed-docx": renamed_docx,
+    "renamed-xlsx": renamed_xlsx,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cases", nargs="*", choices=[*CASES, []], metavar="CASE", help=", ".join(CASES))
+    chosen = parser.parse_args().cases or list(CASES)
+    for name in chosen:
+        with tempfile.TemporaryDirectory() as folder:
+            command = CASES[name](Path(folder))
+            sizes = [Path(part).stat().st_size for part in command if Path(part).is_file()]
+            size = f"{sizes[-1] / 1024:,.0f} KB" if sizes else ""
+            print(f"{name:<28} {size:>10}  {measure(command)}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
