@@ -10,6 +10,7 @@ Peak memory is `/usr/bin/time -v`'s maximum resident set size. Figures go in ben
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -27,12 +28,12 @@ TIMEOUT = 300
 SELFASSESS = [sys.executable, "-m", "selfassess"]
 
 
-def measure(command: list[str], timeout: float = TIMEOUT) -> str:
+def measure(command: list[str], timeout: float = TIMEOUT, env: dict[str, str] | None = None) -> str:
     """The command's wall-clock time and peak memory, and its exit status and last line."""
     started = time.perf_counter()
     try:
         run = subprocess.run(
-            ["/usr/bin/time", "-v", *command], capture_output=True, text=True, timeout=timeout
+            ["/usr/bin/time", "-v", *command], capture_output=True, text=True, timeout=timeout, env=env
         )
     except subprocess.TimeoutExpired:
         return f"stopped after {timeout:.0f} s"
@@ -69,22 +70,51 @@ def renamed_xlsx(folder: Path) -> list[str]:
     return _import(renamed_part_bomb(folder / "renamed.xlsx", 200 * 1024 * 1024), folder)
 
 
+EXAMPLE = REPO / "assessments" / "example-homes-2025.yaml"
+
+
+def _bad_cache(folder: Path, put: Callable[[Path], None]) -> list[str]:
+    """`check` of the example, with each bank-holiday cache file it wrote replaced by `put`."""
+    cache = folder / "cache"
+    os.environ["SELFASSESS_CACHE_DIR"] = str(cache)
+    subprocess.run([*SELFASSESS, "check", str(EXAMPLE)], capture_output=True, check=False)
+    for path in cache.iterdir():
+        path.unlink()
+        put(path)
+    return [*SELFASSESS, "check", str(EXAMPLE)]
+
+
+def cache_fifo(folder: Path) -> list[str]:
+    """The bank-holiday cache is a named pipe nobody writes to."""
+    return _bad_cache(folder, os.mkfifo)
+
+
+def cache_device(folder: Path) -> list[str]:
+    """The bank-holiday cache is a link to /dev/zero."""
+    return _bad_cache(folder, lambda path: path.symlink_to("/dev/zero"))
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "renamed-docx": renamed_docx,
     "renamed-xlsx": renamed_xlsx,
+    "cache-fifo": cache_fifo,
+    "cache-device": cache_device,
 }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="*", choices=[*CASES, []], metavar="CASE", help=", ".join(CASES))
-    chosen = parser.parse_args().cases or list(CASES)
+    parser.add_argument("cases", nargs="*", metavar="CASE", help=", ".join(CASES))
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds before a case is stopped")
+    arguments = parser.parse_args()
+    chosen = arguments.cases or list(CASES)
     for name in chosen:
+        os.environ.pop("SELFASSESS_CACHE_DIR", None)
         with tempfile.TemporaryDirectory() as folder:
             command = CASES[name](Path(folder))
             sizes = [Path(part).stat().st_size for part in command if Path(part).is_file()]
             size = f"{sizes[-1] / 1024:,.0f} KB" if sizes else ""
-            print(f"{name:<28} {size:>10}  {measure(command)}", flush=True)
+            print(f"{name:<28} {size:>10}  {measure(command, arguments.timeout)}", flush=True)
 
 
 if __name__ == "__main__":
