@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # the tests' builders make the files
 
-from tests.hostile.office import renamed_part_bomb  # noqa: E402
+from tests.hostile.office import merged_down_plan, renamed_part_bomb, spanned_form  # noqa: E402
 
 TIMEOUT = 300
 SELFASSESS = [sys.executable, "-m", "selfassess"]
@@ -70,6 +70,31 @@ def renamed_xlsx(folder: Path) -> list[str]:
     return _import(renamed_part_bomb(folder / "renamed.xlsx", 200 * 1024 * 1024), folder)
 
 
+def _imported(source: Path, folder: Path) -> list[str]:
+    given = ["--organisation", "Fenbrook Homes", "--assessed-on", "2025-05-01"]
+    return [*_import(source, folder), *given]
+
+
+def spanned_docx(folder: Path) -> list[str]:
+    """Westminster's Word form, one cell spanning 50,000,000 columns, a row starting 50,000,000 late."""
+    return _imported(spanned_form(folder / "spanned.docx", 50_000_000, 50_000_000), folder)
+
+
+def merged_600(folder: Path) -> list[str]:
+    """A Word action plan of 600 actions, its link column merged down over all of them."""
+    return _imported(merged_down_plan(folder / "plan.docx", 600), folder)
+
+
+def merged_1200(folder: Path) -> list[str]:
+    """The same with 1,200 actions."""
+    return _imported(merged_down_plan(folder / "plan.docx", 1_200), folder)
+
+
+def merged_5000(folder: Path) -> list[str]:
+    """The same with 4,999 actions, the most rows an import takes (5,000 with the header)."""
+    return _imported(merged_down_plan(folder / "plan.docx", 4_999), folder)
+
+
 EXAMPLE = REPO / "assessments" / "example-homes-2025.yaml"
 
 
@@ -97,6 +122,10 @@ def cache_device(folder: Path) -> list[str]:
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "renamed-docx": renamed_docx,
     "renamed-xlsx": renamed_xlsx,
+    "spanned-docx": spanned_docx,
+    "merged-600": merged_600,
+    "merged-1200": merged_1200,
+    "merged-5000": merged_5000,
     "cache-fifo": cache_fifo,
     "cache-device": cache_device,
 }

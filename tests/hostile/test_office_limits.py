@@ -12,8 +12,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.hostile.office import renamed_part_bomb
+from tests.hostile.office import merged_down_plan, renamed_part_bomb, spanned_form, wide_row_form
 from tests.importing import builders
 
 #: What one import may use here: well above an ordinary form's 100 MB, far below a bomb's gigabytes.
@@ -25,8 +26,20 @@ def _limited() -> None:
 
 
 def run_import(source: Path, out: Path, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    given = ["--organisation", "Fenbrook Homes", "--assessed-on", "2025-05-01"]
     return subprocess.run(
-        [sys.executable, "-m", "selfassess", "import", "--code", "hos-chc-2024", "-o", str(out), str(source)],
+        [
+            sys.executable,
+            "-m",
+            "selfassess",
+            "import",
+            "--code",
+            "hos-chc-2024",
+            *given,
+            "-o",
+            str(out),
+            str(source),
+        ],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -57,9 +70,8 @@ def test_pictures_count_towards_a_larger_limit_of_their_own(tmp_path: Path) -> N
             for part in source.infolist():
                 out.writestr(part, source.read(part))
             for number in range(megabytes // 10):  # a photograph does not compress
-                out.writestr(
-                    f"word/media/image{number}.jpeg", b"\xff\xd8\xff\xe0" + os.urandom(10 * 1024 * 1024)
-                )
+                picture = b"\xff\xd8\xff\xe0" + os.urandom(10 * 1024 * 1024)
+                out.writestr(f"word/media/image{number}.jpeg", picture, zipfile.ZIP_STORED)
         return path
 
     read = run_import(with_pictures("photographs.docx", 20), tmp_path / "read.yaml")
@@ -68,3 +80,46 @@ def test_pictures_count_towards_a_larger_limit_of_their_own(tmp_path: Path) -> N
     refused = run_import(with_pictures("album.docx", 70), tmp_path / "refused.yaml")
     assert (refused.returncode, refused.stdout) == (1, "")
     assert refused.stderr.startswith("album.docx unpacks to more than 64 MB, pictures and all, more than")
+
+
+# -- Word tables whose spans and merges are absurd, or only long ---------------------------------------
+
+
+def test_spans_past_the_tables_grid_are_held_to_it(tmp_path: Path) -> None:
+    """A cell spanning fifty million columns, and a row starting fifty million columns late, in a
+    form of five: laid on the table's own five columns, the form reads as if they were not there."""
+    ordinary = run_import(
+        builders.write_docx(builders.westminster_form(), tmp_path / "form.docx", cover=False),
+        tmp_path / "ordinary.yaml",
+    )
+    assert "Checked 1 file" in ordinary.stdout, ordinary.stderr
+    source = spanned_form(tmp_path / "spanned.docx", span=50_000_000, before=50_000_000)
+    assert source.stat().st_size < 100_000
+    run = run_import(source, tmp_path / "spanned.yaml", timeout=20)
+    assert "Traceback" not in run.stderr and "damaged" not in run.stderr, run.stderr
+    assert run.returncode == ordinary.returncode
+    spanned = (tmp_path / "spanned.yaml").read_text(encoding="utf-8")
+    assert spanned.replace("spanned.docx", "form.docx") == (tmp_path / "ordinary.yaml").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_row_wider_than_word_allows_is_refused(tmp_path: Path) -> None:
+    run = run_import(wide_row_form(tmp_path / "wide.docx", 5_000), tmp_path / "out.yaml")
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == (
+        "wide.docx has a row wider than Word allows (table 1, row 1, more than 63 cells); it may be "
+        "damaged, or made by a program other than Word.\n"
+    )
+
+
+def test_a_column_merged_down_over_a_long_plan_is_read_for_every_row(tmp_path: Path) -> None:
+    """1,200 actions serving 6.3, the link cell merged down over all of them: every action is
+    placed under 6.3, as the merged cell says (python-docx's recursion stops near 1,000 rows)."""
+    run = run_import(merged_down_plan(tmp_path / "plan.docx", 1_200), tmp_path / "plan.yaml", timeout=30)
+    assert "Traceback" not in run.stderr and "damaged" not in run.stderr, run.stderr
+    written = yaml.safe_load((tmp_path / "plan.yaml").read_text(encoding="utf-8"))
+    actions = written["responses"]["6.3"]["actions"]
+    assert [action["ref"] for action in actions] == [f"A{number}" for number in range(1, 1_201)]
+    assert actions[-1]["action"].startswith("Review complaint case 1200 against the stage 1 time limit")
+    assert actions[-1]["owner"] == "Complaints Team Leader"
