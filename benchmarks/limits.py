@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # the tests' builders make the files
 
 from tests.hostile.office import merged_down_plan, renamed_part_bomb, spanned_form  # noqa: E402
+from tests.hostile.test_many_mistakes import large_code, misnumbered  # noqa: E402
 
 TIMEOUT = 300
 SELFASSESS = [sys.executable, "-m", "selfassess"]
@@ -98,6 +99,26 @@ def merged_5000(folder: Path) -> list[str]:
 EXAMPLE = REPO / "assessments" / "example-homes-2025.yaml"
 
 
+def unknown_8000(folder: Path) -> list[str]:
+    """A code of 8,000 provisions, and an assessment of 8,000 responses to numbers it does not have."""
+    path = misnumbered(folder, large_code(folder, 8_000), 8_000)
+    return [*SELFASSESS, "check", "--format", "json", str(path)]
+
+
+def unknown_20mb(folder: Path) -> list[str]:
+    """An assessment of the 2024 Code just under the 20 MB limit, every response (some 220,000)
+    filed under a number the code does not have."""
+    lines = ["code: hos-chc-2024", "organisation: Fenbrook Homes", "assessed_on: 2025-05-20", "responses:"]
+    size, number = 0, 0
+    while size < 19_500_000:
+        number += 1
+        lines.append(f'  "7.{number}":\n    answer: "Yes"\n    evidence: [complaints-policy]')
+        size += len(lines[-1]) + 1
+    path = folder / "unknown.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [*SELFASSESS, "check", "--format", "json", str(path)]
+
+
 def _bad_cache(folder: Path, put: Callable[[Path], None]) -> list[str]:
     """`check` of the example, with each bank-holiday cache file it wrote replaced by `put`."""
     cache = folder / "cache"
@@ -126,6 +147,8 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "merged-600": merged_600,
     "merged-1200": merged_1200,
     "merged-5000": merged_5000,
+    "unknown-8000": unknown_8000,
+    "unknown-20mb": unknown_20mb,
     "cache-fifo": cache_fifo,
     "cache-device": cache_device,
 }
