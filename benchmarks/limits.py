@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # the tests' builders make the files
 
 from tests.hostile.office import merged_down_plan, renamed_part_bomb, spanned_form  # noqa: E402
+from tests.hostile.test_long_report import misfiled  # noqa: E402
 from tests.hostile.test_many_mistakes import large_code, misnumbered  # noqa: E402
 
 TIMEOUT = 300
@@ -140,6 +141,12 @@ def cache_device(folder: Path) -> list[str]:
     return _bad_cache(folder, lambda path: path.symlink_to("/dev/zero"))
 
 
+def report_20000(folder: Path) -> list[str]:
+    """The board report in Word of the example with 20,000 more responses under unknown numbers."""
+    source = misfiled(folder / "assessment", 20_000)
+    return [*SELFASSESS, "report", "--format", "docx", "-o", str(folder / "report.docx"), str(source)]
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "renamed-docx": renamed_docx,
     "renamed-xlsx": renamed_xlsx,
@@ -149,6 +156,7 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "merged-5000": merged_5000,
     "unknown-8000": unknown_8000,
     "unknown-20mb": unknown_20mb,
+    "report-20000": report_20000,
     "cache-fifo": cache_fifo,
     "cache-device": cache_device,
 }

@@ -41,7 +41,7 @@ def _actions(document: WordDocument, caption: str, actions: Sequence[ActionView]
 def _findings(document: WordDocument, heading: str, lines: Sequence[FindingLine]) -> None:
     document.add_heading(heading, level=2)
     for line in lines:
-        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph = word.paragraph(document, word.BULLETS[0])
         if line.provision:
             word.text(paragraph, f"{line.provision}: ", bold=True)
         word.text(paragraph, line.message)
@@ -60,7 +60,7 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
         f"From the complaints log, each case judged in working days against the {log.code}."
     )
     for line in log.headline:
-        word.text(document.add_paragraph(style="List Bullet"), line)
+        word.text(word.paragraph(document, word.BULLETS[0]), line)
     if log.not_judged:
         document.add_paragraph(log.not_judged)
     table = word.table(document, (*log.by_month_heading, "Stage 1 in time, drawn"), _MONTH_WIDTHS)
@@ -77,7 +77,7 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
             bar.font.color.rgb = _ON_TIME
     document.add_heading("Late responses, by how late", level=2)
     for line in log.late:
-        word.text(document.add_paragraph(style="List Bullet"), line)
+        word.text(word.paragraph(document, word.BULLETS[0]), line)
     for said in (log.open_past_limit, *log.notes):
         if said:
             document.add_paragraph(said)
