@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # the tests' builders make the files
 
 from tests.hostile.office import merged_down_plan, renamed_part_bomb, spanned_form  # noqa: E402
+from tests.hostile.test_long_pdf import with_long_commentary  # noqa: E402
 from tests.hostile.test_long_report import misfiled  # noqa: E402
 from tests.hostile.test_many_mistakes import large_code, misnumbered  # noqa: E402
 
@@ -147,6 +148,18 @@ def report_20000(folder: Path) -> list[str]:
     return [*SELFASSESS, "report", "--format", "docx", "-o", str(folder / "report.docx"), str(source)]
 
 
+def pdf_1mb(folder: Path) -> list[str]:
+    """The example as PDF, its response 1.2's commentary a megabyte long."""
+    source = with_long_commentary(folder / "assessment", 1024 * 1024)
+    return [*SELFASSESS, "render", "--draft", "--format", "pdf", "-o", str(folder / "long.pdf"), str(source)]
+
+
+def pdf_400kb(folder: Path) -> list[str]:
+    """The same with a commentary of 400 KB, under the limit."""
+    source = with_long_commentary(folder / "assessment", 400 * 1024)
+    return [*SELFASSESS, "render", "--draft", "--format", "pdf", "-o", str(folder / "long.pdf"), str(source)]
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "renamed-docx": renamed_docx,
     "renamed-xlsx": renamed_xlsx,
@@ -157,6 +170,8 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "unknown-8000": unknown_8000,
     "unknown-20mb": unknown_20mb,
     "report-20000": report_20000,
+    "pdf-1mb": pdf_1mb,
+    "pdf-400kb": pdf_400kb,
     "cache-fifo": cache_fifo,
     "cache-device": cache_device,
 }
