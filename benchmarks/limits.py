@@ -160,6 +160,35 @@ def pdf_400kb(folder: Path) -> list[str]:
     return [*SELFASSESS, "render", "--draft", "--format", "pdf", "-o", str(folder / "long.pdf"), str(source)]
 
 
+def _render_19mb(folder: Path, form: str) -> list[str]:
+    source = with_long_commentary(folder / "assessment", 19 * 1024 * 1024)
+    return [
+        *SELFASSESS,
+        "render",
+        "--draft",
+        "--format",
+        form,
+        "-o",
+        str(folder / f"long.{form}"),
+        str(source),
+    ]
+
+
+def html_19mb(folder: Path) -> list[str]:
+    """The example as HTML, one commentary of 19 MB (the file just under the 20 MB limit)."""
+    return _render_19mb(folder, "html")
+
+
+def docx_19mb(folder: Path) -> list[str]:
+    """The same as Word."""
+    return _render_19mb(folder, "docx")
+
+
+def pdf_19mb(folder: Path) -> list[str]:
+    """The same as PDF: refused."""
+    return _render_19mb(folder, "pdf")
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "renamed-docx": renamed_docx,
     "renamed-xlsx": renamed_xlsx,
@@ -172,6 +201,9 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "report-20000": report_20000,
     "pdf-1mb": pdf_1mb,
     "pdf-400kb": pdf_400kb,
+    "html-19mb": html_19mb,
+    "docx-19mb": docx_19mb,
+    "pdf-19mb": pdf_19mb,
     "cache-fifo": cache_fifo,
     "cache-device": cache_device,
 }
