@@ -189,6 +189,18 @@ def pdf_19mb(folder: Path) -> list[str]:
     return _render_19mb(folder, "pdf")
 
 
+def report_19mb(folder: Path) -> list[str]:
+    """The board report in Word of the example with one commentary of 19 MB."""
+    source = with_long_commentary(folder / "assessment", 19 * 1024 * 1024)
+    return [*SELFASSESS, "report", "--format", "docx", "-o", str(folder / "report.docx"), str(source)]
+
+
+def diff_19mb(folder: Path) -> list[str]:
+    """`diff` of the example against the same with one commentary of 19 MB."""
+    source = with_long_commentary(folder / "assessment", 19 * 1024 * 1024)
+    return [*SELFASSESS, "diff", str(EXAMPLE), str(source)]
+
+
 CASES: dict[str, Callable[[Path], list[str]]] = {
     "renamed-docx": renamed_docx,
     "renamed-xlsx": renamed_xlsx,
@@ -204,6 +216,8 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "html-19mb": html_19mb,
     "docx-19mb": docx_19mb,
     "pdf-19mb": pdf_19mb,
+    "report-19mb": report_19mb,
+    "diff-19mb": diff_19mb,
     "cache-fifo": cache_fifo,
     "cache-device": cache_device,
 }
