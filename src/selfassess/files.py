@@ -1,8 +1,10 @@
-"""Writing output files: all or nothing, and never over a file selfassess was given to read."""
+"""Reading a file without trusting it to be an ordinary one; writing output files all or nothing,
+and never over a file selfassess was given to read."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -10,6 +12,32 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+
+def read_bounded(path: Path, max_bytes: int, *, pipes: bool = True) -> bytes:
+    """The file's bytes, but never more than one byte past `max_bytes`.
+
+    Opened without waiting, so a named pipe with nobody writing reads as empty rather than hanging,
+    and read in chunks, so an endless device cannot fill the memory before the size limit applies.
+    A device or folder raises OSError, and so does a named pipe unless `pipes` (a file a person
+    names may be a pipe on purpose, as a shell's `<(...)` is; a file selfassess keeps for itself,
+    such as a cache, never is).
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb", buffering=0) as stream:
+        kind = os.fstat(descriptor).st_mode
+        if not (stat.S_ISREG(kind) or (pipes and stat.S_ISFIFO(kind))):
+            raise OSError(errno.EINVAL, "it is not an ordinary file (it may be a device or a folder)")
+        os.set_blocking(descriptor, True)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= max_bytes:
+            chunk = stream.read(min(1_048_576, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks)
 
 
 class OverwritesInput(ValueError):
@@ -137,6 +165,12 @@ def _write_into(path: Path, data: bytes) -> None:
             stream.write(data)
     except OSError as error:  # /dev/full: say which path, as for any file that cannot be written
         raise OSError(error.errno, error.strerror, str(path)) from None
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """`data` renamed into place over whatever stands at `path`, a link or a pipe included: for
+    the files selfassess keeps for itself (a cache), which nobody means to point anywhere else."""
+    _replace(path, data, keep_mode=False)
 
 
 def _replace(path: Path, data: bytes, keep_mode: bool) -> None:

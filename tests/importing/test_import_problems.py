@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from selfassess.cli import main
-from selfassess.importing.tables import MAX_ROWS, MAX_TEXT_BYTES
+from selfassess.importing.archive import MAX_TEXT_BYTES
+from selfassess.importing.tables import MAX_ROWS
 from tests.importing import builders
 from tests.importing.builders import FORM_HEADER, Table
 from tests.importing.helpers import UNPLACED_MARK, assert_nothing_lost, responses, run_import

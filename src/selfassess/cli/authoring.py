@@ -153,7 +153,7 @@ def run_import(arguments: argparse.Namespace) -> int:
 def run_migrate(arguments: argparse.Namespace) -> int:
     from selfassess.author.migrate import listed, migrate, quoted
     from selfassess.author.yaml_text import schema_advice, schema_line
-    from selfassess.load.documents import read_bounded
+    from selfassess.files import read_bounded
     from selfassess.load.yaml_source import DEFAULT_LIMITS, load_yaml_bytes
     from selfassess.model.versions import NotSuperseding, chain_to, through
 

@@ -32,7 +32,7 @@ def beside(source: Path, name: str) -> Path:
 def run_render(arguments: argparse.Namespace) -> int:
     from selfassess.load.config import ConfigError
     from selfassess.output import text
-    from selfassess.publish.pdf import PdfUnavailable
+    from selfassess.publish.pdf import PdfTooLarge, PdfUnavailable
     from selfassess.publish.render import render
 
     source = input_file(arguments.assessment)
@@ -49,6 +49,9 @@ def run_render(arguments: argparse.Namespace) -> int:
         )
     except (ConfigError, PdfUnavailable) as error:
         raise UsageError(str(error)) from None
+    except PdfTooLarge as error:  # the file is the trouble, not the command: as a finding is
+        print(f"{source.as_posix()}: {error}", file=sys.stderr)
+        return EXIT_FINDINGS
     errors = len(rendered.errors)
     plural = "s" if errors != 1 else ""
     if rendered.content is None:

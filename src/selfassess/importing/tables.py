@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.importing import SUPPORTED, ImportFailed
+from selfassess.importing.archive import MAX_TEXT_BYTES, measure
+from selfassess.importing.word_grid import MAX_COLUMNS, TooWide, layout, rows_of
 
 
 @dataclass(frozen=True)
@@ -46,42 +48,21 @@ def is_bulleted(line: str) -> bool:
     return bool(_BULLET.match(line))
 
 
-#: The most text a file may hold for import: a year's form is well under 1 MB of it (its Word XML a
-#: few MB). Word and Excel files are zip archives, so the limit applies to what their parts unpack
-#: to, not to their size: a small file that unpacks to gigabytes (a "zip bomb") is refused before
-#: it is unpacked.
-MAX_TEXT_BYTES = 16 * 1024 * 1024
 #: The most table rows one document may hold: a form has about a hundred, a council's tracker a few
 #: hundred. Each row becomes several lines of YAML, so this bounds the time and memory an import takes.
 MAX_ROWS = 5_000
-_MEGABYTES = MAX_TEXT_BYTES // (1024 * 1024)
-
-
-def _too_large(path: Path) -> ImportFailed:
-    return ImportFailed(
-        f"{path.name} holds more than {_MEGABYTES} MB of text, more than selfassess reads from one "
-        "document; save the tables of the form on their own in a new file and import that."
-    )
 
 
 def _refuse_oversized(path: Path, kind: str, advice: str) -> None:
-    import zipfile
-
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".tsv"):
+    if path.suffix.lower() in (".csv", ".tsv"):
         if path.stat().st_size > MAX_TEXT_BYTES:
-            raise _too_large(path)
-        return
-    try:
-        with zipfile.ZipFile(path) as archive:
-            # Pictures and fonts are not read; the XML parts are, in full.
-            unpacked = sum(
-                part.file_size for part in archive.infolist() if part.filename.endswith((".xml", ".rels"))
+            raise ImportFailed(
+                f"{path.name} holds more than {MAX_TEXT_BYTES // (1024 * 1024)} MB of text, more than "
+                "selfassess reads from one document; save the tables of the form on their own in a new "
+                "file and import that."
             )
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise _damaged(path, kind, advice) from error
-    if unpacked > MAX_TEXT_BYTES:
-        raise _too_large(path)
+        return
+    measure(path, _damaged(path, kind, advice))
 
 
 _WORD = ("a Word document", "a .docx file (Word's 'Save as' makes one)")
@@ -124,7 +105,37 @@ def _rectangular(rows: list[list[Cell]]) -> list[list[Cell]]:
 # ---------------------------------------------------------------------------------------- Word
 
 
-def _paragraph_text(paragraph: Any) -> str:
+@dataclass(frozen=True)
+class _ListStyles:
+    """Which paragraph styles are list styles ("List Bullet", "List Number 2"), by style id, and
+    whether the document's default paragraph style is one. Found once for the document: python-docx
+    finds a paragraph's style by scanning every style, which for thousands of cells is most of an
+    import's time."""
+
+    listed: dict[str, bool]
+    default: bool
+
+    @classmethod
+    def of(cls, document: Any) -> _ListStyles:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        def is_list(style: Any) -> bool:
+            return style is not None and (style.name or "").lower().startswith("list")
+
+        listed = {
+            style.style_id: is_list(style)
+            for style in document.styles
+            if style.type == WD_STYLE_TYPE.PARAGRAPH and style.style_id
+        }
+        return cls(listed, is_list(document.styles.default(WD_STYLE_TYPE.PARAGRAPH)))
+
+    def has(self, style_id: str | None) -> bool:
+        """Whether a paragraph of this style id (None: no style given) is in a list; an id the
+        document does not define means its default style, as Word reads it."""
+        return self.default if style_id is None else self.listed.get(style_id, self.default)
+
+
+def _paragraph_text(paragraph: Any, lists: _ListStyles) -> str:
     """A paragraph's text; one in a Word list (bullets or numbering) starts "- ", as Markdown would."""
     text = paragraph.text.strip()
     if not text:
@@ -132,21 +143,19 @@ def _paragraph_text(paragraph: Any) -> str:
     properties = paragraph._p.pPr
     listed = properties is not None and properties.numPr is not None
     if not listed:
-        style = paragraph.style
-        listed = style is not None and (style.name or "").lower().startswith("list")
+        listed = lists.has(properties.style if properties is not None else None)
     return f"- {text}" if listed and not _BULLET.match(text) else text
 
 
-def _word_cell_text(cell: Any) -> str:
-    lines = [_paragraph_text(paragraph) for paragraph in cell.paragraphs]
-    for inner in cell.tables:  # a table inside a cell: rare, but its words are the user's too
-        for row in inner.rows:
-            seen: list[Any] = []
+def _word_cell_text(cell: Any, lists: _ListStyles) -> str:
+    from docx.table import _Cell
+
+    lines = [_paragraph_text(paragraph, lists) for paragraph in cell.paragraphs]
+    for inner in cell._tc.tbl_lst:  # a table inside a cell: rare, but its words are the user's too
+        for row in layout(inner):
             texts = []
-            for inner_cell in row.cells:
-                if inner_cell._tc not in seen:
-                    seen.append(inner_cell._tc)
-                    texts.append(" ".join(_word_cell_text(inner_cell).split()))
+            for place in dict.fromkeys(place for place in row if place is not None):  # each cell once
+                texts.append(" ".join(_word_cell_text(_Cell(place[1], cell), lists).split()))
             lines.append(" | ".join(text for text in texts if text))
     return "\n".join(line for line in lines if line)
 
@@ -191,32 +200,43 @@ def _word(path: Path) -> list[Grid]:
         document = docx.Document(str(path))
         _unwrapped(document.element.body)
         tables = list(document.tables)
+        lists = _ListStyles.of(document)
     except Exception as error:  # python-docx raises a dozen kinds for a damaged or mislabelled file
         raise _damaged(path, *_WORD) from error
+    # Counted before any is laid out: a short file can hold a million empty rows.
+    if sum(len(rows_of(table._tbl)) for table in tables) > MAX_ROWS:
+        raise too_many_rows(path)
     grids = []
     for number, table in enumerate(tables, start=1):
         try:
-            grids.append(_word_table(table, number))
+            grids.append(_word_table(table, number, lists))
+        except TooWide as wide:
+            raise ImportFailed(
+                f"{path.name} has a row wider than Word allows (table {number}, row {wide.row}, more than "
+                f"{MAX_COLUMNS} cells); it may be damaged, or made by a program other than Word."
+            ) from wide
         except Exception as error:  # a malformed table inside an otherwise readable file
             raise _damaged(path, *_WORD) from error
     return grids
 
 
-def _word_table(table: Any, number: int) -> Grid:
-    # A vertically merged cell is given for every row it covers, under its first row's element:
-    # keyed by that element, each merge keeps the place it starts at, and its text is read once.
-    origins: dict[Any, tuple[int, int]] = {}
+def _word_table(table: Any, number: int, lists: _ListStyles) -> Grid:
+    from docx.table import _Cell
+
+    # A merged cell stands in every place it covers, under its first `w:tc`: keyed by that
+    # element, its text is read once.
     texts: dict[Any, str] = {}
     rows: list[list[Cell]] = []
-    for r, row in enumerate(table.rows):
-        before = getattr(row, "grid_cols_before", 0)  # python-docx 1.2 on: a row that starts late
-        cells = [Cell("", (r, c)) for c in range(before)]
-        for cell in row.cells:
-            element = cell._tc
-            if element not in origins:
-                origins[element] = (r, len(cells))
-                texts[element] = _word_cell_text(cell)
-            cells.append(Cell(texts[element], origins[element]))
+    for r, places in enumerate(layout(table._tbl)):
+        cells = []
+        for c, place in enumerate(places):
+            if place is None:  # a row that starts late
+                cells.append(Cell("", (r, c)))
+                continue
+            origin, element = place
+            if element not in texts:
+                texts[element] = _word_cell_text(_Cell(element, table), lists)
+            cells.append(Cell(texts[element], origin))
         rows.append(cells)
     return Grid(
         f"table {number}", _rectangular(rows), [f"table {number}, row {r + 1}" for r in range(len(rows))]

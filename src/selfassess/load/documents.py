@@ -9,14 +9,13 @@ required field is unusable is there no model, and then the problems alone are th
 from __future__ import annotations
 
 import errno
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from selfassess.files import read_bounded
 from selfassess.load.messages import describe_validation_error, walk_model
 from selfassess.load.positions import START, LoadProblem, Loc, Positions
 from selfassess.load.yaml_source import DEFAULT_LIMITS, Limits, load_yaml_bytes
@@ -143,29 +142,6 @@ def validate(
         return model.model_validate(kept), problems, frozenset(unreadable)
     except ValidationError:  # pragma: no cover - pruning removes every reported error's value
         return None, problems, frozenset(unreadable)
-
-
-def read_bounded(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, but never more than one byte past `max_bytes`.
-
-    Opened without waiting, so a named pipe with nobody writing reads as empty rather than hanging,
-    and read in chunks, so an endless device cannot fill the memory before the size limit applies.
-    """
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    with os.fdopen(descriptor, "rb", buffering=0) as stream:
-        kind = os.fstat(descriptor).st_mode
-        if not (stat.S_ISREG(kind) or stat.S_ISFIFO(kind)):
-            raise OSError(errno.EINVAL, "it is not an ordinary file (it may be a device or a folder)")
-        os.set_blocking(descriptor, True)
-        chunks: list[bytes] = []
-        total = 0
-        while total <= max_bytes:
-            chunk = stream.read(min(1_048_576, max_bytes + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        return b"".join(chunks)
 
 
 def read_document(path: Path, shown_as: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -5,9 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+#: The most HTML a PDF is made from. WeasyPrint's layout costs far more than the HTML's size: a form
+#: of 1 MB (one commentary of a megabyte) took over a minute and 290 MB, and 19 MB took 517 s and
+#: 2.6 GB; a year's form is 100-200 KB. Larger forms are published as HTML or Word, which take
+#: seconds at any size selfassess reads.
+MAX_PDF_HTML_BYTES = 512 * 1024
+
 
 class PdfUnavailable(RuntimeError):
     """WeasyPrint is not installed (or its system libraries are missing)."""
+
+
+class PdfTooLarge(ValueError):
+    """The form is too long to lay out as PDF in reasonable time and memory."""
 
 
 def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -17,6 +27,12 @@ def _refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
 
 
 def render_pdf(html: str) -> bytes:
+    """The page as PDF. Raises PdfTooLarge past MAX_PDF_HTML_BYTES, PdfUnavailable without WeasyPrint."""
+    if len(html.encode("utf-8")) > MAX_PDF_HTML_BYTES:
+        raise PdfTooLarge(
+            f"The form is too long to make into a PDF (more than {MAX_PDF_HTML_BYTES // 1024} KB of "
+            "text and layout, where a year's form has 100-200 KB): publish it as HTML or Word instead."
+        )
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as error:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from selfassess.load.documents import read_bounded
+from selfassess.files import read_bounded
 from selfassess.load.yaml_source import DEFAULT_LIMITS
 from selfassess.model.code import Code
 from selfassess.workspace.edits import Edit

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from selfassess.load.config import ConfigError
-from selfassess.publish.pdf import PdfUnavailable
+from selfassess.publish.pdf import PdfTooLarge, PdfUnavailable
 from selfassess.publish.render import Rendered, render
 from selfassess.publish.report.build import report
 from selfassess.workspace.opened import Opened
@@ -113,7 +113,7 @@ async def publish(request: Request) -> Response:
         rendered = await run_in_threadpool(
             lambda: render(file.path, chosen, draft=draft, library=library, shown=file.relative)
         )
-    except (ConfigError, PdfUnavailable) as error:
+    except (ConfigError, PdfUnavailable, PdfTooLarge) as error:
         return _show(request, file, status=422, refused=str(error), draft=draft)
     if rendered.content is None:
         count = len(rendered.errors)

@@ -38,22 +38,27 @@ from collections.abc import Iterator
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
-from selfassess.didyoumean import end_with_hint
+from selfassess.didyoumean import MAX_SUGGESTED, Candidates, end_with_hint
 from selfassess.model.types import KEY_PATTERN
 
 
 def check(context: Context) -> Iterator[Problem]:
     assessment, _ = context.answering()
     register = assessment.evidence
+    keys: Candidates | None = None  # made at the first unknown key: most files have none
+    count = 0
     for number, response in assessment.responses.items():
         for index, cited in enumerate(response.evidence):
             if not KEY_PATTERN.fullmatch(cited) or cited in register:
                 continue
             if context.is_unreadable(("evidence", cited)):
                 continue  # it is in the register, and SA001 has said what is wrong with it
+            keys = keys or Candidates(register)
+            hint = end_with_hint(cited, keys) if count < MAX_SUGGESTED else "."
+            count += 1
             yield Problem(
                 ("responses", number, "evidence", index),
-                f"The evidence '{cited}' is not in the evidence register{end_with_hint(cited, register)}",
+                f"The evidence '{cited}' is not in the evidence register{hint}",
                 number,
             )
 

@@ -69,11 +69,11 @@ def _findings(document: WordDocument, heading: str, groups: Sequence[FindingGrou
     """Each group on one line; a page has no folding, so the provisions it names follow in full."""
     word.heading(document, heading, 2)
     for group in groups:
-        paragraph = word.paragraph(document, style="List Bullet")
+        paragraph = word.paragraph(document, style=word.BULLETS[0])
         word.text(paragraph, group.sentence + (":" if group.folded else "."))
         if group.folded:
             for provision in group.provisions:
-                word.text(word.paragraph(document, style="List Bullet 2"), provision.named)
+                word.text(word.paragraph(document, style=word.BULLETS[1]), provision.named)
 
 
 _MONTH_WIDTHS = (Cm(5.2), Cm(3.3), Cm(4.4), Cm(3.3), Cm(4.4), Cm(6.1))
@@ -89,7 +89,7 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
         document, f"From the complaints log, each case judged in working days against the {log.code}."
     )
     for line in log.headline:
-        word.text(word.paragraph(document, style="List Bullet"), line)
+        word.text(word.paragraph(document, style=word.BULLETS[0]), line)
     if log.not_judged:
         word.paragraph(document, log.not_judged)
     for chart in log.charts:
@@ -109,7 +109,7 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
             bar.font.color.rgb = _ON_TIME
     word.heading(document, "Late responses, by how late", 2)
     for line in log.late:
-        word.text(word.paragraph(document, style="List Bullet"), line)
+        word.text(word.paragraph(document, style=word.BULLETS[0]), line)
     for said in (log.open_past_limit, *log.notes):
         if said:
             word.paragraph(document, said)
