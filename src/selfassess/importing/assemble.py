@@ -143,7 +143,7 @@ def response(entry: Entry, code: Code, register: Register) -> Made:
         made["closed_on"] = fields.written_date(texts[CLOSED])
     actions: list[dict[str, Any]] = []
     if has_action:
-        action: dict[str, Any] = {"action": fields.markdown(texts[ACTION])}
+        action: dict[str, Any] = {"action": fields.markdown(texts[ACTION], escaped=False)}
         if not code.is_tracker and texts.get(LEAD):
             action["owner"] = fields.lead(texts[LEAD])
         for role, name in ((START, "start"), (DUE, "due")):
@@ -180,7 +180,7 @@ def plan_action(item: Placed) -> dict[str, Any]:
     ref = fields.one_line(entry.text(NUMBER))
     if ref:
         action["ref"] = ref
-    action["action"] = fields.markdown(entry.text(ACTION)) or ""
+    action["action"] = fields.markdown(entry.text(ACTION), escaped=False) or ""
     owner = fields.lead(entry.text(LEAD))
     if owner:
         action["owner"] = owner

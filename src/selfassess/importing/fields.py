@@ -11,9 +11,10 @@ from datetime import date
 from selfassess.didyoumean import normalise
 from selfassess.importing.tables import is_bulleted, unbulleted
 from selfassess.model.code import Code
+from selfassess.text.markdown import literal
 from selfassess.timelimits.written_date import read_written_date
 
-_ORDERED = re.compile(r"^\d{1,3}[.)]\s+")
+_ORDERED = re.compile(r"^(\d{1,3})([.)])\s+")
 
 
 def one_line(text: str) -> str:
@@ -99,25 +100,43 @@ def _opens_with_another_answer(text: str, answer: str, code: Code) -> bool:
     return False
 
 
-def markdown(text: str) -> str | None:
-    """Paragraphs with a blank line between them; bulleted lines as a Markdown list ("- "), numbered
-    lines ("1.") as a numbered one, each list's items on consecutive lines."""
+def markdown(text: str, *, escaped: bool = True) -> str | None:
+    """A cell's text as Markdown that shows it as typed: paragraphs with a blank line between them,
+    bulleted lines (a Word list, "•", "-") as a Markdown list ("- "), lines numbered in sequence
+    ("1.", "2.") as a numbered one, and every character that Markdown would read as markup
+    escaped ("2*3*4", "S:\\Complaints\\_archive" come out as they went in). Not `escaped`: for
+    an action, which every form shows as plain words, so nothing in it is markup."""
+    shown = literal if escaped else str.strip
     blocks: list[tuple[str, list[str]]] = []
+    number = 0  # the last item's number, while a numbered list goes on
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
             continue
+        ordered = _ORDERED.match(line)
         if is_bulleted(line):
-            kind, line = "bullets", f"- {unbulleted(line)}"
-        elif _ORDERED.match(line):
-            kind = "numbered"
+            kind, line = "bullets", f"- {shown(unbulleted(line))}"
+        elif ordered is not None and _continues_numbering(ordered, blocks, number):
+            # A numbered list shows its items numbered from its first: only a run numbered in
+            # sequence is one, or "1. … 1. …" would be published as "1. … 2. …".
+            kind, number = "numbered", int(ordered.group(1))
+            line = f"{ordered.group(1)}{ordered.group(2)} {shown(line[ordered.end() :])}"
         else:
-            kind = "paragraph"
+            kind, line = "paragraph", shown(line)
         if kind != "paragraph" and blocks and blocks[-1][0] == kind:
             blocks[-1][1].append(line)
         else:
             blocks.append((kind, [line]))
     return "\n\n".join("\n".join(lines) for _, lines in blocks) or None
+
+
+def _continues_numbering(ordered: re.Match[str], blocks: list[tuple[str, list[str]]], number: int) -> bool:
+    """Whether a numbered line can be an item of a Markdown list without its number changing: the
+    next in the list above it, or the first of a list that follows no other numbered list."""
+    if blocks and blocks[-1][0] == "numbered":
+        above = blocks[-1][1][-1]
+        return int(ordered.group(1)) == number + 1 and above[len(str(number))] == ordered.group(2)
+    return True
 
 
 # Between evidence titles: a semicolon, or a bullet written inline ("Policy • Procedure").
