@@ -6,14 +6,16 @@ could not be placed kept at the end behind `#`, so that nothing the tables held 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from selfassess.author.new import code_named, empty_response, header_fields, requirement_comment
+from selfassess.author.new import code_named, empty_response, requirement_comment
 from selfassess.author.yaml_text import YamlText, yaml_fragment
 from selfassess.importing import fields
 from selfassess.importing.commentary_actions import take_actions
+from selfassess.importing.facts import Facts, written
 from selfassess.importing.layouts import (
     ACTION,
     ANSWER,
@@ -32,30 +34,42 @@ from selfassess.importing.layouts import (
     Layout,
 )
 from selfassess.importing.match import Placed, Unplaced, requirement_and_number
-from selfassess.importing.rows import Entry
+from selfassess.importing.rows import Entry, Registered
 from selfassess.importing.similar import provision_words, words
 from selfassess.model.code import Code, Provision
 
 
 @dataclass(frozen=True)
 class Register:
-    """The evidence register the import makes: one key for each distinct title, in order of citing."""
+    """The evidence register the import makes: one key for each distinct title, in the order of the
+    document's own register and then of citing, with where each is published and its date where
+    the document's register gives them."""
 
     keys: dict[str, str]  # title -> key
     organisation: str | None
+    listed: dict[str, Registered]  # title -> the document's register row
 
     @classmethod
-    def of(cls, titles: list[str], organisation: str | None) -> Register:
+    def of(cls, titles: list[str], organisation: str | None, listed: Sequence[Registered] = ()) -> Register:
         keys: dict[str, str] = {}
-        for title in titles:
+        for title in [row.title for row in listed] + titles:
             if title not in keys:
                 keys[title] = evidence_key(title, organisation, set(keys.values()))
-        return cls(keys, organisation)
+        return cls(keys, organisation, {row.title: row for row in listed})
 
-    def entries(self) -> dict[str, dict[str, str]]:
-        found: dict[str, dict[str, str]] = {}
+    def entries(self) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
         for title, key in self.keys.items():
-            found[key] = {"title": title, **({"url": title} if _URL.fullmatch(title) else {})}
+            entry: dict[str, Any] = {"title": title}
+            row = self.listed.get(title)
+            where = row.where if row is not None else title
+            if _URL.fullmatch(where):
+                entry["url"] = where
+            elif row is not None and where:
+                entry["file"] = where
+            if row is not None and row.dated:
+                entry["dated"] = written(row.dated)
+            found[key] = entry
         return found
 
 
@@ -296,8 +310,9 @@ def _headings_above(entry: Entry, *code_headings: str | None) -> list[str]:
 class Header:
     source: str  # the file's name, as the user gave it
     organisation: str | None
-    assessed_on: date | None
+    assessed_on: date | str | None
     schema: str | None
+    facts: Facts = field(default_factory=Facts)  # what the document prints above its tables
 
 
 @dataclass(frozen=True)
@@ -310,7 +325,12 @@ class Assembled:
 
 
 def assessment_text(
-    code: Code, header: Header, placed: list[Placed], unplaced: list[Unplaced], leftover: list[str]
+    code: Code,
+    header: Header,
+    placed: list[Placed],
+    unplaced: list[Unplaced],
+    leftover: list[str],
+    registered: list[Registered] | None = None,
 ) -> Assembled:
     """The whole imported assessment, as YAML with comments."""
     actions_read_at: list[str] = []
@@ -320,13 +340,19 @@ def assessment_text(
         if _is_action(item):
             planned.setdefault(item.number, []).append(item)
     titles = [t for item in placed for t in evidence_of(item.entry)]
-    register = Register.of(titles if not code.is_tracker else [], header.organisation)
+    register = Register.of(
+        titles if not code.is_tracker else [],
+        header.organisation,
+        (registered or []) if not code.is_tracker else [],
+    )
     out = YamlText()
     _write_header(out, code, header)
     if register.keys:
         out.line()
         out.comment(
-            "The evidence the document cites, one entry for each title it gives. Add where each is "
+            "The evidence register the document prints, with where each is published and its date."
+            if registered
+            else "The evidence the document cites, one entry for each title it gives. Add where each is "
             "published (url:) and when it was issued or last reviewed (dated:)."
         )
         out.values({"evidence": register.entries()})
@@ -386,7 +412,32 @@ def _write_header(out: YamlText, code: Code, header: Header) -> None:
         "Run 'selfassess check' on this file: it lists every answer still empty or not one of "
         f"{code.answers.listed()}, and anything else to look at."
     )
-    header_fields(out, code, header.organisation, header.assessed_on)
+    facts = header.facts
+    out.line()
+    out.values({"code": code.id, "organisation": header.organisation, "assessed_on": header.assessed_on})
+    if code.is_tracker:
+        return
+    printed: dict[str, Any] = {}
+    if facts.period is not None:
+        printed["period"] = {"from": facts.period[0], "to": facts.period[1]}
+    if facts.member_responsible:
+        printed["member_responsible"] = facts.member_responsible
+    if facts.governing_body_response:
+        printed["governing_body_response"] = facts.governing_body_response
+    if printed:
+        out.values(printed)
+    if facts.approved:
+        # An approval is of the document approved: what is imported, and edited, is approved anew.
+        out.comment(
+            f"The document says it was approved by {facts.approved}; record this one's approval when given:"
+        )
+    else:
+        out.comment("Fill these in, then remove the '# ' in front of them:")
+    if "period" not in printed:
+        out.line("# period: {from: 2025-04-01, to: 2026-03-31}")
+    out.line("# approved: {by: Board, on: 2026-06-30}")
+    if "member_responsible" not in printed:
+        out.line("# member_responsible: the Member Responsible for Complaints")
 
 
 def _write_unplaced(out: YamlText, unplaced: list[Unplaced], leftover: list[str]) -> None:

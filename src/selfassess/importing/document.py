@@ -10,6 +10,7 @@ from selfassess.check.findings import CheckResult
 from selfassess.check.runner import CheckOptions, check_loaded, settings_for
 from selfassess.importing import ImportFailed
 from selfassess.importing.assemble import Header, assessment_text
+from selfassess.importing.facts import read_facts
 from selfassess.importing.fields import read_answer
 from selfassess.importing.layouts import ANSWER, looked_for
 from selfassess.importing.match import place_entries
@@ -33,6 +34,7 @@ class Imported:
     actions: int = 0  # an action plan's actions placed under provisions
     with_actions: int = 0  # how many provisions those actions are under
     notes: list[str] = field(default_factory=list)  # one sentence each, for the user
+    dated: bool = False  # it says whose it is and the date it speaks for (given, or printed in the file)
 
     def summary(self, where: str, provisions: int) -> str:
         """What was written, in one sentence: how much of the code it answers, and what is left."""
@@ -96,9 +98,13 @@ def import_file(
             f"No table in {path.name} has the columns selfassess looks for: {looked_for(code)}; {holds}."
         )
     placed, unplaced, checks = place_entries(reading.entries, code, unlinked)
-    header = Header(path.name, organisation, assessed_on, schema)
+    facts = read_facts(path, code.publisher)
+    # What the command line gives wins over what the document prints (last year's form, edited).
+    header = Header(
+        path.name, organisation or facts.organisation, assessed_on or facts.assessed_on, schema, facts
+    )
     leftover = [text for _, text in reading.leftover_headings]
-    assembled = assessment_text(code, header, placed, unplaced, leftover)
+    assembled = assessment_text(code, header, placed, unplaced, leftover, reading.register)
     text = assembled.text
     notes = [
         f"{path.name}: {item.entry.place}: this row was not placed because {item.reason}; "
@@ -163,4 +169,5 @@ def import_file(
         actions=len(actions),
         with_actions=len({item.number for item in actions}),
         notes=notes,
+        dated=bool(header.organisation and header.assessed_on),
     )

@@ -196,3 +196,33 @@ def looked_for(code: Code) -> str:
         f"Code provision, Code requirement, {code.answers.label}, Evidence, Commentary / explanation "
         f"(at least the provision and {code.answers.label} columns)"
     )
+
+
+_REGISTER_TITLE = {"document", "documents", "title", "evidence"}
+_REGISTER_WHERE = {"where", "url", "link", "address", "location", "published", "file"}
+_REGISTER_DATED = {"dated", "date", "issued", "reviewed"}
+
+
+def register_columns(cells: list[str]) -> tuple[int, int | None, int | None] | None:
+    """The columns of an evidence register ("Document | Where | Dated", as a published form prints
+    it): the title's, where it is published, and its date. None for any other header row."""
+    if not 2 <= len(cells) <= 4:
+        return None
+    found: dict[str, int] = {}
+    for column, cell in enumerate(cells):
+        words = set(_words(cell))
+        if not words or len(words) > 3:
+            return None
+        for name, wanted in (
+            ("title", _REGISTER_TITLE),
+            ("where", _REGISTER_WHERE),
+            ("dated", _REGISTER_DATED),
+        ):
+            if words & wanted and name not in found:
+                found[name] = column
+                break
+        else:
+            return None
+    if "title" not in found or len(found) < 2:
+        return None
+    return found["title"], found.get("where"), found.get("dated")

@@ -20,6 +20,7 @@ from selfassess.importing.layouts import (
     START,
     Layout,
     recognise,
+    register_columns,
 )
 from selfassess.importing.similar import answers_a_provision
 from selfassess.importing.tables import Cell, Grid, is_bulleted
@@ -98,11 +99,21 @@ class Entry:
         ]
 
 
+@dataclass(frozen=True)
+class Registered:
+    """A row of an evidence register: a document's title, where it is published, and its date, as written."""
+
+    title: str
+    where: str
+    dated: str
+
+
 @dataclass
 class Reading:
     """What the tables hold: the entries, and what was set aside."""
 
     entries: list[Entry] = field(default_factory=list)
+    register: list[Registered] = field(default_factory=list)  # an evidence register's rows
     leftover_headings: list[tuple[str, str]] = field(
         default_factory=list
     )  # (place, text) with no entry below
@@ -212,6 +223,25 @@ def _heading_text(cells: list[Cell]) -> str:
     return " ".join(cell.text for cell in cells if cell.text)
 
 
+def _read_register(grid: Grid, reading: Reading) -> bool:
+    """Whether the grid is an evidence register; if it is, its rows are added to the reading."""
+    rows = [_unique(cells) for cells in grid.rows if any(cell.text for cell in cells)]
+    columns = register_columns([cell.text for cell in rows[0]]) if rows else None
+    if columns is None:
+        return False
+    title, where, dated = columns
+    for cells in rows[1:]:
+        if cells[title].text.strip():
+            reading.register.append(
+                Registered(
+                    " ".join(cells[title].text.split()),
+                    cells[where].text.strip() if where is not None else "",
+                    cells[dated].text.strip() if dated is not None else "",
+                )
+            )
+    return True
+
+
 def read_entries(grids: list[Grid], code: Code) -> Reading:
     reading = Reading()
     known_numbers = set(code.provisions)
@@ -219,6 +249,9 @@ def read_entries(grids: list[Grid], code: Code) -> Reading:
     entry: Entry | None = None
     headings: list[tuple[str, str]] = []
     for index, grid in enumerate(grids):
+        if _read_register(grid, reading):
+            layout = entry = None
+            continue
         found_header = False
         # A table with no header row of its own, as wide as the one before, carries its rows on:
         # Word documents often repeat the header only on the first page.

@@ -1,0 +1,124 @@
+"""A landlord edits last year's published form and imports it: selfassess's own Word output imports
+back to the assessment it was rendered from, field for field (who, when, the period, every answer,
+the evidence with its address and date, the commentary, the actions with what, who, when and their
+status). The approval is the one thing not carried over: it was of the document approved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfassess.cli import main
+from selfassess.load.documents import read_document
+from selfassess.model.assessment import Assessment
+from selfassess.model.types import WrittenDate
+from selfassess.text.markdown import blocks
+from tests.importing.builders import REPO
+
+#: What does not come back yet, and why.
+_NOT_YET: dict[str, str] = {
+    "example-homes-2025": "the action plan's rows",
+    "future-of-westminster-2023": "a tracker's status and RAG",
+    "norwich-housing-improvement-2009": "a tracker's status and RAG",
+    "oxfordshire-pcs-scrutiny-2024": "a tracker's status and RAG",
+    "wcc-policy-scrutiny-2023": "a tracker's status and RAG",
+}
+BUNDLED = [
+    pytest.param(path.stem, marks=pytest.mark.xfail(strict=True, reason=_NOT_YET[path.stem]))
+    if path.stem in _NOT_YET
+    else path.stem
+    for path in sorted((REPO / "assessments").glob("*.yaml"))
+]
+
+
+def _date(written: WrittenDate | None) -> Any:
+    return None if written is None else (written.value if written.value is not None else written.text)
+
+
+def _commentary(markdown: str | None) -> list[tuple[Any, ...]]:
+    """Commentary as a reader sees it: each paragraph or item, its words and what is bold, italic or linked."""
+    return [
+        (
+            block.kind,
+            block.level,
+            " ".join(block.text.split()),
+            tuple(
+                (span.bold, span.italic, span.href)
+                for span in block.spans
+                if span.bold or span.italic or span.href
+            ),
+        )
+        for block in blocks(markdown)
+    ]
+
+
+def fields_of(assessment: Assessment) -> dict[str, Any]:
+    """Every field the published form shows, by name, with evidence by title (keys are the import's own)."""
+    period = assessment.period
+    shown: dict[str, Any] = {
+        "organisation": assessment.organisation,
+        "assessed_on": _date(assessment.assessed_on),
+        "period": (_date(period.from_), _date(period.to)) if period is not None else None,
+        "member_responsible": assessment.member_responsible,
+        "governing_body_response": assessment.governing_body_response,
+    }
+    register = assessment.evidence
+    for number, response in assessment.responses.items():
+        evidence = []
+        for key in response.evidence:
+            entry = register.get(key)
+            evidence.append((entry.title, entry.url, entry.file, _date(entry.dated)) if entry else (key,))
+        shown[number] = {
+            "answer": response.answer,
+            "evidence": evidence,
+            "commentary": _commentary(response.commentary),
+            "actions": [
+                (a.action, a.owner, _date(a.start), _date(a.due), a.status, a.rag) for a in response.actions
+            ],
+            "lead": response.lead,
+            "supporting": list(response.supporting),
+            "closed_on": _date(response.closed_on),
+        }
+    return shown
+
+
+def differences(original: Assessment, imported: Assessment) -> list[str]:
+    """Each field that differs, as 'where: field: before → after'."""
+    before, after = fields_of(original), fields_of(imported)
+    found = []
+    for name in [*before, *(name for name in after if name not in before)]:
+        was, now = before.get(name), after.get(name)
+        if isinstance(was, dict) and isinstance(now, dict):
+            found += [
+                f"{name}: {key}: {was[key]!r} → {now.get(key)!r}" for key in was if was[key] != now.get(key)
+            ]
+        elif was != now:
+            found.append(f"{name}: {was!r} → {now!r}")
+    return found
+
+
+def round_trip(name: str, folder: Path, capsys: pytest.CaptureFixture[str], kind: str = "docx") -> list[str]:
+    source = REPO / "assessments" / f"{name}.yaml"
+    original = read_document(source).assessment
+    assert original is not None
+    rendered = folder / f"{name}.{kind}"
+    assert main(["render", str(source), "--format", kind, "--draft", "-o", str(rendered)]) == 0
+    code = original.code
+    imported_path = folder / f"{name}.imported.yaml"
+    main(["import", str(rendered), "--code", code, "-o", str(imported_path)])
+    said = capsys.readouterr()
+    assert "Fill in organisation and assessed_on" not in said.err  # the form says whose, and when
+    assert "could not place" not in imported_path.read_text(encoding="utf-8")
+    imported = read_document(imported_path)
+    assert imported.assessment is not None, [problem.message for problem in imported.problems]
+    return differences(original, imported.assessment)
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_a_rendered_word_form_imports_back_field_for_field(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert round_trip(name, tmp_path, capsys) == []
