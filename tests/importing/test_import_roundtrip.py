@@ -12,26 +12,14 @@ from typing import Any
 import pytest
 
 from selfassess.cli import main
+from selfassess.load.codes import CodeLibrary
 from selfassess.load.documents import read_document
 from selfassess.model.assessment import Assessment
 from selfassess.model.types import WrittenDate
 from selfassess.text.markdown import blocks
 from tests.importing.builders import REPO
 
-#: What does not come back yet, and why.
-_NOT_YET: dict[str, str] = {
-    "example-homes-2025": "the action plan's rows",
-    "future-of-westminster-2023": "a tracker's status and RAG",
-    "norwich-housing-improvement-2009": "a tracker's status and RAG",
-    "oxfordshire-pcs-scrutiny-2024": "a tracker's status and RAG",
-    "wcc-policy-scrutiny-2023": "a tracker's status and RAG",
-}
-BUNDLED = [
-    pytest.param(path.stem, marks=pytest.mark.xfail(strict=True, reason=_NOT_YET[path.stem]))
-    if path.stem in _NOT_YET
-    else path.stem
-    for path in sorted((REPO / "assessments").glob("*.yaml"))
-]
+BUNDLED = sorted(path.stem for path in (REPO / "assessments").glob("*.yaml"))
 
 
 def _date(written: WrittenDate | None) -> Any:
@@ -55,8 +43,9 @@ def _commentary(markdown: str | None) -> list[tuple[Any, ...]]:
     ]
 
 
-def fields_of(assessment: Assessment) -> dict[str, Any]:
-    """Every field the published form shows, by name, with evidence by title (keys are the import's own)."""
+def fields_of(assessment: Assessment, tracker: bool) -> dict[str, Any]:
+    """Every field the published form shows, by name, with evidence by title (keys are the import's
+    own). A tracker lists actions by lead, overdue first: their order under a provision is not shown."""
     period = assessment.period
     shown: dict[str, Any] = {
         "organisation": assessment.organisation,
@@ -71,13 +60,14 @@ def fields_of(assessment: Assessment) -> dict[str, Any]:
         for key in response.evidence:
             entry = register.get(key)
             evidence.append((entry.title, entry.url, entry.file, _date(entry.dated)) if entry else (key,))
+        actions = [
+            (a.action, a.owner, _date(a.start), _date(a.due), a.status, a.rag) for a in response.actions
+        ]
         shown[number] = {
             "answer": response.answer,
             "evidence": evidence,
             "commentary": _commentary(response.commentary),
-            "actions": [
-                (a.action, a.owner, _date(a.start), _date(a.due), a.status, a.rag) for a in response.actions
-            ],
+            "actions": sorted(actions, key=repr) if tracker else actions,
             "lead": response.lead,
             "supporting": list(response.supporting),
             "closed_on": _date(response.closed_on),
@@ -87,7 +77,9 @@ def fields_of(assessment: Assessment) -> dict[str, Any]:
 
 def differences(original: Assessment, imported: Assessment) -> list[str]:
     """Each field that differs, as 'where: field: before → after'."""
-    before, after = fields_of(original), fields_of(imported)
+    code = CodeLibrary().find(original.code, REPO)
+    tracker = code is not None and code.code is not None and code.code.is_tracker
+    before, after = fields_of(original, tracker), fields_of(imported, tracker)
     found = []
     for name in [*before, *(name for name in after if name not in before)]:
         was, now = before.get(name), after.get(name)

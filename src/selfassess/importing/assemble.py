@@ -29,6 +29,7 @@ from selfassess.importing.layouts import (
     LEAD,
     LINK,
     NUMBER,
+    RAG,
     START,
     SUPPORTING,
     Layout,
@@ -124,8 +125,10 @@ def _column_texts(entry: Entry) -> dict[str, str]:
     return {role: text for _, role, text in entry.columns()}
 
 
-def response(entry: Entry, code: Code, register: Register) -> Made:
-    """The response one entry gives, in the fields the code's kind of assessment uses."""
+def response(entry: Entry, code: Code, register: Register, planned: Sequence[str] = ()) -> Made:
+    """The response one entry gives, in the fields the code's kind of assessment uses. `planned`:
+    what the actions an action plan gives this provision say, which a published form repeats in
+    the row ("Actions: …"): those lines are the plan's, taken from the commentary and not repeated."""
     layout: Layout = entry.layout
     texts = _column_texts(entry)
     answer_text, commentary = texts.get(ANSWER, ""), texts.get(COMMENTARY, "")
@@ -144,13 +147,18 @@ def response(entry: Entry, code: Code, register: Register) -> Made:
             commentary = "\n\n".join(
                 part for part in (fields.evidence_and_commentary(both)[1], commentary) if part
             )
+    supporting: list[str] = []
     if code.is_tracker or (LEAD in texts and not has_action):
-        made["lead"] = fields.lead(texts.get(LEAD, ""))
+        made["lead"], supporting = fields.lead_and_supporting(texts.get(LEAD, ""))
     if texts.get(SUPPORTING):
-        made["supporting"] = fields.owners(texts[SUPPORTING])
+        supporting += fields.owners(texts[SUPPORTING])
+    if supporting:
+        made["supporting"] = supporting
     read_from: list[str] = []
     if not code.is_tracker:
         commentary, found = take_actions(commentary)
+        in_plan = {fields.one_line(text) for text in planned}
+        found = [item for item in found if fields.one_line(item.action["action"]) not in in_plan]
         read_from = [item.line for item in found]
     made["commentary"] = fields.markdown(commentary)
     if texts.get(CLOSED):
@@ -203,20 +211,25 @@ def plan_action(item: Placed) -> dict[str, Any]:
         written, words_after = fields.date_and_words(entry.text(role))
         if written is not None:
             action[name] = written
-        if words_after:
+        if words_after and words_after != "(overdue)":  # a published form's own mark, not the plan's
             note.append(words_after)  # the plan's own words beside its dates: "Must be fully implemented"
     status_text = entry.text(ANSWER)
     status = fields.action_status(status_text)
     if status is not None:
         action[status[0]] = status[1]
+    rag = fields.action_status(entry.text(RAG))
+    if rag is not None and rag[0] == "rag":
+        action["rag"] = rag[1]
     if item.serves:
         action["serves"] = list(item.serves)
-    own = {NUMBER, ACTION, LEAD, START, DUE}
+    own = {NUMBER, ACTION, LEAD, START, DUE} | ({RAG} if rag is not None else set())
     for column, parts in sorted(entry.parts.items()):
         role = layout.roles[column]
         text = fields.note_part("\n".join(parts))
         if role in own or not text:
             continue
+        if role == LINK and text == item.number:
+            continue  # "5.9" under a published form's "Provision": where it is placed says it
         if role == ANSWER and status is not None and len(status_text.strip().splitlines()) == 1:
             continue  # "A", "In progress": all of it is the action's RAG or status
         note.append(f"{_heading_label(layout.headings[column], column)}: {text}")
@@ -288,6 +301,9 @@ def _comment_for(
     read = fields.read_answer(entry.text(ANSWER), code)
     if read.reworded:
         lines.append(f"The table's answer: {read.typed}")  # the file gives the code's own word
+    beside = fields.beside_answer(entry.text(ANSWER))[1]
+    if beside:  # a RAG the tracker worked out: kept here, as the check works it out again
+        lines.append(f"Beside the table's answer: {'; '.join(beside)}")
     shown = words("\n".join(lines))
     for heading, text in _unused_columns(entry):
         if words(text) not in shown:
@@ -376,7 +392,12 @@ def assessment_text(
                     _NOT_IN_DOCUMENT, "(The document gives its actions: answer it here.)"
                 )
             out.comment(comment, indent=2)
-            made = response(entry, code, register) if entry is not None else Made(empty_response(code), [])
+            in_plan = [plan_action(item)["action"] for item in actions]
+            made = (
+                response(entry, code, register, in_plan)
+                if entry is not None
+                else Made(empty_response(code), [])
+            )
             if any(made.read_from):
                 actions_read_at.append(provision.number)
             _write_response(out, provision.number, made, actions)

@@ -60,11 +60,31 @@ _WORD = re.compile(r"[^\s\-–—:;,.(/]+")
 _MOST_WORDS_IN_AN_ANSWER = 4
 
 
+# What a published tracker prints under an answer: its RAG in words, and whether it was completed
+# since the last edition. Worked out again from the answer and dates, so not part of the answer.
+_BESIDE_ANSWER = re.compile(r"red|amber|green|completed since .+", re.IGNORECASE)
+# What a published form or tracker prints where there is no answer.
+_NO_ANSWER = {"not answered", "no response yet"}
+
+
+def beside_answer(text: str) -> tuple[str, list[str]]:
+    """An answer cell without the lines a published tracker prints under the answer ("Amber",
+    "Completed since 1 April 2025"), and those lines."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    beside: list[str] = []
+    while len(lines) > 1 and _BESIDE_ANSWER.fullmatch(lines[-1]):
+        beside.insert(0, lines.pop())
+    return "\n".join(lines), beside
+
+
 def read_answer(text: str, code: Code) -> ReadAnswer:
     """The code's answer a cell gives, by its own words or by an alias ('Fully compliant' is
-    'Yes'), whole or at the start of the cell."""
-    typed = text.strip()
+    'Yes'), whole or at the start of the cell. What a published form prints for no answer ("Not
+    answered", "No response yet") is none."""
+    typed, _ = beside_answer(text)
     answers = code.answers
+    if one_line(typed).casefold() in _NO_ANSWER and answers.answer_for(typed) is None:
+        return ReadAnswer(None, "", "")
     whole = answers.answer_for(typed)
     if whole is not None or not typed:
         return ReadAnswer(whole, one_line(typed), "")
@@ -105,8 +125,9 @@ def markdown(text: str, *, escaped: bool = True) -> str | None:
     bulleted lines (a Word list, "•", "-") as a Markdown list ("- "), lines numbered in sequence
     ("1.", "2.") as a numbered one, and every character that Markdown would read as markup
     escaped ("2*3*4", "S:\\Complaints\\_archive" come out as they went in). Not `escaped`: for
-    an action, which every form shows as plain words, so nothing in it is markup."""
-    shown = literal if escaped else str.strip
+    an action, which every form shows as plain words: its lines as typed, one under another."""
+    if not escaped:
+        return "\n".join(line.strip() for line in text.splitlines() if line.strip()) or None
     blocks: list[tuple[str, list[str]]] = []
     number = 0  # the last item's number, while a numbered list goes on
     for raw in text.splitlines():
@@ -115,14 +136,14 @@ def markdown(text: str, *, escaped: bool = True) -> str | None:
             continue
         ordered = _ORDERED.match(line)
         if is_bulleted(line):
-            kind, line = "bullets", f"- {shown(unbulleted(line))}"
+            kind, line = "bullets", f"- {literal(unbulleted(line))}"
         elif ordered is not None and _continues_numbering(ordered, blocks, number):
             # A numbered list shows its items numbered from its first: only a run numbered in
             # sequence is one, or "1. … 1. …" would be published as "1. … 2. …".
             kind, number = "numbered", int(ordered.group(1))
-            line = f"{ordered.group(1)}{ordered.group(2)} {shown(line[ordered.end() :])}"
+            line = f"{ordered.group(1)}{ordered.group(2)} {literal(line[ordered.end() :])}"
         else:
-            kind, line = "paragraph", shown(line)
+            kind, line = "paragraph", literal(line)
         if kind != "paragraph" and blocks and blocks[-1][0] == kind:
             blocks[-1][1].append(line)
         else:
@@ -194,6 +215,18 @@ def _looks_like_a_title(paragraph: str) -> bool:
 # A line that cannot end a name or post: it goes on into the next ("Service leads/", "Director of").
 _RUNS_ON = re.compile(r"(?:[/&,+–-]|\b(?:and|of|for|the|to|with))$", re.IGNORECASE)
 _ONE_NAME = re.compile(r"[A-Z][a-z’'-]+")
+
+
+_SUPPORTED_BY = re.compile(r"\s*;?\s*\bsupported by\s+", re.IGNORECASE)
+
+
+def lead_and_supporting(text: str) -> tuple[str | None, list[str]]:
+    """A lead cell as a published tracker prints it, "I&C; supported by ECM, F&R": who leads, and who
+    supports (commas between them)."""
+    parts = _SUPPORTED_BY.split(text, maxsplit=1)
+    if len(parts) == 1:
+        return lead(text), []
+    return lead(parts[0]), [name.strip() for name in parts[1].split(", ") if name.strip()]
 
 
 def lead(text: str) -> str | None:

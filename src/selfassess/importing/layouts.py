@@ -35,6 +35,7 @@ DUE = "due"
 START = "start"
 KIND = "kind"
 LINK = "link"  # in an action plan: the recommendation(s) an action serves ("Audit Commission R1.1, R3.1")
+RAG = "rag"  # in an action plan: its red, amber or green, where a column of its own gives it
 CONTEXT = "context"
 
 #: A heading longer than this is a cell of text, not a heading.
@@ -83,8 +84,10 @@ def _role(heading: str, answer_label: list[str]) -> str:
         return COMMENTARY
     if "requirement" in found or ("provision" in found and found & {"text", "wording"}):
         return REQUIREMENT
-    if found & _LINK_WORDS and found & _LINKED_TO:
+    if (found & _LINK_WORDS and found & _LINKED_TO) or words == ["serves"]:
         return LINK
+    if words == ["rag"]:
+        return RAG
     if found & {"provision", "ref", "reference", "no", "number", "para", "paragraph", "clause"}:
         return NUMBER
     if words == ["code", "section"] or words == ["section"]:
@@ -154,6 +157,17 @@ def recognise(cells: list[str], code: Code) -> Layout | None:
         if roles[i] in taken and roles[i] != CONTEXT:
             roles[i] = CONTEXT
         taken.add(roles[i])
+    number = roles.index(NUMBER) if NUMBER in roles else None
+    if (
+        number is not None
+        and ACTION in roles
+        and {LEAD, DUE, START} & set(roles)
+        and not {REQUIREMENT, EVIDENCE, COMMENTARY, EVIDENCE_AND_COMMENTARY, LINK} & set(roles)
+        and set(_words(cells[number])) & _LINKED_TO
+    ):
+        # A published form's action plan: "Provision | Action | Owner | Start | Due | Status | RAG",
+        # its first column the provision each action serves.
+        roles[number] = LINK
     if code.is_tracker and REQUIREMENT not in roles and ACTION in roles and LINK not in roles:
         roles[roles.index(ACTION)] = REQUIREMENT  # an action tracker: the actions are what it answers
     elif (

@@ -177,6 +177,12 @@ def _continues(cells: list[Cell], entry: Entry | None, layout: Layout, code: Cod
     """Whether a row carries on the entry above it (a row a page break split) rather than starting one."""
     if entry is None or entry.layout != layout:
         return False
+    if (
+        layout.is_action_plan
+        and layout.column(NUMBER) is None
+        and any(cells[c].text for c in layout.columns(LINK))
+    ):
+        return False  # a plan whose rows are numbered by the provision each serves: a new action
     if layout.is_action_plan and not any(cells[column].text for column in layout.columns(NUMBER)):
         # No reference of its own: the action above carried on, unless the row names its own
         # owner, or a date of its own, where the action above has one (a row whose reference was lost).
