@@ -87,14 +87,49 @@ def word_facts(document: Any, publisher: str | None) -> Facts:
     return facts_from_lines(lines, subtitle, publisher)
 
 
-def read_facts(path: Path, publisher: str | None) -> Facts:
-    """The facts a Word document gives (its tables are read, and the file checked, already); none
-    for a spreadsheet or a CSV file, whose tables are all they hold."""
-    if path.suffix.lower() != ".docx":
+def pdf_facts(pdf: Any, publisher: str | None) -> Facts:
+    """The facts on a PDF's first page: a line whose label is in bold ("**Assessed on** 20 May 2025",
+    as a form's list of facts prints), and the organisation on the line under the title (the
+    line in the largest type)."""
+    if not pdf.pages:
         return Facts()
-    import docx
+    lines = pdf.pages[0].extract_text_lines(return_chars=True)
+    labelled: list[str] = []
+    for line in lines:
+        chars = line.get("chars") or []
+        bold = 0
+        while bold < len(chars) and "bold" in str(chars[bold].get("fontname", "")).casefold():
+            bold += 1
+        # The line's text has the spaces its characters do not: the label is its first `bold` letters.
+        text = str(line.get("text", ""))
+        cut, seen = 0, 0
+        while cut < len(text) and seen < bold:
+            seen += not text[cut].isspace()
+            cut += 1
+        label, value = text[:cut].strip().rstrip(":"), text[cut:].strip()
+        labelled.append(f"{label}: {value}" if bold and label and value else text)
+    sizes = [max((char.get("size", 0) for char in line.get("chars") or []), default=0) for line in lines]
+    title = sizes.index(max(sizes)) if sizes else None
+    organisation = (
+        str(lines[title + 1].get("text", "")) if title is not None and title + 1 < len(lines) else None
+    )
+    return facts_from_lines(labelled, organisation, publisher)
 
+
+def read_facts(path: Path, publisher: str | None) -> Facts:
+    """The facts a Word document or a PDF gives (its tables are read, and the file checked,
+    already); none for a spreadsheet or a CSV file, whose tables are all they hold."""
+    suffix = path.suffix.lower()
     try:
-        return word_facts(docx.Document(str(path)), publisher)
-    except Exception:  # read already as tables: a part python-docx cannot read holds no facts
+        if suffix == ".docx":
+            import docx
+
+            return word_facts(docx.Document(str(path)), publisher)
+        if suffix == ".pdf":
+            import pdfplumber
+
+            with pdfplumber.open(path) as pdf:
+                return pdf_facts(pdf, publisher)
+    except Exception:  # read already as tables: a part the reader cannot read holds no facts
         return Facts()
+    return Facts()

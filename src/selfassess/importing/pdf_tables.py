@@ -59,7 +59,7 @@ def pdf_grids(path: Path) -> list[Grid]:
             paragraphs = _tagged_paragraphs(pdf)
             for number, page in enumerate(pdf.pages, start=1):
                 has_text = has_text or bool(page.chars)
-                tables = _outermost(page.find_tables())
+                tables = _outermost(page.filter(_not_background).find_tables())
                 for index, table in enumerate(tables, start=1):
                     label = f"page {number}" + (f", table {index}" if len(tables) > 1 else "")
                     grids.append(_grid(page, table, label, paragraphs))
@@ -83,6 +83,18 @@ def pdf_grids(path: Path) -> list[Grid]:
             "image'); import the Word or Excel file it was made from, or a PDF saved from it."
         )
     return grids
+
+
+_WHITE = ((1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0))
+
+
+def _not_background(thing: dict[str, Any]) -> bool:
+    """False for a white fill with no outline: a page's or a cell's background, which draws no line
+    (a browser paints one the size of the page, which would make the whole page one table)."""
+    if thing.get("object_type") != "rect" or thing.get("stroke") or not thing.get("fill"):
+        return True
+    colour = thing.get("non_stroking_color")
+    return tuple(float(part) for part in colour) not in _WHITE if isinstance(colour, list | tuple) else True
 
 
 def _size(line: dict[str, Any], which: int) -> float | None:

@@ -232,11 +232,20 @@ def _heading_text(cells: list[Cell]) -> str:
 def _read_register(grid: Grid, reading: Reading) -> bool:
     """Whether the grid is an evidence register; if it is, its rows are added to the reading."""
     rows = [_unique(cells) for cells in grid.rows if any(cell.text for cell in cells)]
-    columns = register_columns([cell.text for cell in rows[0]]) if rows else None
-    if columns is None:
+    # Its header is the first row, or (in a PDF, where the heading above it can fall inside the
+    # ruling) the second.
+    found = next(
+        (
+            (at, columns)
+            for at, cells in enumerate(rows[:2])
+            if (columns := register_columns([cell.text for cell in cells])) is not None
+        ),
+        None,
+    )
+    if found is None:
         return False
-    title, where, dated = columns
-    for cells in rows[1:]:
+    at, (title, where, dated) = found
+    for cells in rows[at + 1 :]:
         if cells[title].text.strip():
             reading.register.append(
                 Registered(

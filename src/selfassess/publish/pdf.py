@@ -23,5 +23,5 @@ def render_pdf(html: str) -> bytes:
             "PDF needs the optional 'pdf' extra: pip install 'selfassess[pdf]'"
             + (f" ({error})" if isinstance(error, OSError) else "")
         ) from None
-    pdf: bytes = HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
+    pdf: bytes = HTML(string=html, url_fetcher=_refuse_fetch).write_pdf(pdf_variant="pdf/ua-1")
     return pdf
