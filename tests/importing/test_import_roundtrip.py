@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from selfassess.cli import main
 from selfassess.load.codes import CodeLibrary
@@ -92,8 +93,13 @@ def differences(original: Assessment, imported: Assessment) -> list[str]:
     return found
 
 
-def round_trip(name: str, folder: Path, capsys: pytest.CaptureFixture[str], kind: str = "docx") -> list[str]:
-    source = REPO / "assessments" / f"{name}.yaml"
+def round_trip(
+    name: str | Path, folder: Path, capsys: pytest.CaptureFixture[str], kind: str = "docx"
+) -> list[str]:
+    """Render the assessment (a bundled one by name, or a file), import what was rendered, and
+    say what differs."""
+    source = name if isinstance(name, Path) else REPO / "assessments" / f"{name}.yaml"
+    name = source.stem
     original = read_document(source).assessment
     assert original is not None
     rendered = folder / f"{name}.{kind}"
@@ -134,3 +140,27 @@ def test_a_rendered_pdf_form_imports_back_field_for_field(
 ) -> None:
     pytest.importorskip("weasyprint")
     assert round_trip(name, tmp_path, capsys, "pdf") == []
+
+
+#: Commentary as people write it: emphasis, links, lists, and characters Markdown would take as markup.
+FORMATTED = {
+    "1.2": "**Every** complaint is logged; see [our policy](https://www.example.org/policy.pdf) for *details*.",
+    "1.3": "We accept complaints by:\n\n- phone\n- **email**, answered the same day\n- letter",
+    "1.4": "Files are kept in S:\\\\Complaints\\\\\\_archive; 2\\*3\\*4 = 24; \\_\\_init\\_\\_ and \\~\\~old\\~\\~.",
+    "1.5": "1. First we listen.\n2. Then we *act*.",
+}
+
+
+def test_commentary_with_emphasis_links_and_markup_characters_comes_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = yaml.safe_load((REPO / "assessments" / "example-homes-2025.yaml").read_text(encoding="utf-8"))
+    for number, commentary in FORMATTED.items():
+        data["responses"][number]["commentary"] = commentary
+    source = tmp_path / "formatted.yaml"
+    source.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert round_trip(source, tmp_path, capsys) == []
+    imported = yaml.safe_load((tmp_path / "formatted.imported.yaml").read_text(encoding="utf-8"))
+    assert imported["responses"]["1.2"]["commentary"] == (
+        "**Every** complaint is logged; see [our policy](<https://www.example.org/policy.pdf>) for *details*."
+    )

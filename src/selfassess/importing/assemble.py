@@ -122,7 +122,7 @@ def evidence_of(entry: Entry) -> list[str]:
 
 
 def _column_texts(entry: Entry) -> dict[str, str]:
-    return {role: text for _, role, text in entry.columns()}
+    return {role: text for _, role, text in entry.columns(marked=True)}
 
 
 def response(entry: Entry, code: Code, register: Register, planned: Sequence[str] = ()) -> Made:

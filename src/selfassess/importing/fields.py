@@ -9,9 +9,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from selfassess.didyoumean import normalise
-from selfassess.importing.tables import is_bulleted, unbulleted
+from selfassess.importing.tables import (
+    BOLD,
+    END_BOLD,
+    END_ITALIC,
+    END_LINK,
+    ITALIC,
+    LINK,
+    LINK_TO,
+    MARKS,
+    is_bulleted,
+    unbulleted,
+    unmarked,
+)
 from selfassess.model.code import Code
-from selfassess.text.markdown import literal
+from selfassess.text.markdown import blocks as markdown_blocks
+from selfassess.text.markdown import link_target, literal, safe_url
 from selfassess.timelimits.written_date import read_written_date
 
 _ORDERED = re.compile(r"^(\d{1,3})([.)])\s+")
@@ -136,19 +149,54 @@ def markdown(text: str, *, escaped: bool = True) -> str | None:
             continue
         ordered = _ORDERED.match(line)
         if is_bulleted(line):
-            kind, line = "bullets", f"- {literal(unbulleted(line))}"
+            kind, line = "bullets", f"- {typed(unbulleted(line))}"
         elif ordered is not None and _continues_numbering(ordered, blocks, number):
             # A numbered list shows its items numbered from its first: only a run numbered in
             # sequence is one, or "1. … 1. …" would be published as "1. … 2. …".
             kind, number = "numbered", int(ordered.group(1))
-            line = f"{ordered.group(1)}{ordered.group(2)} {literal(line[ordered.end() :])}"
+            line = f"{ordered.group(1)}{ordered.group(2)} {typed(line[ordered.end() :])}"
         else:
-            kind, line = "paragraph", literal(line)
+            kind, line = "paragraph", typed(line)
         if kind != "paragraph" and blocks and blocks[-1][0] == kind:
             blocks[-1][1].append(line)
         else:
             blocks.append((kind, [line]))
     return "\n\n".join("\n".join(lines) for _, lines in blocks) or None
+
+
+_ADDRESS = re.compile(f"{LINK_TO}([^{END_LINK}]*){END_LINK}")
+_OPENING = re.compile(f"([{BOLD}{ITALIC}])(\\s+)")
+_CLOSING = re.compile(f"(\\s+)([{END_BOLD}{END_ITALIC}])")
+_EMPTY = re.compile(f"{BOLD}{END_BOLD}|{ITALIC}{END_ITALIC}")
+_SYNTAX = str.maketrans({BOLD: "**", END_BOLD: "**", ITALIC: "*", END_ITALIC: "*", LINK: "["})
+
+
+def typed(line: str) -> str:
+    """One line of a cell as Markdown that shows it as typed (`literal`), with what Word set in bold
+    or italic, and its links, as Markdown's. Where the formatting cannot be written so that every
+    character still shows (bold around nothing but punctuation, say), the words alone."""
+    plain = literal(unmarked(line))
+    if not MARKS.search(line):
+        return plain
+    addresses: list[str] = []
+
+    def kept(match: re.Match[str]) -> str:
+        addresses.append(match.group(1))
+        return f"{LINK_TO}{len(addresses) - 1}{END_LINK}"
+
+    line = _EMPTY.sub("", _ADDRESS.sub(kept, line))
+    line = _CLOSING.sub(r"\2\1", _OPENING.sub(r"\2\1", line))  # "**words** ", never "**words **"
+    written = literal(line).translate(_SYNTAX)
+
+    def target(match: re.Match[str]) -> str:
+        address = safe_url(addresses[int(match.group(1))])
+        return f"]({link_target(address)})" if address else "]"
+
+    written = re.sub(f"{LINK_TO}(\\d+){END_LINK}", target, written)
+    same = [(block.kind, block.text) for block in markdown_blocks(written)] == [
+        (block.kind, block.text) for block in markdown_blocks(plain)
+    ]
+    return written if same and not MARKS.search(written) else plain
 
 
 def _continues_numbering(ordered: re.Match[str], blocks: list[tuple[str, list[str]]], number: int) -> bool:

@@ -11,6 +11,7 @@ from selfassess.importing.fields import date_and_words
 from selfassess.importing.layouts import (
     ACTION,
     ANSWER,
+    COMMENTARY,
     DUE,
     KIND,
     LEAD,
@@ -23,7 +24,7 @@ from selfassess.importing.layouts import (
     register_columns,
 )
 from selfassess.importing.similar import answers_a_provision
-from selfassess.importing.tables import Cell, Grid, is_bulleted
+from selfassess.importing.tables import Cell, Grid, is_bulleted, unmarked
 from selfassess.model.code import Code
 
 # A page break more often falls inside a sentence than between two: a part that stops without
@@ -77,25 +78,29 @@ class Entry:
                     and not number_like(cell.text)
                 ):
                     column = requirement  # words in the number column of a row that carries on
-                self.parts.setdefault(column, []).append(cell.text)
+                # Commentary keeps what Word set in bold or italic, and its links (see MARKS).
+                marked = cell.marked and self.layout.roles[column] == COMMENTARY
+                self.parts.setdefault(column, []).append(cell.marked if marked else cell.text)
 
     def text(self, role: str) -> str:
         column = self.layout.column(role)
-        return join_parts(self.parts.get(column, [])) if column is not None else ""
+        return unmarked(join_parts(self.parts.get(column, []))) if column is not None else ""
 
     def texts(self, role: str) -> list[str]:
         column = self.layout.column(role)
-        return list(self.parts.get(column, [])) if column is not None else []
+        return [unmarked(part) for part in self.parts.get(column, [])] if column is not None else []
 
-    def columns(self) -> list[tuple[str, str, str]]:
-        """(heading, role, text) of each column with something in it, in the table's order."""
+    def columns(self, marked: bool = False) -> list[tuple[str, str, str]]:
+        """(heading, role, text) of each column with something in it, in the table's order;
+        `marked`: the commentary with its bold, italic and links marked."""
         return [
             (
                 self.layout.headings[column] or f"column {column + 1}",
                 self.layout.roles[column],
-                join_parts(parts),
+                joined if marked else unmarked(joined),
             )
             for column, parts in sorted(self.parts.items())
+            for joined in [join_parts(parts)]
         ]
 
 

@@ -12,6 +12,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,20 @@ class Cell:
     origin: tuple[int, int]  # (row, column) where its merge starts: shared by every place it covers
     numeric: bool = False  # a spreadsheet number, whose written form (6.10) the file may not keep
     carried: bool = False  # a PDF's merged cell cut by a page break: its text is the part before it
+    marked: str = ""  # the text with its bold, italic and links marked (MARKS), where it has any
+
+
+# Unicode's noncharacters, kept for a program's own use (no document holds them), mark in a Word
+# cell's text the words set in bold or italic within a paragraph, and the words of a link followed
+# by its address: commentary keeps them, as Markdown; every other field reads the plain text.
+BOLD, END_BOLD, ITALIC, END_ITALIC, LINK, LINK_TO, END_LINK = (chr(0xFDD0 + n) for n in range(7))
+MARKS = re.compile("[\ufdd0-\ufdd6]")
+_LINK_ADDRESS = re.compile(f"{LINK_TO}[^{END_LINK}]*")
+
+
+def unmarked(text: str) -> str:
+    """The text without its marks, or the addresses of its links: the words a reader sees."""
+    return MARKS.sub("", _LINK_ADDRESS.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -124,9 +139,10 @@ def _rectangular(rows: list[list[Cell]]) -> list[list[Cell]]:
 # ---------------------------------------------------------------------------------------- Word
 
 
-def _paragraph_text(paragraph: Any) -> str:
-    """A paragraph's text; one in a Word list (bullets or numbering) starts "- ", as Markdown would."""
-    text = paragraph.text.strip()
+def _paragraph_text(paragraph: Any, marked: bool = False) -> str:
+    """A paragraph's text; one in a Word list (bullets or numbering) starts "- ", as Markdown would.
+    `marked`: with its bold, italic and links marked."""
+    text = (_marked_text(paragraph) if marked else paragraph.text).strip()
     if not text:
         return ""
     properties = paragraph._p.pPr
@@ -137,8 +153,37 @@ def _paragraph_text(paragraph: Any) -> str:
     return f"- {text}" if listed and not _BULLET.match(text) else text
 
 
-def _word_cell_text(cell: Any) -> str:
-    lines = [_paragraph_text(paragraph) for paragraph in cell.paragraphs]
+def _marked_text(paragraph: Any) -> str:
+    """A paragraph's text with its bold, italic and linked words marked (see MARKS). Bold or italic
+    that covers the whole paragraph is the paragraph's style (a heading, "Actions:"), not marked."""
+    from docx.text.hyperlink import Hyperlink
+
+    pieces: list[tuple[str, bool, bool, str]] = []  # (words, bold, italic, the address they link to)
+    for inner in paragraph.iter_inner_content():
+        linked = isinstance(inner, Hyperlink)
+        address = (inner.address or "") if linked else ""
+        for run in inner.runs if linked else [inner]:
+            if run.text:
+                pieces.append((unmarked(run.text), bool(run.bold), bool(run.italic), address))
+    shown = [piece for piece in pieces if piece[0].strip()]
+    bold_style, italic_style = all(piece[1] for piece in shown), all(piece[2] for piece in shown)
+    marked = ""
+    for address, group in groupby(pieces, key=lambda piece: piece[3]):
+        words = ""
+        for text, bold, italic, _ in group:
+            bold, italic = bold and not bold_style, italic and not italic_style
+            words += (BOLD if bold else "") + (ITALIC if italic else "") + text
+            words += (END_ITALIC if italic else "") + (END_BOLD if bold else "")
+        marked += f"{LINK}{words}{LINK_TO}{address}{END_LINK}" if address else words
+    return marked
+
+
+def _paragraph_lines(cell: Any, marked: bool) -> list[str]:
+    return [_paragraph_text(paragraph, marked) for paragraph in cell.paragraphs]
+
+
+def _word_cell_text(cell: Any, marked: bool = False) -> str:
+    lines = _paragraph_lines(cell, marked)
     for inner in cell.tables:  # a table inside a cell: rare, but its words are the user's too
         for row in inner.rows:
             seen: list[Any] = []
@@ -206,7 +251,7 @@ def _word_table(table: Any, number: int) -> Grid:
     # A vertically merged cell is given for every row it covers, under its first row's element:
     # keyed by that element, each merge keeps the place it starts at, and its text is read once.
     origins: dict[Any, tuple[int, int]] = {}
-    texts: dict[Any, str] = {}
+    texts: dict[Any, tuple[str, str]] = {}
     rows: list[list[Cell]] = []
     for r, row in enumerate(table.rows):
         before = getattr(row, "grid_cols_before", 0)  # python-docx 1.2 on: a row that starts late
@@ -215,8 +260,9 @@ def _word_table(table: Any, number: int) -> Grid:
             element = cell._tc
             if element not in origins:
                 origins[element] = (r, len(cells))
-                texts[element] = _word_cell_text(cell)
-            cells.append(Cell(texts[element], origins[element]))
+                plain, marked = _word_cell_text(cell), _word_cell_text(cell, marked=True)
+                texts[element] = (plain, marked if marked != plain else "")
+            cells.append(Cell(texts[element][0], origins[element], marked=texts[element][1]))
         rows.append(cells)
     return Grid(
         f"table {number}", _rectangular(rows), [f"table {number}, row {r + 1}" for r in range(len(rows))]
