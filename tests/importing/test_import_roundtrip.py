@@ -6,11 +6,14 @@ status). The approval is the one thing not carried over: it was of the document 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, note, settings
 
 from selfassess.cli import main
 from selfassess.load.codes import CodeLibrary
@@ -18,7 +21,10 @@ from selfassess.load.documents import read_document
 from selfassess.model.assessment import Assessment
 from selfassess.model.types import WrittenDate
 from selfassess.text.markdown import blocks
+from tests.fuzz.strategies import assessments, dump
 from tests.importing.builders import REPO
+
+HOS_CHC = CodeLibrary().find("hos-chc-2024", REPO).code  # type: ignore[union-attr]
 
 BUNDLED = sorted(path.stem for path in (REPO / "assessments").glob("*.yaml"))
 
@@ -33,7 +39,7 @@ def _commentary(markdown: str | None) -> list[tuple[Any, ...]]:
         (
             block.kind,
             block.level,
-            " ".join(block.text.split()),
+            re.sub(r"[ \t\r\n]+", " ", block.text).strip(),
             tuple(
                 (span.bold, span.italic, span.href)
                 for span in block.spans
@@ -57,10 +63,14 @@ def fields_of(assessment: Assessment, tracker: bool) -> dict[str, Any]:
     }
     register = assessment.evidence
     for number, response in assessment.responses.items():
+        if not (response.answer or response.evidence or response.commentary or response.actions):
+            continue  # a provision left empty, as the import writes each the form leaves unanswered
         evidence = []
         for key in response.evidence:
             entry = register.get(key)
-            evidence.append((entry.title, entry.url, entry.file, _date(entry.dated)) if entry else (key,))
+            evidence.append(
+                (entry.title, entry.url, entry.file, _date(entry.dated)) if entry else (key, None, None, None)
+            )
         actions = [
             (a.action, a.owner, _date(a.start), _date(a.due), a.status, a.rag) for a in response.actions
         ]
@@ -76,11 +86,14 @@ def fields_of(assessment: Assessment, tracker: bool) -> dict[str, Any]:
     return shown
 
 
-def differences(original: Assessment, imported: Assessment) -> list[str]:
-    """Each field that differs, as 'where: field: before → after'."""
+def differences(
+    original: Assessment, imported: Assessment, shown: Callable[[Any], Any] = lambda value: value
+) -> list[str]:
+    """Each field that differs, as 'where: field: before → after'; `shown`: each value as the
+    published form can show it."""
     code = CodeLibrary().find(original.code, REPO)
     tracker = code is not None and code.code is not None and code.code.is_tracker
-    before, after = fields_of(original, tracker), fields_of(imported, tracker)
+    before, after = shown(fields_of(original, tracker)), shown(fields_of(imported, tracker))
     found = []
     for name in [*before, *(name for name in after if name not in before)]:
         was, now = before.get(name), after.get(name)
@@ -94,7 +107,11 @@ def differences(original: Assessment, imported: Assessment) -> list[str]:
 
 
 def round_trip(
-    name: str | Path, folder: Path, capsys: pytest.CaptureFixture[str], kind: str = "docx"
+    name: str | Path,
+    folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    kind: str = "docx",
+    shown: Callable[[Any], Any] = lambda value: value,
 ) -> list[str]:
     """Render the assessment (a bundled one by name, or a file), import what was rendered, and
     say what differs."""
@@ -112,7 +129,7 @@ def round_trip(
     assert "could not place" not in imported_path.read_text(encoding="utf-8")
     imported = read_document(imported_path)
     assert imported.assessment is not None, [problem.message for problem in imported.problems]
-    return differences(original, imported.assessment)
+    return differences(original, imported.assessment, shown)
 
 
 @pytest.mark.parametrize("name", BUNDLED)
@@ -164,3 +181,61 @@ def test_commentary_with_emphasis_links_and_markup_characters_comes_back(
     assert imported["responses"]["1.2"]["commentary"] == (
         "**Every** complaint is logged; see [our policy](<https://www.example.org/policy.pdf>) for *details*."
     )
+
+
+#: What a Word file cannot hold, and the renderer writes as "\ufffd".
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+#: Control characters, and what Python or Markdown would take for a line's end or a space: a Word
+#: file shows none as typed (the renderer writes the first as "\ufffd").
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _holdable(value: Any) -> Any:
+    """A drawn assessment with the text a Word file cannot hold as typed given as Word shows it."""
+    if isinstance(value, str):
+        return _CONTROL.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_holdable(item) for item in value]
+    if isinstance(value, dict):
+        return {_holdable(key): _holdable(item) for key, item in value.items()}
+    return value
+
+
+def _shown(value: Any) -> Any:
+    """A value as a Word file can show it: runs of spaces and line breaks inside text as one space
+    (a cell has no other way to show them), a control character as "\ufffd" (XML cannot hold
+    one), a document cited twice cited once."""
+    if isinstance(value, str):
+        return " ".join(_NOT_XML.sub("\ufffd", value).split())
+    if isinstance(value, list) and value and all(isinstance(item, tuple) for item in value):
+        unique = [_shown(item) for item in value]
+        return [item for at, item in enumerate(unique) if item not in unique[:at]]
+    if isinstance(value, list | tuple):
+        return type(value)(_shown(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _shown(item) for key, item in value.items()}
+    return value
+
+
+@pytest.mark.slow
+@given(document=assessments(HOS_CHC))
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+def test_a_fuzzed_assessment_rendered_to_word_imports_back(
+    document: dict[str, Any], tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path_factory.mktemp("fuzzed")
+    source = folder / "fuzzed.yaml"
+    source.write_text(dump(_holdable(document)), encoding="utf-8")
+    found = round_trip(source, folder, capsys, shown=_shown)
+    note("\n".join(found))
+    assert found == []

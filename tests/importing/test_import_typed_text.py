@@ -47,7 +47,7 @@ CELL = st.lists(_LINE, min_size=1, max_size=6).map("\n".join)
 
 def _typed_words(cell: str) -> list[str]:
     """What the person typed, word by word, without the bullets a list shows as bullets."""
-    lines = [line.strip() for line in cell.splitlines() if line.strip()]
+    lines = [line.strip() for line in cell.split("\n") if line.strip()]
     return " ".join(unbulleted(line) if is_bulleted(line) else line for line in lines).split()
 
 

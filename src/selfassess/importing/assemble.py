@@ -6,7 +6,7 @@ could not be placed kept at the end behind `#`, so that nothing the tables held 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -37,6 +37,7 @@ from selfassess.importing.layouts import (
 from selfassess.importing.match import Placed, Unplaced, requirement_and_number
 from selfassess.importing.rows import Entry, Registered
 from selfassess.importing.similar import provision_words, words
+from selfassess.importing.tables import is_bulleted
 from selfassess.model.code import Code, Provision
 
 
@@ -112,10 +113,11 @@ def evidence_key(title: str, organisation: str | None, taken: set[str]) -> str:
     return key
 
 
-def evidence_of(entry: Entry) -> list[str]:
-    """The evidence titles an entry cites: its evidence column's, and those a column of evidence
-    and commentary together names."""
-    titles = fields.evidence_titles(entry.texts(EVIDENCE))
+def evidence_of(entry: Entry, known: Collection[str] = ()) -> list[str]:
+    """The evidence titles an entry cites: its evidence column's (a line that is a title the
+    document's register lists is that title), and those a column of evidence and commentary
+    together names."""
+    titles = fields.evidence_titles(entry.texts(EVIDENCE), known)
     for text in entry.texts(EVIDENCE_AND_COMMENTARY):
         titles += [title for title in fields.evidence_and_commentary(text)[0] if title not in titles]
     return titles
@@ -141,7 +143,7 @@ def response(entry: Entry, code: Code, register: Register, planned: Sequence[str
     made: dict[str, Any] = {"answer": answer}
     has_action = bool(texts.get(ACTION))
     if not code.is_tracker:
-        made["evidence"] = [register.keys[title] for title in evidence_of(entry)]
+        made["evidence"] = [register.keys[title] for title in evidence_of(entry, register.listed)]
         both = texts.get(EVIDENCE_AND_COMMENTARY, "")
         if both:
             commentary = "\n\n".join(
@@ -156,6 +158,7 @@ def response(entry: Entry, code: Code, register: Register, planned: Sequence[str
         made["supporting"] = supporting
     read_from: list[str] = []
     if not code.is_tracker:
+        commentary = _without_the_plans_lines(commentary, len(planned))
         commentary, found = take_actions(commentary)
         in_plan = {fields.one_line(text) for text in planned}
         found = [item for item in found if fields.one_line(item.action["action"]) not in in_plan]
@@ -177,6 +180,19 @@ def response(entry: Entry, code: Code, register: Register, planned: Sequence[str
     if actions:
         made["actions"] = actions
     return Made(made, [None] * (len(actions) - len(read_from)) + read_from)
+
+
+def _without_the_plans_lines(commentary: str, planned: int) -> str:
+    """The commentary without the list a published form ends it with: "Actions:", then one bullet
+    for each action its action plan gives the provision (which the plan gives in full)."""
+    lines = commentary.rstrip().split("\n")
+    for at in range(len(lines) - 1, -1, -1):
+        if lines[at].strip() == "Actions:":
+            after = [line for line in lines[at + 1 :] if line.strip()]
+            if planned and len(after) == planned and all(is_bulleted(line.strip()) for line in after):
+                return "\n".join(lines[:at]).rstrip()
+            break
+    return commentary
 
 
 @dataclass(frozen=True)
@@ -355,7 +371,8 @@ def assessment_text(
     for item in placed:
         if _is_action(item):
             planned.setdefault(item.number, []).append(item)
-    titles = [t for item in placed for t in evidence_of(item.entry)]
+    listed = {row.title for row in registered or []}
+    titles = [t for item in placed for t in evidence_of(item.entry, listed)]
     register = Register.of(
         titles if not code.is_tracker else [],
         header.organisation,

@@ -5,6 +5,7 @@ titles, commentary as Markdown paragraphs and bullets, a lead, supporting owners
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -139,11 +140,14 @@ def markdown(text: str, *, escaped: bool = True) -> str | None:
     ("1.", "2.") as a numbered one, and every character that Markdown would read as markup
     escaped ("2*3*4", "S:\\Complaints\\_archive" come out as they went in). Not `escaped`: for
     an action, which every form shows as plain words: its lines as typed, one under another."""
+    # Lines are what the reader made them ("\n"): Python's splitlines would also break at characters
+    # a person may have pasted inside a line (U+2028, U+0085).
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not escaped:
-        return "\n".join(line.strip() for line in text.splitlines() if line.strip()) or None
+        return "\n".join(line.strip() for line in lines if line.strip()) or None
     blocks: list[tuple[str, list[str]]] = []
     number = 0  # the last item's number, while a numbered list goes on
-    for raw in text.splitlines():
+    for raw in lines:
         line = raw.strip()
         if not line:
             continue
@@ -212,11 +216,19 @@ def _continues_numbering(ordered: re.Match[str], blocks: list[tuple[str, list[st
 _BETWEEN_TITLES = re.compile(r"\s*;\s*|\s+[•·▪]\s+")
 
 
-def evidence_titles(parts: list[str]) -> list[str]:
-    """One title for each line, bullet or semicolon-separated item, in order, each once."""
+def evidence_titles(parts: list[str], known: Collection[str] = ()) -> list[str]:
+    """One title for each line, bullet or semicolon-separated item, in order, each once. Where the
+    document has an evidence register (`known`, the titles it lists: a published form's layout),
+    each line is one title, whatever it holds."""
     titles: list[str] = []
     for part in parts:
         for line in part.splitlines():
+            whole = next((title for title in (one_line(line), unbulleted(line)) if title in known), None)
+            if whole is None and known and line.strip():
+                whole = one_line(line)
+            if whole is not None:
+                titles += [whole] if whole not in titles else []
+                continue
             for piece in _BETWEEN_TITLES.split(unbulleted(line)):
                 title = piece.strip()
                 if title and title not in titles:

@@ -97,9 +97,11 @@ def new_document(
     field(footer, "NUMPAGES")
 
     properties = document.core_properties
-    properties.title = heading  # Word's accessibility checker asks for a document title
-    properties.subject = subject
-    properties.author = author
+    # The properties are XML too: a control character pasted into the organisation's name is shown
+    # as "�", as in the text, rather than stopping the file being written.
+    properties.title = _NOT_XML.sub("\ufffd", heading)  # Word's accessibility checker asks for a title
+    properties.subject = _NOT_XML.sub("\ufffd", subject)
+    properties.author = _NOT_XML.sub("\ufffd", author)
     properties.comments = f"Prepared with {made_with}."
     properties.language = "en-GB"
     properties.last_modified_by = made_with
