@@ -82,6 +82,7 @@ def fields_of(assessment: Assessment, tracker: bool) -> dict[str, Any]:
             "lead": response.lead,
             "supporting": list(response.supporting),
             "closed_on": _date(response.closed_on),
+            "waive": dict(response.waive),
         }
     return shown
 
@@ -239,3 +240,21 @@ def test_a_fuzzed_assessment_rendered_to_word_imports_back(
     found = round_trip(source, folder, capsys, shown=_shown)
     note("\n".join(found))
     assert found == []
+
+
+def test_a_finding_set_aside_comes_back_with_its_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The form prints the findings set aside; a waiver whose check finds nothing is not printed."""
+    data = yaml.safe_load((REPO / "assessments" / "example-homes-2025.yaml").read_text(encoding="utf-8"))
+    response = data["responses"]["1.6"]
+    assert response["answer"] == "Yes"
+    response.pop("evidence", None)  # "Yes" with no evidence: SA201, set aside
+    response["waive"] = {"SA201": "The policy is the evidence; it is cited under 1.2."}
+    source = tmp_path / "waived.yaml"
+    source.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert round_trip(source, tmp_path, capsys) == []
+    imported = yaml.safe_load((tmp_path / "waived.imported.yaml").read_text(encoding="utf-8"))
+    assert imported["responses"]["1.6"]["waive"] == {
+        "SA201": "The policy is the evidence; it is cited under 1.2."
+    }

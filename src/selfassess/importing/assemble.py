@@ -35,7 +35,7 @@ from selfassess.importing.layouts import (
     Layout,
 )
 from selfassess.importing.match import Placed, Unplaced, requirement_and_number
-from selfassess.importing.rows import Entry, Registered
+from selfassess.importing.rows import Entry, Registered, Waived
 from selfassess.importing.similar import provision_words, words
 from selfassess.importing.tables import is_bulleted
 from selfassess.model.code import Code, Provision
@@ -363,6 +363,7 @@ def assessment_text(
     unplaced: list[Unplaced],
     leftover: list[str],
     registered: list[Registered] | None = None,
+    waived: Sequence[Waived] = (),
 ) -> Assembled:
     """The whole imported assessment, as YAML with comments."""
     actions_read_at: list[str] = []
@@ -415,6 +416,11 @@ def assessment_text(
                 if entry is not None
                 else Made(empty_response(code), [])
             )
+            set_aside = {
+                item.rule: item.reason for item in waived if item.provision == provision.shown_number
+            }
+            if set_aside:  # the findings the form says were set aside, with the reasons it gives
+                made.fields["waive"] = set_aside
             if any(made.read_from):
                 actions_read_at.append(provision.number)
             _write_response(out, provision.number, made, actions)

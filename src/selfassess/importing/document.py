@@ -104,7 +104,7 @@ def import_file(
         path.name, organisation or facts.organisation, assessed_on or facts.assessed_on, schema, facts
     )
     leftover = [text for _, text in reading.leftover_headings]
-    assembled = assessment_text(code, header, placed, unplaced, leftover, reading.register)
+    assembled = assessment_text(code, header, placed, unplaced, leftover, reading.register, reading.waived)
     text = assembled.text
     notes = [
         f"{path.name}: {item.entry.place}: this row was not placed because {item.reason}; "

@@ -240,3 +240,17 @@ def register_columns(cells: list[str]) -> tuple[int, int | None, int | None] | N
     if "title" not in found or len(found) < 2:
         return None
     return found["title"], found.get("where"), found.get("dated")
+
+
+def waiver_columns(cells: list[str]) -> tuple[int, int, int] | None:
+    """The columns of a published form's findings set aside ("Provision | Check | Finding |
+    Reason"): the provision's, the check's (its rule), and the reason's. None for any other row."""
+    found: dict[str, int] = {}
+    for column, cell in enumerate(cells):
+        words = _words(cell)
+        for name, wanted in (("provision", ["provision"]), ("rule", ["check"]), ("reason", ["reason"])):
+            if words == wanted:
+                found.setdefault(name, column)
+    if len(found) != 3 or len(cells) > 5:
+        return None
+    return found["provision"], found["rule"], found["reason"]

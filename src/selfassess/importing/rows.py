@@ -22,6 +22,7 @@ from selfassess.importing.layouts import (
     Layout,
     recognise,
     register_columns,
+    waiver_columns,
 )
 from selfassess.importing.similar import answers_a_provision
 from selfassess.importing.tables import Cell, Grid, is_bulleted, unmarked
@@ -113,12 +114,22 @@ class Registered:
     dated: str
 
 
+@dataclass(frozen=True)
+class Waived:
+    """A finding a published form says was set aside: its provision, its check, and the reason."""
+
+    provision: str
+    rule: str
+    reason: str
+
+
 @dataclass
 class Reading:
     """What the tables hold: the entries, and what was set aside."""
 
     entries: list[Entry] = field(default_factory=list)
     register: list[Registered] = field(default_factory=list)  # an evidence register's rows
+    waived: list[Waived] = field(default_factory=list)  # findings a published form set aside
     leftover_headings: list[tuple[str, str]] = field(
         default_factory=list
     )  # (place, text) with no entry below
@@ -262,6 +273,27 @@ def _read_register(grid: Grid, reading: Reading) -> bool:
     return True
 
 
+def _read_waivers(grid: Grid, reading: Reading) -> bool:
+    """Whether the grid is a published form's findings set aside; if it is, they are added to the reading."""
+    rows = [_unique(cells) for cells in grid.rows if any(cell.text for cell in cells)]
+    found = next(
+        (
+            (at, columns)
+            for at, cells in enumerate(rows[:2])
+            if (columns := waiver_columns([cell.text for cell in cells])) is not None
+        ),
+        None,
+    )
+    if found is None:
+        return False
+    at, (provision, rule, reason) = found
+    for cells in rows[at + 1 :]:
+        said = [" ".join(cells[column].text.split()) for column in (provision, rule, reason)]
+        if all(said):
+            reading.waived.append(Waived(*said))
+    return True
+
+
 def read_entries(grids: list[Grid], code: Code) -> Reading:
     reading = Reading()
     known_numbers = set(code.provisions)
@@ -269,7 +301,7 @@ def read_entries(grids: list[Grid], code: Code) -> Reading:
     entry: Entry | None = None
     headings: list[tuple[str, str]] = []
     for index, grid in enumerate(grids):
-        if _read_register(grid, reading):
+        if _read_register(grid, reading) or _read_waivers(grid, reading):
             layout = entry = None
             continue
         found_header = False
