@@ -108,11 +108,19 @@ def pdf_facts(pdf: Any, publisher: str | None) -> Facts:
             cut += 1
         label, value = text[:cut].strip().rstrip(":"), text[cut:].strip()
         labelled.append(f"{label}: {value}" if bold and label and value else text)
-    sizes = [max((char.get("size", 0) for char in line.get("chars") or []), default=0) for line in lines]
-    title = sizes.index(max(sizes)) if sizes else None
-    organisation = (
-        str(lines[title + 1].get("text", "")) if title is not None and title + 1 < len(lines) else None
+    sizes = [
+        round(max((char.get("size", 0) for char in line.get("chars") or []), default=0), 1) for line in lines
+    ]
+    # The organisation is printed under the title, the next size down: each runs over as many
+    # lines as it needs.
+    after = sizes.index(max(sizes)) if sizes else 0
+    while after < len(lines) and sizes[after] == max(sizes):
+        after += 1
+    under = [str(line.get("text", "")) for line, size in zip(lines[after:], sizes[after:], strict=True)]
+    count = (
+        next((n for n, size in enumerate(sizes[after:]) if size != sizes[after]), len(under)) if under else 0
     )
+    organisation = " ".join(under[:count]) or None
     return facts_from_lines(labelled, organisation, publisher)
 
 

@@ -100,7 +100,9 @@ _NUMBER_AND_TITLE = re.compile(r"(\d+(?:\.\d+)*)\s*[:.)–-]\s+[^\d\s]")
 
 # A published tracker's first line above a recommendation's text: its kind and number ("Recommendation
 # R3", "Information 17", "Action 2").
-_KIND_AND_NUMBER = re.compile(r"^\s*(?:recommendation|information|action)\s+(\S{1,20})\s*\n", re.IGNORECASE)
+_KIND_AND_NUMBER = re.compile(
+    r"^\s*(?:recommendation|information|action)\s+(\S{1,20}?)(?:\s*\n|\.\s+)", re.IGNORECASE
+)
 
 
 def requirement_and_number(entry: Entry) -> tuple[str, str]:

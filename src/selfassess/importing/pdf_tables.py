@@ -59,7 +59,11 @@ def pdf_grids(path: Path) -> list[Grid]:
             paragraphs = _tagged_paragraphs(pdf)
             for number, page in enumerate(pdf.pages, start=1):
                 has_text = has_text or bool(page.chars)
-                tables = _outermost(page.filter(_not_background).find_tables())
+                tables = [
+                    table
+                    for table in _outermost(page.filter(_not_background).find_tables())
+                    if table.bbox[2] - table.bbox[0] >= _NARROWEST * page.width
+                ]
                 for index, table in enumerate(tables, start=1):
                     label = f"page {number}" + (f", table {index}" if len(tables) > 1 else "")
                     grids.append(_grid(page, table, label, paragraphs))
@@ -85,6 +89,9 @@ def pdf_grids(path: Path) -> list[Grid]:
     return grids
 
 
+#: A box drawn round a word or two (a coloured label such as a RAG's) is no table: a table of
+#: answers is wider than this share of its page.
+_NARROWEST = 0.15
 _WHITE = ((1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0))
 
 
