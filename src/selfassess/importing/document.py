@@ -10,13 +10,12 @@ from selfassess.check.findings import CheckResult
 from selfassess.check.runner import CheckOptions, check_loaded, settings_for
 from selfassess.importing import ImportFailed
 from selfassess.importing.assemble import Header, assessment_text
-from selfassess.importing.facts import read_facts
 from selfassess.importing.fields import read_answer
 from selfassess.importing.layouts import ANSWER, looked_for
 from selfassess.importing.match import place_entries
-from selfassess.importing.pdf_tables import pdf_grids
+from selfassess.importing.pdf_tables import pdf_tables
 from selfassess.importing.rows import read_entries
-from selfassess.importing.tables import read_grids
+from selfassess.importing.tables import read_tables
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.reading import load_text
 from selfassess.model.code import Code
@@ -84,7 +83,8 @@ def import_file(
     """The assessment the tables in `path` give for `code`. Raises ImportFailed when the file cannot
     be read, or holds no table selfassess knows. `unlinked`: the provision to put an action plan's
     actions under where their link names none."""
-    grids = pdf_grids(path) if path.suffix.lower() == ".pdf" else read_grids(path)
+    read = pdf_tables if path.suffix.lower() == ".pdf" else read_tables
+    grids, facts = read(path, code.publisher)
     reading = read_entries(grids, code)
     if not reading.recognised:
         shown = [
@@ -98,7 +98,6 @@ def import_file(
             f"No table in {path.name} has the columns selfassess looks for: {looked_for(code)}; {holds}."
         )
     placed, unplaced, checks = place_entries(reading.entries, code, unlinked)
-    facts = read_facts(path, code.publisher)
     # What the command line gives wins over what the document prints (last year's form, edited).
     header = Header(
         path.name, organisation or facts.organisation, assessed_on or facts.assessed_on, schema, facts

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from selfassess.timelimits.written_date import read_written_date
@@ -122,22 +121,3 @@ def pdf_facts(pdf: Any, publisher: str | None) -> Facts:
     )
     organisation = " ".join(under[:count]) or None
     return facts_from_lines(labelled, organisation, publisher)
-
-
-def read_facts(path: Path, publisher: str | None) -> Facts:
-    """The facts a Word document or a PDF gives (its tables are read, and the file checked,
-    already); none for a spreadsheet or a CSV file, whose tables are all they hold."""
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".docx":
-            import docx
-
-            return word_facts(docx.Document(str(path)), publisher)
-        if suffix == ".pdf":
-            import pdfplumber
-
-            with pdfplumber.open(path) as pdf:
-                return pdf_facts(pdf, publisher)
-    except Exception:  # read already as tables: a part the reader cannot read holds no facts
-        return Facts()
-    return Facts()

@@ -22,6 +22,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psexceptions import PSException
 
 from selfassess.importing import ImportFailed
+from selfassess.importing.facts import Facts, pdf_facts
 from selfassess.importing.rows import LIST_NUMBER
 from selfassess.importing.tables import MAX_ROWS, Cell, Grid, is_bulleted, too_many_rows
 
@@ -40,6 +41,12 @@ def _damaged(path: Path) -> ImportFailed:
 def pdf_grids(path: Path) -> list[Grid]:
     """Every ruled table in the PDF, page by page. Raises ImportFailed for a file that is not a
     readable PDF, is locked with a password, holds no text (a scan), or is too large."""
+    return pdf_tables(path)[0]
+
+
+def pdf_tables(path: Path, publisher: str | None = None) -> tuple[list[Grid], Facts]:
+    """Every ruled table in the PDF, page by page, and what its first page says above them (see
+    `pdf_grids`, and `facts.pdf_facts`)."""
     import pdfplumber
 
     if path.stat().st_size > MAX_PDF_BYTES:
@@ -56,6 +63,7 @@ def pdf_grids(path: Path) -> list[Grid]:
                 )
             grids: list[Grid] = []
             has_text = False
+            facts = _facts(pdf, publisher)
             paragraphs = _tagged_paragraphs(pdf)
             for number, page in enumerate(pdf.pages, start=1):
                 has_text = has_text or bool(page.chars)
@@ -86,7 +94,14 @@ def pdf_grids(path: Path) -> list[Grid]:
             f"{path.name} holds no text, only pictures of pages (a scan, or a PDF 'printed as an "
             "image'); import the Word or Excel file it was made from, or a PDF saved from it."
         )
-    return grids
+    return grids, facts
+
+
+def _facts(pdf: Any, publisher: str | None) -> Facts:
+    try:
+        return pdf_facts(pdf, publisher)
+    except Exception:  # the tables are what the import needs: a first page it cannot read gives none
+        return Facts()
 
 
 #: A box drawn round a word or two (a coloured label such as a RAG's) is no table: a table of

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.importing import SUPPORTED, ImportFailed
+from selfassess.importing.facts import Facts, word_facts
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,18 @@ _EXCEL = ("an Excel workbook", "an .xlsx file (Excel's 'Save as' makes one)")
 
 def read_grids(path: Path) -> list[Grid]:
     """Every table in the file, in the order it holds them. Raises ImportFailed if it cannot be read."""
+    return read_tables(path)[0]
+
+
+def read_tables(path: Path, publisher: str | None = None) -> tuple[list[Grid], Facts]:
+    """Every table in the file, in the order it holds them, and what a Word document says above
+    them (`publisher`: the code's, which a tracker prints after the organisation). Raises
+    ImportFailed if it cannot be read."""
     suffix = path.suffix.lower()
     _refuse_oversized(path, *(_WORD if suffix == ".docx" else _EXCEL))
+    facts = Facts()
     if suffix == ".docx":
-        grids = _word(path)
+        grids, facts = _word(path, publisher)
     elif suffix == ".xlsx":
         grids = _excel(path)
     elif suffix in (".csv", ".tsv"):
@@ -117,7 +126,7 @@ def read_grids(path: Path) -> list[Grid]:
         raise ValueError(f"not one of {', '.join(SUPPORTED)}")  # the command line refuses these first
     if sum(len(grid.rows) for grid in grids) > MAX_ROWS:
         raise too_many_rows(path)
-    return grids
+    return grids, facts
 
 
 def too_many_rows(path: Path) -> ImportFailed:
@@ -139,18 +148,21 @@ def _rectangular(rows: list[list[Cell]]) -> list[list[Cell]]:
 # ---------------------------------------------------------------------------------------- Word
 
 
-def _paragraph_text(paragraph: Any, marked: bool = False) -> str:
-    """A paragraph's text; one in a Word list (bullets or numbering) starts "- ", as Markdown would.
-    `marked`: with its bold, italic and links marked."""
-    text = (_marked_text(paragraph) if marked else paragraph.text).strip()
+def _paragraph_texts(paragraph: Any) -> tuple[str, str]:
+    """A paragraph's text, and the same with its bold, italic and links marked; one in a Word list
+    (bullets or numbering) starts "- ", as Markdown would."""
+    text = paragraph.text.strip()
     if not text:
-        return ""
+        return "", ""
+    marked = _marked_text(paragraph).strip()
     properties = paragraph._p.pPr
     listed = properties is not None and properties.numPr is not None
-    if not listed:
+    if not listed:  # the style is looked up only where the paragraph says nothing: it is slow
         style = paragraph.style
         listed = style is not None and (style.name or "").lower().startswith("list")
-    return f"- {text}" if listed and not _BULLET.match(text) else text
+    if listed and not _BULLET.match(text):
+        return f"- {text}", f"- {marked}"
+    return text, marked
 
 
 def _marked_text(paragraph: Any) -> str:
@@ -178,12 +190,9 @@ def _marked_text(paragraph: Any) -> str:
     return marked
 
 
-def _paragraph_lines(cell: Any, marked: bool) -> list[str]:
-    return [_paragraph_text(paragraph, marked) for paragraph in cell.paragraphs]
-
-
-def _word_cell_text(cell: Any, marked: bool = False) -> str:
-    lines = _paragraph_lines(cell, marked)
+def _word_cell_texts(cell: Any) -> tuple[str, str]:
+    """A cell's text, and the same with its bold, italic and links marked (MARKS)."""
+    both = [_paragraph_texts(paragraph) for paragraph in cell.paragraphs]
     for inner in cell.tables:  # a table inside a cell: rare, but its words are the user's too
         for row in inner.rows:
             seen: list[Any] = []
@@ -191,9 +200,12 @@ def _word_cell_text(cell: Any, marked: bool = False) -> str:
             for inner_cell in row.cells:
                 if inner_cell._tc not in seen:
                     seen.append(inner_cell._tc)
-                    texts.append(" ".join(_word_cell_text(inner_cell).split()))
-            lines.append(" | ".join(text for text in texts if text))
-    return "\n".join(line for line in lines if line)
+                    texts.append(" ".join(_word_cell_texts(inner_cell)[0].split()))
+            line = " | ".join(text for text in texts if text)
+            both.append((line, line))
+    plain = "\n".join(text for text, _ in both if text)
+    marked = "\n".join(text for _, text in both if text)
+    return plain, marked
 
 
 #: Wrappers Word puts around text without changing it: content controls (a form's fill-in boxes,
@@ -229,7 +241,7 @@ def _unwrapped(body: Any) -> None:
                 parent.insert(place + offset, child)
 
 
-def _word(path: Path) -> list[Grid]:
+def _word(path: Path, publisher: str | None) -> tuple[list[Grid], Facts]:
     import docx
 
     try:
@@ -244,7 +256,11 @@ def _word(path: Path) -> list[Grid]:
             grids.append(_word_table(table, number))
         except Exception as error:  # a malformed table inside an otherwise readable file
             raise _damaged(path, *_WORD) from error
-    return grids
+    try:
+        facts = word_facts(document, publisher)
+    except Exception:  # its tables are read: a paragraph python-docx cannot read holds no facts
+        facts = Facts()
+    return grids, facts
 
 
 def _word_table(table: Any, number: int) -> Grid:
@@ -260,7 +276,7 @@ def _word_table(table: Any, number: int) -> Grid:
             element = cell._tc
             if element not in origins:
                 origins[element] = (r, len(cells))
-                plain, marked = _word_cell_text(cell), _word_cell_text(cell, marked=True)
+                plain, marked = _word_cell_texts(cell)
                 texts[element] = (plain, marked if marked != plain else "")
             cells.append(Cell(texts[element][0], origins[element], marked=texts[element][1]))
         rows.append(cells)
