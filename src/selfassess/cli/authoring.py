@@ -141,7 +141,7 @@ def run_import(arguments: argparse.Namespace) -> int:
     except ConfigError as error:
         raise UsageError(str(error)) from None
     (sys.stdout if out is not None else sys.stderr).write(text.render(result))
-    if not (arguments.organisation and arguments.assessed_on):
+    if not made.dated:
         print(
             "Fill in organisation and assessed_on (or give --organisation and --assessed-on): "
             "until then the check cannot look at the answers.",

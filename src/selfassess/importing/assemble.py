@@ -6,14 +6,16 @@ could not be placed kept at the end behind `#`, so that nothing the tables held 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from selfassess.author.new import code_named, empty_response, header_fields, requirement_comment
+from selfassess.author.new import code_named, empty_response, requirement_comment
 from selfassess.author.yaml_text import YamlText, yaml_fragment
 from selfassess.importing import fields
 from selfassess.importing.commentary_actions import take_actions
+from selfassess.importing.facts import Facts, written
 from selfassess.importing.layouts import (
     ACTION,
     ANSWER,
@@ -27,35 +29,49 @@ from selfassess.importing.layouts import (
     LEAD,
     LINK,
     NUMBER,
+    RAG,
     START,
     SUPPORTING,
     Layout,
 )
 from selfassess.importing.match import Placed, Unplaced, requirement_and_number
-from selfassess.importing.rows import Entry
+from selfassess.importing.rows import Entry, Registered, Waived
 from selfassess.importing.similar import provision_words, words
+from selfassess.importing.tables import is_bulleted
 from selfassess.model.code import Code, Provision
 
 
 @dataclass(frozen=True)
 class Register:
-    """The evidence register the import makes: one key for each distinct title, in order of citing."""
+    """The evidence register the import makes: one key for each distinct title, in the order of the
+    document's own register and then of citing, with where each is published and its date where
+    the document's register gives them."""
 
     keys: dict[str, str]  # title -> key
     organisation: str | None
+    listed: dict[str, Registered]  # title -> the document's register row
 
     @classmethod
-    def of(cls, titles: list[str], organisation: str | None) -> Register:
+    def of(cls, titles: list[str], organisation: str | None, listed: Sequence[Registered] = ()) -> Register:
         keys: dict[str, str] = {}
-        for title in titles:
+        for title in [row.title for row in listed] + titles:
             if title not in keys:
                 keys[title] = evidence_key(title, organisation, set(keys.values()))
-        return cls(keys, organisation)
+        return cls(keys, organisation, {row.title: row for row in listed})
 
-    def entries(self) -> dict[str, dict[str, str]]:
-        found: dict[str, dict[str, str]] = {}
+    def entries(self) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
         for title, key in self.keys.items():
-            found[key] = {"title": title, **({"url": title} if _URL.fullmatch(title) else {})}
+            entry: dict[str, Any] = {"title": title}
+            row = self.listed.get(title)
+            where = row.where if row is not None else title
+            if _URL.fullmatch(where):
+                entry["url"] = where
+            elif row is not None and where:
+                entry["file"] = where
+            if row is not None and row.dated:
+                entry["dated"] = written(row.dated)
+            found[key] = entry
         return found
 
 
@@ -97,21 +113,24 @@ def evidence_key(title: str, organisation: str | None, taken: set[str]) -> str:
     return key
 
 
-def evidence_of(entry: Entry) -> list[str]:
-    """The evidence titles an entry cites: its evidence column's, and those a column of evidence
-    and commentary together names."""
-    titles = fields.evidence_titles(entry.texts(EVIDENCE))
+def evidence_of(entry: Entry, known: Collection[str] = ()) -> list[str]:
+    """The evidence titles an entry cites: its evidence column's (a line that is a title the
+    document's register lists is that title), and those a column of evidence and commentary
+    together names."""
+    titles = fields.evidence_titles(entry.texts(EVIDENCE), known)
     for text in entry.texts(EVIDENCE_AND_COMMENTARY):
         titles += [title for title in fields.evidence_and_commentary(text)[0] if title not in titles]
     return titles
 
 
 def _column_texts(entry: Entry) -> dict[str, str]:
-    return {role: text for _, role, text in entry.columns()}
+    return {role: text for _, role, text in entry.columns(marked=True)}
 
 
-def response(entry: Entry, code: Code, register: Register) -> Made:
-    """The response one entry gives, in the fields the code's kind of assessment uses."""
+def response(entry: Entry, code: Code, register: Register, planned: Sequence[str] = ()) -> Made:
+    """The response one entry gives, in the fields the code's kind of assessment uses. `planned`:
+    what the actions an action plan gives this provision say, which a published form repeats in
+    the row ("Actions: …"): those lines are the plan's, taken from the commentary and not repeated."""
     layout: Layout = entry.layout
     texts = _column_texts(entry)
     answer_text, commentary = texts.get(ANSWER, ""), texts.get(COMMENTARY, "")
@@ -124,26 +143,32 @@ def response(entry: Entry, code: Code, register: Register) -> Made:
     made: dict[str, Any] = {"answer": answer}
     has_action = bool(texts.get(ACTION))
     if not code.is_tracker:
-        made["evidence"] = [register.keys[title] for title in evidence_of(entry)]
+        made["evidence"] = [register.keys[title] for title in evidence_of(entry, register.listed)]
         both = texts.get(EVIDENCE_AND_COMMENTARY, "")
         if both:
             commentary = "\n\n".join(
                 part for part in (fields.evidence_and_commentary(both)[1], commentary) if part
             )
+    supporting: list[str] = []
     if code.is_tracker or (LEAD in texts and not has_action):
-        made["lead"] = fields.lead(texts.get(LEAD, ""))
+        made["lead"], supporting = fields.lead_and_supporting(texts.get(LEAD, ""))
     if texts.get(SUPPORTING):
-        made["supporting"] = fields.owners(texts[SUPPORTING])
+        supporting += fields.owners(texts[SUPPORTING])
+    if supporting:
+        made["supporting"] = supporting
     read_from: list[str] = []
     if not code.is_tracker:
+        commentary = _without_the_plans_lines(commentary, len(planned))
         commentary, found = take_actions(commentary)
+        in_plan = {fields.one_line(text) for text in planned}
+        found = [item for item in found if fields.one_line(item.action["action"]) not in in_plan]
         read_from = [item.line for item in found]
     made["commentary"] = fields.markdown(commentary)
     if texts.get(CLOSED):
         made["closed_on"] = fields.written_date(texts[CLOSED])
     actions: list[dict[str, Any]] = []
     if has_action:
-        action: dict[str, Any] = {"action": fields.markdown(texts[ACTION])}
+        action: dict[str, Any] = {"action": fields.markdown(texts[ACTION], escaped=False)}
         if not code.is_tracker and texts.get(LEAD):
             action["owner"] = fields.lead(texts[LEAD])
         for role, name in ((START, "start"), (DUE, "due")):
@@ -155,6 +180,19 @@ def response(entry: Entry, code: Code, register: Register) -> Made:
     if actions:
         made["actions"] = actions
     return Made(made, [None] * (len(actions) - len(read_from)) + read_from)
+
+
+def _without_the_plans_lines(commentary: str, planned: int) -> str:
+    """The commentary without the list a published form ends it with: "Actions:", then one bullet
+    for each action its action plan gives the provision (which the plan gives in full)."""
+    lines = commentary.rstrip().split("\n")
+    for at in range(len(lines) - 1, -1, -1):
+        if lines[at].strip() == "Actions:":
+            after = [line for line in lines[at + 1 :] if line.strip()]
+            if planned and len(after) == planned and all(is_bulleted(line.strip()) for line in after):
+                return "\n".join(lines[:at]).rstrip()
+            break
+    return commentary
 
 
 @dataclass(frozen=True)
@@ -180,7 +218,7 @@ def plan_action(item: Placed) -> dict[str, Any]:
     ref = fields.one_line(entry.text(NUMBER))
     if ref:
         action["ref"] = ref
-    action["action"] = fields.markdown(entry.text(ACTION)) or ""
+    action["action"] = fields.markdown(entry.text(ACTION), escaped=False) or ""
     owner = fields.lead(entry.text(LEAD))
     if owner:
         action["owner"] = owner
@@ -189,20 +227,25 @@ def plan_action(item: Placed) -> dict[str, Any]:
         written, words_after = fields.date_and_words(entry.text(role))
         if written is not None:
             action[name] = written
-        if words_after:
+        if words_after and words_after != "(overdue)":  # a published form's own mark, not the plan's
             note.append(words_after)  # the plan's own words beside its dates: "Must be fully implemented"
     status_text = entry.text(ANSWER)
     status = fields.action_status(status_text)
     if status is not None:
         action[status[0]] = status[1]
+    rag = fields.action_status(entry.text(RAG))
+    if rag is not None and rag[0] == "rag":
+        action["rag"] = rag[1]
     if item.serves:
         action["serves"] = list(item.serves)
-    own = {NUMBER, ACTION, LEAD, START, DUE}
+    own = {NUMBER, ACTION, LEAD, START, DUE} | ({RAG} if rag is not None else set())
     for column, parts in sorted(entry.parts.items()):
         role = layout.roles[column]
         text = fields.note_part("\n".join(parts))
         if role in own or not text:
             continue
+        if role == LINK and text == item.number:
+            continue  # "5.9" under a published form's "Provision": where it is placed says it
         if role == ANSWER and status is not None and len(status_text.strip().splitlines()) == 1:
             continue  # "A", "In progress": all of it is the action's RAG or status
         note.append(f"{_heading_label(layout.headings[column], column)}: {text}")
@@ -274,6 +317,9 @@ def _comment_for(
     read = fields.read_answer(entry.text(ANSWER), code)
     if read.reworded:
         lines.append(f"The table's answer: {read.typed}")  # the file gives the code's own word
+    beside = fields.beside_answer(entry.text(ANSWER))[1]
+    if beside:  # a RAG the tracker worked out: kept here, as the check works it out again
+        lines.append(f"Beside the table's answer: {'; '.join(beside)}")
     shown = words("\n".join(lines))
     for heading, text in _unused_columns(entry):
         if words(text) not in shown:
@@ -296,8 +342,9 @@ def _headings_above(entry: Entry, *code_headings: str | None) -> list[str]:
 class Header:
     source: str  # the file's name, as the user gave it
     organisation: str | None
-    assessed_on: date | None
+    assessed_on: date | str | None
     schema: str | None
+    facts: Facts = field(default_factory=Facts)  # what the document prints above its tables
 
 
 @dataclass(frozen=True)
@@ -310,7 +357,13 @@ class Assembled:
 
 
 def assessment_text(
-    code: Code, header: Header, placed: list[Placed], unplaced: list[Unplaced], leftover: list[str]
+    code: Code,
+    header: Header,
+    placed: list[Placed],
+    unplaced: list[Unplaced],
+    leftover: list[str],
+    registered: list[Registered] | None = None,
+    waived: Sequence[Waived] = (),
 ) -> Assembled:
     """The whole imported assessment, as YAML with comments."""
     actions_read_at: list[str] = []
@@ -319,14 +372,21 @@ def assessment_text(
     for item in placed:
         if _is_action(item):
             planned.setdefault(item.number, []).append(item)
-    titles = [t for item in placed for t in evidence_of(item.entry)]
-    register = Register.of(titles if not code.is_tracker else [], header.organisation)
+    listed = {row.title for row in registered or []}
+    titles = [t for item in placed for t in evidence_of(item.entry, listed)]
+    register = Register.of(
+        titles if not code.is_tracker else [],
+        header.organisation,
+        (registered or []) if not code.is_tracker else [],
+    )
     out = YamlText()
     _write_header(out, code, header)
     if register.keys:
         out.line()
         out.comment(
-            "The evidence the document cites, one entry for each title it gives. Add where each is "
+            "The evidence register the document prints, with where each is published and its date."
+            if registered
+            else "The evidence the document cites, one entry for each title it gives. Add where each is "
             "published (url:) and when it was issued or last reviewed (dated:)."
         )
         out.values({"evidence": register.entries()})
@@ -350,7 +410,17 @@ def assessment_text(
                     _NOT_IN_DOCUMENT, "(The document gives its actions: answer it here.)"
                 )
             out.comment(comment, indent=2)
-            made = response(entry, code, register) if entry is not None else Made(empty_response(code), [])
+            in_plan = [plan_action(item)["action"] for item in actions]
+            made = (
+                response(entry, code, register, in_plan)
+                if entry is not None
+                else Made(empty_response(code), [])
+            )
+            set_aside = {
+                item.rule: item.reason for item in waived if item.provision == provision.shown_number
+            }
+            if set_aside:  # the findings the form says were set aside, with the reasons it gives
+                made.fields["waive"] = set_aside
             if any(made.read_from):
                 actions_read_at.append(provision.number)
             _write_response(out, provision.number, made, actions)
@@ -386,7 +456,32 @@ def _write_header(out: YamlText, code: Code, header: Header) -> None:
         "Run 'selfassess check' on this file: it lists every answer still empty or not one of "
         f"{code.answers.listed()}, and anything else to look at."
     )
-    header_fields(out, code, header.organisation, header.assessed_on)
+    facts = header.facts
+    out.line()
+    out.values({"code": code.id, "organisation": header.organisation, "assessed_on": header.assessed_on})
+    if code.is_tracker:
+        return
+    printed: dict[str, Any] = {}
+    if facts.period is not None:
+        printed["period"] = {"from": facts.period[0], "to": facts.period[1]}
+    if facts.member_responsible:
+        printed["member_responsible"] = facts.member_responsible
+    if facts.governing_body_response:
+        printed["governing_body_response"] = facts.governing_body_response
+    if printed:
+        out.values(printed)
+    if facts.approved:
+        # An approval is of the document approved: what is imported, and edited, is approved anew.
+        out.comment(
+            f"The document says it was approved by {facts.approved}; record this one's approval when given:"
+        )
+    else:
+        out.comment("Fill these in, then remove the '# ' in front of them:")
+    if "period" not in printed:
+        out.line("# period: {from: 2025-04-01, to: 2026-03-31}")
+    out.line("# approved: {by: Board, on: 2026-06-30}")
+    if "member_responsible" not in printed:
+        out.line("# member_responsible: the Member Responsible for Complaints")
 
 
 def _write_unplaced(out: YamlText, unplaced: list[Unplaced], leftover: list[str]) -> None:

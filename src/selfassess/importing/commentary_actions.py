@@ -86,7 +86,9 @@ def _due_date(written: str) -> date | None:
 _STATUS_AT_END = re.compile(
     r"\s*\((?P<status>not started|in progress|done|blocked|dropped)\)\s*$", re.IGNORECASE
 )
-_DUE_AT_END = re.compile(r",\s+due\s+(?P<when>" + _DAY_MONTH_YEAR + "|" + _NUMERIC + r")\s*$", re.IGNORECASE)
+_DUE_AT_END = re.compile(
+    r",\s+due\s+(?P<when>" + _DAY_MONTH_YEAR + "|" + _NUMERIC + r")(?:,\s+overdue)?\s*$", re.IGNORECASE
+)
 _OWNER_AT_END = re.compile(r":\s+(?P<owner>[^:.;]{2,80})$")
 
 

@@ -13,9 +13,9 @@ from selfassess.importing.assemble import Header, assessment_text
 from selfassess.importing.fields import read_answer
 from selfassess.importing.layouts import ANSWER, looked_for
 from selfassess.importing.match import place_entries
-from selfassess.importing.pdf_tables import pdf_grids
+from selfassess.importing.pdf_tables import pdf_tables
 from selfassess.importing.rows import read_entries
-from selfassess.importing.tables import read_grids
+from selfassess.importing.tables import read_tables
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.reading import load_text
 from selfassess.model.code import Code
@@ -33,6 +33,7 @@ class Imported:
     actions: int = 0  # an action plan's actions placed under provisions
     with_actions: int = 0  # how many provisions those actions are under
     notes: list[str] = field(default_factory=list)  # one sentence each, for the user
+    dated: bool = False  # it says whose it is and the date it speaks for (given, or printed in the file)
 
     def summary(self, where: str, provisions: int) -> str:
         """What was written, in one sentence: how much of the code it answers, and what is left."""
@@ -84,7 +85,8 @@ def import_file(
     """The assessment the tables in `path` give for `code`. Raises ImportFailed when the file cannot
     be read, or holds no table selfassess knows. `unlinked`: the provision to put an action plan's
     actions under where their link names none."""
-    grids = pdf_grids(path) if path.suffix.lower() == ".pdf" else read_grids(path)
+    read = pdf_tables if path.suffix.lower() == ".pdf" else read_tables
+    grids, facts = read(path, code.publisher)
     reading = read_entries(grids, code)
     if not reading.recognised:
         shown = [
@@ -98,9 +100,12 @@ def import_file(
             f"No table in {path.name} has the columns selfassess looks for: {looked_for(code)}; {holds}."
         )
     placed, unplaced, checks = place_entries(reading.entries, code, unlinked)
-    header = Header(path.name, organisation, assessed_on, schema)
+    # What the command line gives wins over what the document prints (last year's form, edited).
+    header = Header(
+        path.name, organisation or facts.organisation, assessed_on or facts.assessed_on, schema, facts
+    )
     leftover = [text for _, text in reading.leftover_headings]
-    assembled = assessment_text(code, header, placed, unplaced, leftover)
+    assembled = assessment_text(code, header, placed, unplaced, leftover, reading.register, reading.waived)
     text = assembled.text
     notes = [
         f"{path.name}: {item.entry.place}: this row was not placed because {item.reason}; "
@@ -165,4 +170,5 @@ def import_file(
         actions=len(actions),
         with_actions=len({item.number for item in actions}),
         notes=notes,
+        dated=bool(header.organisation and header.assessed_on),
     )

@@ -5,15 +5,30 @@ titles, commentary as Markdown paragraphs and bullets, a lead, supporting owners
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
 from selfassess.didyoumean import normalise
-from selfassess.importing.tables import is_bulleted, unbulleted
+from selfassess.importing.tables import (
+    BOLD,
+    END_BOLD,
+    END_ITALIC,
+    END_LINK,
+    ITALIC,
+    LINK,
+    LINK_TO,
+    MARKS,
+    is_bulleted,
+    unbulleted,
+    unmarked,
+)
 from selfassess.model.code import Code
+from selfassess.text.markdown import blocks as markdown_blocks
+from selfassess.text.markdown import link_target, literal, safe_url
 from selfassess.timelimits.written_date import read_written_date
 
-_ORDERED = re.compile(r"^\d{1,3}[.)]\s+")
+_ORDERED = re.compile(r"^(\d{1,3})([.)])\s+")
 
 
 def one_line(text: str) -> str:
@@ -59,11 +74,31 @@ _WORD = re.compile(r"[^\s\-–—:;,.(/]+")
 _MOST_WORDS_IN_AN_ANSWER = 4
 
 
+# What a published tracker prints under an answer: its RAG in words, and whether it was completed
+# since the last edition. Worked out again from the answer and dates, so not part of the answer.
+_BESIDE_ANSWER = re.compile(r"red|amber|green|completed since .+", re.IGNORECASE)
+# What a published form or tracker prints where there is no answer.
+_NO_ANSWER = {"not answered", "no response yet"}
+
+
+def beside_answer(text: str) -> tuple[str, list[str]]:
+    """An answer cell without the lines a published tracker prints under the answer ("Amber",
+    "Completed since 1 April 2025"), and those lines."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    beside: list[str] = []
+    while len(lines) > 1 and _BESIDE_ANSWER.fullmatch(lines[-1]):
+        beside.insert(0, lines.pop())
+    return "\n".join(lines), beside
+
+
 def read_answer(text: str, code: Code) -> ReadAnswer:
     """The code's answer a cell gives, by its own words or by an alias ('Fully compliant' is
-    'Yes'), whole or at the start of the cell."""
-    typed = text.strip()
+    'Yes'), whole or at the start of the cell. What a published form prints for no answer ("Not
+    answered", "No response yet") is none."""
+    typed, _ = beside_answer(text)
     answers = code.answers
+    if one_line(typed).casefold() in _NO_ANSWER and answers.answer_for(typed) is None:
+        return ReadAnswer(None, "", "")
     whole = answers.answer_for(typed)
     if whole is not None or not typed:
         return ReadAnswer(whole, one_line(typed), "")
@@ -99,20 +134,33 @@ def _opens_with_another_answer(text: str, answer: str, code: Code) -> bool:
     return False
 
 
-def markdown(text: str) -> str | None:
-    """Paragraphs with a blank line between them; bulleted lines as a Markdown list ("- "), numbered
-    lines ("1.") as a numbered one, each list's items on consecutive lines."""
+def markdown(text: str, *, escaped: bool = True) -> str | None:
+    """A cell's text as Markdown that shows it as typed: paragraphs with a blank line between them,
+    bulleted lines (a Word list, "•", "-") as a Markdown list ("- "), lines numbered in sequence
+    ("1.", "2.") as a numbered one, and every character that Markdown would read as markup
+    escaped ("2*3*4", "S:\\Complaints\\_archive" come out as they went in). Not `escaped`: for
+    an action, which every form shows as plain words: its lines as typed, one under another."""
+    # Lines are what the reader made them ("\n"): Python's splitlines would also break at characters
+    # a person may have pasted inside a line (U+2028, U+0085).
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not escaped:
+        return "\n".join(line.strip() for line in lines if line.strip()) or None
     blocks: list[tuple[str, list[str]]] = []
-    for raw in text.splitlines():
+    number = 0  # the last item's number, while a numbered list goes on
+    for raw in lines:
         line = raw.strip()
         if not line:
             continue
+        ordered = _ORDERED.match(line)
         if is_bulleted(line):
-            kind, line = "bullets", f"- {unbulleted(line)}"
-        elif _ORDERED.match(line):
-            kind = "numbered"
+            kind, line = "bullets", f"- {typed(unbulleted(line))}"
+        elif ordered is not None and _continues_numbering(ordered, blocks, number):
+            # A numbered list shows its items numbered from its first: only a run numbered in
+            # sequence is one, or "1. … 1. …" would be published as "1. … 2. …".
+            kind, number = "numbered", int(ordered.group(1))
+            line = f"{ordered.group(1)}{ordered.group(2)} {typed(line[ordered.end() :])}"
         else:
-            kind = "paragraph"
+            kind, line = "paragraph", typed(line)
         if kind != "paragraph" and blocks and blocks[-1][0] == kind:
             blocks[-1][1].append(line)
         else:
@@ -120,15 +168,67 @@ def markdown(text: str) -> str | None:
     return "\n\n".join("\n".join(lines) for _, lines in blocks) or None
 
 
+_ADDRESS = re.compile(f"{LINK_TO}([^{END_LINK}]*){END_LINK}")
+_OPENING = re.compile(f"([{BOLD}{ITALIC}])(\\s+)")
+_CLOSING = re.compile(f"(\\s+)([{END_BOLD}{END_ITALIC}])")
+_EMPTY = re.compile(f"{BOLD}{END_BOLD}|{ITALIC}{END_ITALIC}")
+_SYNTAX = str.maketrans({BOLD: "**", END_BOLD: "**", ITALIC: "*", END_ITALIC: "*", LINK: "["})
+
+
+def typed(line: str) -> str:
+    """One line of a cell as Markdown that shows it as typed (`literal`), with what Word set in bold
+    or italic, and its links, as Markdown's. Where the formatting cannot be written so that every
+    character still shows (bold around nothing but punctuation, say), the words alone."""
+    plain = literal(unmarked(line))
+    if not MARKS.search(line):
+        return plain
+    addresses: list[str] = []
+
+    def kept(match: re.Match[str]) -> str:
+        addresses.append(match.group(1))
+        return f"{LINK_TO}{len(addresses) - 1}{END_LINK}"
+
+    line = _EMPTY.sub("", _ADDRESS.sub(kept, line))
+    line = _CLOSING.sub(r"\2\1", _OPENING.sub(r"\2\1", line))  # "**words** ", never "**words **"
+    written = literal(line).translate(_SYNTAX)
+
+    def target(match: re.Match[str]) -> str:
+        address = safe_url(addresses[int(match.group(1))])
+        return f"]({link_target(address)})" if address else "]"
+
+    written = re.sub(f"{LINK_TO}(\\d+){END_LINK}", target, written)
+    same = [(block.kind, block.text) for block in markdown_blocks(written)] == [
+        (block.kind, block.text) for block in markdown_blocks(plain)
+    ]
+    return written if same and not MARKS.search(written) else plain
+
+
+def _continues_numbering(ordered: re.Match[str], blocks: list[tuple[str, list[str]]], number: int) -> bool:
+    """Whether a numbered line can be an item of a Markdown list without its number changing: the
+    next in the list above it, or the first of a list that follows no other numbered list."""
+    if blocks and blocks[-1][0] == "numbered":
+        above = blocks[-1][1][-1]
+        return int(ordered.group(1)) == number + 1 and above[len(str(number))] == ordered.group(2)
+    return True
+
+
 # Between evidence titles: a semicolon, or a bullet written inline ("Policy • Procedure").
 _BETWEEN_TITLES = re.compile(r"\s*;\s*|\s+[•·▪]\s+")
 
 
-def evidence_titles(parts: list[str]) -> list[str]:
-    """One title for each line, bullet or semicolon-separated item, in order, each once."""
+def evidence_titles(parts: list[str], known: Collection[str] = ()) -> list[str]:
+    """One title for each line, bullet or semicolon-separated item, in order, each once. Where the
+    document has an evidence register (`known`, the titles it lists: a published form's layout),
+    each line is one title, whatever it holds."""
     titles: list[str] = []
     for part in parts:
         for line in part.splitlines():
+            whole = next((title for title in (one_line(line), unbulleted(line)) if title in known), None)
+            if whole is None and known and line.strip():
+                whole = one_line(line)
+            if whole is not None:
+                titles += [whole] if whole not in titles else []
+                continue
             for piece in _BETWEEN_TITLES.split(unbulleted(line)):
                 title = piece.strip()
                 if title and title not in titles:
@@ -175,6 +275,18 @@ def _looks_like_a_title(paragraph: str) -> bool:
 # A line that cannot end a name or post: it goes on into the next ("Service leads/", "Director of").
 _RUNS_ON = re.compile(r"(?:[/&,+–-]|\b(?:and|of|for|the|to|with))$", re.IGNORECASE)
 _ONE_NAME = re.compile(r"[A-Z][a-z’'-]+")
+
+
+_SUPPORTED_BY = re.compile(r"\s*;?\s*\bsupported by\s+", re.IGNORECASE)
+
+
+def lead_and_supporting(text: str) -> tuple[str | None, list[str]]:
+    """A lead cell as a published tracker prints it, "I&C; supported by ECM, F&R": who leads, and who
+    supports (commas between them)."""
+    parts = _SUPPORTED_BY.split(text, maxsplit=1)
+    if len(parts) == 1:
+        return lead(text), []
+    return lead(parts[0]), [name.strip() for name in parts[1].split(", ") if name.strip()]
 
 
 def lead(text: str) -> str | None:

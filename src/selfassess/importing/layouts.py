@@ -35,6 +35,7 @@ DUE = "due"
 START = "start"
 KIND = "kind"
 LINK = "link"  # in an action plan: the recommendation(s) an action serves ("Audit Commission R1.1, R3.1")
+RAG = "rag"  # in an action plan: its red, amber or green, where a column of its own gives it
 CONTEXT = "context"
 
 #: A heading longer than this is a cell of text, not a heading.
@@ -83,8 +84,10 @@ def _role(heading: str, answer_label: list[str]) -> str:
         return COMMENTARY
     if "requirement" in found or ("provision" in found and found & {"text", "wording"}):
         return REQUIREMENT
-    if found & _LINK_WORDS and found & _LINKED_TO:
+    if (found & _LINK_WORDS and found & _LINKED_TO) or words == ["serves"]:
         return LINK
+    if words == ["rag"]:
+        return RAG
     if found & {"provision", "ref", "reference", "no", "number", "para", "paragraph", "clause"}:
         return NUMBER
     if words == ["code", "section"] or words == ["section"]:
@@ -154,6 +157,17 @@ def recognise(cells: list[str], code: Code) -> Layout | None:
         if roles[i] in taken and roles[i] != CONTEXT:
             roles[i] = CONTEXT
         taken.add(roles[i])
+    number = roles.index(NUMBER) if NUMBER in roles else None
+    if (
+        number is not None
+        and ACTION in roles
+        and {LEAD, DUE, START} & set(roles)
+        and not {REQUIREMENT, EVIDENCE, COMMENTARY, EVIDENCE_AND_COMMENTARY, LINK} & set(roles)
+        and set(_words(cells[number])) & _LINKED_TO
+    ):
+        # A published form's action plan: "Provision | Action | Owner | Start | Due | Status | RAG",
+        # its first column the provision each action serves.
+        roles[number] = LINK
     if code.is_tracker and REQUIREMENT not in roles and ACTION in roles and LINK not in roles:
         roles[roles.index(ACTION)] = REQUIREMENT  # an action tracker: the actions are what it answers
     elif (
@@ -196,3 +210,47 @@ def looked_for(code: Code) -> str:
         f"Code provision, Code requirement, {code.answers.label}, Evidence, Commentary / explanation "
         f"(at least the provision and {code.answers.label} columns)"
     )
+
+
+_REGISTER_TITLE = {"document", "documents", "title", "evidence"}
+_REGISTER_WHERE = {"where", "url", "link", "address", "location", "published", "file"}
+_REGISTER_DATED = {"dated", "date", "issued", "reviewed"}
+
+
+def register_columns(cells: list[str]) -> tuple[int, int | None, int | None] | None:
+    """The columns of an evidence register ("Document | Where | Dated", as a published form prints
+    it): the title's, where it is published, and its date. None for any other header row."""
+    if not 2 <= len(cells) <= 4:
+        return None
+    found: dict[str, int] = {}
+    for column, cell in enumerate(cells):
+        words = set(_words(cell))
+        if not words or len(words) > 3:
+            return None
+        for name, wanted in (
+            ("title", _REGISTER_TITLE),
+            ("where", _REGISTER_WHERE),
+            ("dated", _REGISTER_DATED),
+        ):
+            if words & wanted and name not in found:
+                found[name] = column
+                break
+        else:
+            return None
+    if "title" not in found or len(found) < 2:
+        return None
+    return found["title"], found.get("where"), found.get("dated")
+
+
+def waiver_columns(cells: list[str]) -> tuple[int, int, int] | None:
+    """The columns of a published form's findings set aside ("Provision | Check | Finding |
+    Reason"): the provision's, the check's (its rule), and the reason's. None for any other row."""
+    found: dict[str, int] = {}
+    for column, cell in enumerate(cells):
+        words = _words(cell)
+        for name, wanted in (("provision", ["provision"]), ("rule", ["check"]), ("reason", ["reason"])):
+            if words == wanted:
+                found.setdefault(name, column)
+    if len(found) != 3 or len(cells) > 5:
+        return None
+    return found["provision"], found["rule"], found["reason"]

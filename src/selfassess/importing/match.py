@@ -98,10 +98,18 @@ def written_number(entry: Entry) -> str:
 _NUMBER_AND_TITLE = re.compile(r"(\d+(?:\.\d+)*)\s*[:.)–-]\s+[^\d\s]")
 
 
+# A published tracker's first line above a recommendation's text: its kind and number ("Recommendation
+# R3", "Information 17", "Action 2").
+_KIND_AND_NUMBER = re.compile(
+    r"^\s*(?:recommendation|information|action)\s+(\S{1,20}?)(?:\s*\n|\.\s+)", re.IGNORECASE
+)
+
+
 def requirement_and_number(entry: Entry) -> tuple[str, str]:
-    """The requirement's text without a list number in front ("1. That the Council…"), and that number."""
+    """The requirement's text without a list number in front ("1. That the Council…"), or the line a
+    published tracker prints above it ("Recommendation R3"), and that number."""
     text = entry.text(REQUIREMENT)
-    found = LIST_NUMBER.match(text)
+    found = LIST_NUMBER.match(text) or _KIND_AND_NUMBER.match(text)
     if found is None:
         return text, ""
     return text[found.end() :], found.group(1)
@@ -171,6 +179,9 @@ class _Placer:
 
     def _place_action(self, entry: Entry) -> Placed | Unplaced:
         link = entry.text(LINK)
+        named = self.by_folded.get(" ".join(link.split()).casefold())
+        if named is not None:  # the provision's own number, as a published plan prints it ("other")
+            return Placed(entry, named.number, named)
         references = link_references(link, self.code)
         first = next((i for i, (_, number) in enumerate(references) if number), None)
         if first is not None:

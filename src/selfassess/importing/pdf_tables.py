@@ -22,6 +22,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psexceptions import PSException
 
 from selfassess.importing import ImportFailed
+from selfassess.importing.facts import Facts, form_text, pdf_facts
 from selfassess.importing.rows import LIST_NUMBER
 from selfassess.importing.tables import MAX_ROWS, Cell, Grid, is_bulleted, too_many_rows
 
@@ -40,6 +41,12 @@ def _damaged(path: Path) -> ImportFailed:
 def pdf_grids(path: Path) -> list[Grid]:
     """Every ruled table in the PDF, page by page. Raises ImportFailed for a file that is not a
     readable PDF, is locked with a password, holds no text (a scan), or is too large."""
+    return pdf_tables(path)[0]
+
+
+def pdf_tables(path: Path, publisher: str | None = None) -> tuple[list[Grid], Facts]:
+    """Every ruled table in the PDF, page by page, and what its first page says above them (see
+    `pdf_grids`, and `facts.pdf_facts`)."""
     import pdfplumber
 
     if path.stat().st_size > MAX_PDF_BYTES:
@@ -56,10 +63,16 @@ def pdf_grids(path: Path) -> list[Grid]:
                 )
             grids: list[Grid] = []
             has_text = False
+            facts = _facts(pdf, publisher)
             paragraphs = _tagged_paragraphs(pdf)
-            for number, page in enumerate(pdf.pages, start=1):
+            for number, whole in enumerate(pdf.pages, start=1):
+                page = whole.filter(form_text)
                 has_text = has_text or bool(page.chars)
-                tables = _outermost(page.find_tables())
+                tables = [
+                    table
+                    for table in _outermost(page.filter(_not_background).find_tables())
+                    if table.bbox[2] - table.bbox[0] >= _NARROWEST * page.width
+                ]
                 for index, table in enumerate(tables, start=1):
                     label = f"page {number}" + (f", table {index}" if len(tables) > 1 else "")
                     grids.append(_grid(page, table, label, paragraphs))
@@ -82,7 +95,29 @@ def pdf_grids(path: Path) -> list[Grid]:
             f"{path.name} holds no text, only pictures of pages (a scan, or a PDF 'printed as an "
             "image'); import the Word or Excel file it was made from, or a PDF saved from it."
         )
-    return grids
+    return grids, facts
+
+
+def _facts(pdf: Any, publisher: str | None) -> Facts:
+    try:
+        return pdf_facts(pdf, publisher)
+    except Exception:  # the tables are what the import needs: a first page it cannot read gives none
+        return Facts()
+
+
+#: A box drawn round a word or two (a coloured label such as a RAG's) is no table: a table of
+#: answers is wider than this share of its page.
+_NARROWEST = 0.15
+_WHITE = ((1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0))
+
+
+def _not_background(thing: dict[str, Any]) -> bool:
+    """False for a white fill with no outline: a page's or a cell's background, which draws no line
+    (a browser paints one the size of the page, which would make the whole page one table)."""
+    if thing.get("object_type") != "rect" or thing.get("stroke") or not thing.get("fill"):
+        return True
+    colour = thing.get("non_stroking_color")
+    return tuple(float(part) for part in colour) not in _WHITE if isinstance(colour, list | tuple) else True
 
 
 def _size(line: dict[str, Any], which: int) -> float | None:

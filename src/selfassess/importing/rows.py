@@ -11,6 +11,7 @@ from selfassess.importing.fields import date_and_words
 from selfassess.importing.layouts import (
     ACTION,
     ANSWER,
+    COMMENTARY,
     DUE,
     KIND,
     LEAD,
@@ -20,9 +21,11 @@ from selfassess.importing.layouts import (
     START,
     Layout,
     recognise,
+    register_columns,
+    waiver_columns,
 )
 from selfassess.importing.similar import answers_a_provision
-from selfassess.importing.tables import Cell, Grid, is_bulleted
+from selfassess.importing.tables import Cell, Grid, is_bulleted, unmarked
 from selfassess.model.code import Code
 
 # A page break more often falls inside a sentence than between two: a part that stops without
@@ -76,26 +79,48 @@ class Entry:
                     and not number_like(cell.text)
                 ):
                     column = requirement  # words in the number column of a row that carries on
-                self.parts.setdefault(column, []).append(cell.text)
+                # Commentary keeps what Word set in bold or italic, and its links (see MARKS).
+                marked = cell.marked and self.layout.roles[column] == COMMENTARY
+                self.parts.setdefault(column, []).append(cell.marked if marked else cell.text)
 
     def text(self, role: str) -> str:
         column = self.layout.column(role)
-        return join_parts(self.parts.get(column, [])) if column is not None else ""
+        return unmarked(join_parts(self.parts.get(column, []))) if column is not None else ""
 
     def texts(self, role: str) -> list[str]:
         column = self.layout.column(role)
-        return list(self.parts.get(column, [])) if column is not None else []
+        return [unmarked(part) for part in self.parts.get(column, [])] if column is not None else []
 
-    def columns(self) -> list[tuple[str, str, str]]:
-        """(heading, role, text) of each column with something in it, in the table's order."""
+    def columns(self, marked: bool = False) -> list[tuple[str, str, str]]:
+        """(heading, role, text) of each column with something in it, in the table's order;
+        `marked`: the commentary with its bold, italic and links marked."""
         return [
             (
                 self.layout.headings[column] or f"column {column + 1}",
                 self.layout.roles[column],
-                join_parts(parts),
+                joined if marked else unmarked(joined),
             )
             for column, parts in sorted(self.parts.items())
+            for joined in [join_parts(parts)]
         ]
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A row of an evidence register: a document's title, where it is published, and its date, as written."""
+
+    title: str
+    where: str
+    dated: str
+
+
+@dataclass(frozen=True)
+class Waived:
+    """A finding a published form says was set aside: its provision, its check, and the reason."""
+
+    provision: str
+    rule: str
+    reason: str
 
 
 @dataclass
@@ -103,6 +128,8 @@ class Reading:
     """What the tables hold: the entries, and what was set aside."""
 
     entries: list[Entry] = field(default_factory=list)
+    register: list[Registered] = field(default_factory=list)  # an evidence register's rows
+    waived: list[Waived] = field(default_factory=list)  # findings a published form set aside
     leftover_headings: list[tuple[str, str]] = field(
         default_factory=list
     )  # (place, text) with no entry below
@@ -166,6 +193,12 @@ def _continues(cells: list[Cell], entry: Entry | None, layout: Layout, code: Cod
     """Whether a row carries on the entry above it (a row a page break split) rather than starting one."""
     if entry is None or entry.layout != layout:
         return False
+    if (
+        layout.is_action_plan
+        and layout.column(NUMBER) is None
+        and any(cells[c].text for c in layout.columns(LINK))
+    ):
+        return False  # a plan whose rows are numbered by the provision each serves: a new action
     if layout.is_action_plan and not any(cells[column].text for column in layout.columns(NUMBER)):
         # No reference of its own: the action above carried on, unless the row names its own
         # owner, or a date of its own, where the action above has one (a row whose reference was lost).
@@ -212,6 +245,55 @@ def _heading_text(cells: list[Cell]) -> str:
     return " ".join(cell.text for cell in cells if cell.text)
 
 
+def _read_register(grid: Grid, reading: Reading) -> bool:
+    """Whether the grid is an evidence register; if it is, its rows are added to the reading."""
+    rows = [_unique(cells) for cells in grid.rows if any(cell.text for cell in cells)]
+    # Its header is the first row, or (in a PDF, where the heading above it can fall inside the
+    # ruling) the second.
+    found = next(
+        (
+            (at, columns)
+            for at, cells in enumerate(rows[:2])
+            if (columns := register_columns([cell.text for cell in cells])) is not None
+        ),
+        None,
+    )
+    if found is None:
+        return False
+    at, (title, where, dated) = found
+    for cells in rows[at + 1 :]:
+        if cells[title].text.strip():
+            reading.register.append(
+                Registered(
+                    " ".join(cells[title].text.split()),
+                    cells[where].text.strip() if where is not None else "",
+                    cells[dated].text.strip() if dated is not None else "",
+                )
+            )
+    return True
+
+
+def _read_waivers(grid: Grid, reading: Reading) -> bool:
+    """Whether the grid is a published form's findings set aside; if it is, they are added to the reading."""
+    rows = [_unique(cells) for cells in grid.rows if any(cell.text for cell in cells)]
+    found = next(
+        (
+            (at, columns)
+            for at, cells in enumerate(rows[:2])
+            if (columns := waiver_columns([cell.text for cell in cells])) is not None
+        ),
+        None,
+    )
+    if found is None:
+        return False
+    at, (provision, rule, reason) = found
+    for cells in rows[at + 1 :]:
+        said = [" ".join(cells[column].text.split()) for column in (provision, rule, reason)]
+        if all(said):
+            reading.waived.append(Waived(*said))
+    return True
+
+
 def read_entries(grids: list[Grid], code: Code) -> Reading:
     reading = Reading()
     known_numbers = set(code.provisions)
@@ -219,6 +301,9 @@ def read_entries(grids: list[Grid], code: Code) -> Reading:
     entry: Entry | None = None
     headings: list[tuple[str, str]] = []
     for index, grid in enumerate(grids):
+        if _read_register(grid, reading) or _read_waivers(grid, reading):
+            layout = entry = None
+            continue
         found_header = False
         # A table with no header row of its own, as wide as the one before, carries its rows on:
         # Word documents often repeat the header only on the first page.

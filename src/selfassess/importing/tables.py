@@ -12,11 +12,13 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from selfassess.importing import SUPPORTED, ImportFailed
 from selfassess.importing.archive import MAX_TEXT_BYTES, measure
+from selfassess.importing.facts import Facts, word_facts
 from selfassess.importing.word_grid import MAX_COLUMNS, TooWide, layout, rows_of
 
 
@@ -26,6 +28,20 @@ class Cell:
     origin: tuple[int, int]  # (row, column) where its merge starts: shared by every place it covers
     numeric: bool = False  # a spreadsheet number, whose written form (6.10) the file may not keep
     carried: bool = False  # a PDF's merged cell cut by a page break: its text is the part before it
+    marked: str = ""  # the text with its bold, italic and links marked (MARKS), where it has any
+
+
+# Unicode's noncharacters, kept for a program's own use (no document holds them), mark in a Word
+# cell's text the words set in bold or italic within a paragraph, and the words of a link followed
+# by its address: commentary keeps them, as Markdown; every other field reads the plain text.
+BOLD, END_BOLD, ITALIC, END_ITALIC, LINK, LINK_TO, END_LINK = (chr(0xFDD0 + n) for n in range(7))
+MARKS = re.compile("[\ufdd0-\ufdd6]")
+_LINK_ADDRESS = re.compile(f"{LINK_TO}[^{END_LINK}]*")
+
+
+def unmarked(text: str) -> str:
+    """The text without its marks, or the addresses of its links: the words a reader sees."""
+    return MARKS.sub("", _LINK_ADDRESS.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -71,10 +87,18 @@ _EXCEL = ("an Excel workbook", "an .xlsx file (Excel's 'Save as' makes one)")
 
 def read_grids(path: Path) -> list[Grid]:
     """Every table in the file, in the order it holds them. Raises ImportFailed if it cannot be read."""
+    return read_tables(path)[0]
+
+
+def read_tables(path: Path, publisher: str | None = None) -> tuple[list[Grid], Facts]:
+    """Every table in the file, in the order it holds them, and what a Word document says above
+    them (`publisher`: the code's, which a tracker prints after the organisation). Raises
+    ImportFailed if it cannot be read."""
     suffix = path.suffix.lower()
     _refuse_oversized(path, *(_WORD if suffix == ".docx" else _EXCEL))
+    facts = Facts()
     if suffix == ".docx":
-        grids = _word(path)
+        grids, facts = _word(path, publisher)
     elif suffix == ".xlsx":
         grids = _excel(path)
     elif suffix in (".csv", ".tsv"):
@@ -83,7 +107,7 @@ def read_grids(path: Path) -> list[Grid]:
         raise ValueError(f"not one of {', '.join(SUPPORTED)}")  # the command line refuses these first
     if sum(len(grid.rows) for grid in grids) > MAX_ROWS:
         raise too_many_rows(path)
-    return grids
+    return grids, facts
 
 
 def too_many_rows(path: Path) -> ImportFailed:
@@ -135,29 +159,62 @@ class _ListStyles:
         return self.default if style_id is None else self.listed.get(style_id, self.default)
 
 
-def _paragraph_text(paragraph: Any, lists: _ListStyles) -> str:
-    """A paragraph's text; one in a Word list (bullets or numbering) starts "- ", as Markdown would."""
+def _paragraph_texts(paragraph: Any, lists: _ListStyles) -> tuple[str, str]:
+    """A paragraph's text, and the same with its bold, italic and links marked; one in a Word list
+    (bullets or numbering) starts "- ", as Markdown would."""
     text = paragraph.text.strip()
     if not text:
-        return ""
+        return "", ""
+    marked = _marked_text(paragraph).strip()
     properties = paragraph._p.pPr
     listed = properties is not None and properties.numPr is not None
     if not listed:
         listed = lists.has(properties.style if properties is not None else None)
-    return f"- {text}" if listed and not _BULLET.match(text) else text
+    if listed and not _BULLET.match(text):
+        return f"- {text}", f"- {marked}"
+    return text, marked
 
 
-def _word_cell_text(cell: Any, lists: _ListStyles) -> str:
+def _marked_text(paragraph: Any) -> str:
+    """A paragraph's text with its bold, italic and linked words marked (see MARKS). Bold or italic
+    that covers the whole paragraph is the paragraph's style (a heading, "Actions:"), not marked."""
+    from docx.text.hyperlink import Hyperlink
+
+    pieces: list[tuple[str, bool, bool, str]] = []  # (words, bold, italic, the address they link to)
+    for inner in paragraph.iter_inner_content():
+        linked = isinstance(inner, Hyperlink)
+        address = (inner.address or "") if linked else ""
+        for run in inner.runs if linked else [inner]:
+            if run.text:
+                pieces.append((unmarked(run.text), bool(run.bold), bool(run.italic), address))
+    shown = [piece for piece in pieces if piece[0].strip()]
+    bold_style, italic_style = all(piece[1] for piece in shown), all(piece[2] for piece in shown)
+    marked = ""
+    for address, group in groupby(pieces, key=lambda piece: piece[3]):
+        words = ""
+        for text, bold, italic, _ in group:
+            bold, italic = bold and not bold_style, italic and not italic_style
+            words += (BOLD if bold else "") + (ITALIC if italic else "") + text
+            words += (END_ITALIC if italic else "") + (END_BOLD if bold else "")
+        marked += f"{LINK}{words}{LINK_TO}{address}{END_LINK}" if address else words
+    return marked
+
+
+def _word_cell_texts(cell: Any, lists: _ListStyles) -> tuple[str, str]:
+    """A cell's text, and the same with its bold, italic and links marked (MARKS)."""
     from docx.table import _Cell
 
-    lines = [_paragraph_text(paragraph, lists) for paragraph in cell.paragraphs]
+    both = [_paragraph_texts(paragraph, lists) for paragraph in cell.paragraphs]
     for inner in cell._tc.tbl_lst:  # a table inside a cell: rare, but its words are the user's too
         for row in layout(inner):
             texts = []
             for place in dict.fromkeys(place for place in row if place is not None):  # each cell once
-                texts.append(" ".join(_word_cell_text(_Cell(place[1], cell), lists).split()))
-            lines.append(" | ".join(text for text in texts if text))
-    return "\n".join(line for line in lines if line)
+                texts.append(" ".join(_word_cell_texts(_Cell(place[1], cell), lists)[0].split()))
+            line = " | ".join(text for text in texts if text)
+            both.append((line, line))
+    plain = "\n".join(text for text, _ in both if text)
+    marked = "\n".join(text for _, text in both if text)
+    return plain, marked
 
 
 #: Wrappers Word puts around text without changing it: content controls (a form's fill-in boxes,
@@ -193,7 +250,7 @@ def _unwrapped(body: Any) -> None:
                 parent.insert(place + offset, child)
 
 
-def _word(path: Path) -> list[Grid]:
+def _word(path: Path, publisher: str | None) -> tuple[list[Grid], Facts]:
     import docx
 
     try:
@@ -217,7 +274,11 @@ def _word(path: Path) -> list[Grid]:
             ) from wide
         except Exception as error:  # a malformed table inside an otherwise readable file
             raise _damaged(path, *_WORD) from error
-    return grids
+    try:
+        facts = word_facts(document, publisher)
+    except Exception:  # its tables are read: a paragraph python-docx cannot read holds no facts
+        facts = Facts()
+    return grids, facts
 
 
 def _word_table(table: Any, number: int, lists: _ListStyles) -> Grid:
@@ -225,7 +286,7 @@ def _word_table(table: Any, number: int, lists: _ListStyles) -> Grid:
 
     # A merged cell stands in every place it covers, under its first `w:tc`: keyed by that
     # element, its text is read once.
-    texts: dict[Any, str] = {}
+    texts: dict[Any, tuple[str, str]] = {}
     rows: list[list[Cell]] = []
     for r, places in enumerate(layout(table._tbl)):
         cells = []
@@ -235,8 +296,9 @@ def _word_table(table: Any, number: int, lists: _ListStyles) -> Grid:
                 continue
             origin, element = place
             if element not in texts:
-                texts[element] = _word_cell_text(_Cell(element, table), lists)
-            cells.append(Cell(texts[element], origin))
+                plain, marked = _word_cell_texts(_Cell(element, table), lists)
+                texts[element] = (plain, marked if marked != plain else "")
+            cells.append(Cell(texts[element][0], origin, marked=texts[element][1]))
         rows.append(cells)
     return Grid(
         f"table {number}", _rectangular(rows), [f"table {number}, row {r + 1}" for r in range(len(rows))]

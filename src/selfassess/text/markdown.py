@@ -13,6 +13,8 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline.autolink import AUTOLINK_RE, EMAIL_RE
+from markdown_it.rules_inline.entity import DIGITAL_RE, NAMED_RE
 from markdown_it.token import Token
 from markupsafe import Markup
 
@@ -142,6 +144,48 @@ def _escaped(text: str) -> str:
     """Text that a Markdown renderer shows as written, on one line: no link, no emphasis, no HTML."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", _one_line(text))
+
+
+# What a line of typed text must not be read as. Inline, whatever CommonMark (with the
+# strikethrough this renderer turns on) reads as markup wherever it stands: emphasis, code, and a
+# backslash, which would escape the character after it. The rest only where it would act, so that
+# the YAML stays as readable as the cell was: a "]" that a "(" follows (the only way a link is made
+# without a "[label]:" line, whose "[" starts a line), "~~", and an "&" or a "<" where markdown-it
+# would read an entity or an autolink ("Tenancy & Estates", "[…]" and "<sup>" show as typed
+# already). At the start of a line, whatever starts a block there: a heading, a quotation, a list,
+# a rule, a link's definition. A table needs two lines, and every line here is a block of its own.
+_SPECIAL = re.compile(r"[\\`*_]|\](?=\()|~(?=~)|(?<=~)~|[&<]")
+_BLOCK_START = re.compile(r"^(?:[#>+\-]|\[(?=.*\]:)|\d{1,9}(?=[.)]))")
+
+
+def _opens_markup(line: str, at: int) -> bool:
+    """Whether the "&" or "<" at `at` begins an entity or an autolink, as markdown-it reads them."""
+    if line[at] == "&":
+        return bool(DIGITAL_RE.match(line, at) or NAMED_RE.match(line, at))
+    end = line.find(">", at)
+    inside = line[at + 1 : end] if end > at else ""
+    return bool(inside) and bool(AUTOLINK_RE.search(inside) or EMAIL_RE.search(inside))
+
+
+def literal(line: str) -> str:
+    """One line of typed text as Markdown that every renderer shows exactly as it was typed:
+    `S:\\Complaints\\_archive`, `2*3*4`, `__init__` and `~~old~~` stay as they are. Spaces and
+    tabs at either end are not kept (Markdown does not show them)."""
+    line = line.strip()
+    escaped = _SPECIAL.sub(
+        lambda match: (
+            "\\" + match.group(0)
+            if match.group(0) not in "&<" or _opens_markup(line, match.start())
+            else match.group(0)
+        ),
+        line,
+    )
+    start = _BLOCK_START.match(escaped)
+    if start is None:
+        return escaped
+    if start.group(0).isdigit():  # "2024. A year": the full stop would make it a numbered list
+        return escaped[: start.end()] + "\\" + escaped[start.end() :]
+    return "\\" + escaped
 
 
 def plain_cell(text: str | None) -> str:

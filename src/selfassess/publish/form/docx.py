@@ -8,6 +8,7 @@ OOXML elements here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -51,7 +52,7 @@ def render_docx(form: FormView) -> bytes:
         word.describe(table, "Evidence register", "The documents this self-assessment cites")
         for entry in form.register:
             cells = word.row(table, _REGISTER_WIDTHS)
-            word.text(cells[0].paragraphs[0], entry.title, bold=True)
+            word.text(cells[0].paragraphs[0], _one_line(entry.title), bold=True)
             if entry.url:
                 word.link(cells[1].paragraphs[0], entry.url, entry.url)
             else:
@@ -155,10 +156,11 @@ def _provision(cells: Sequence[_Cell], row: RowView) -> None:
 
     write = word.CellWriter(evidence)
     for item in row.evidence:
+        title = _one_line(item.title)  # a title on a line of its own, as the register has it
         if item.url:
-            word.link(write.paragraph(), item.title, item.url)
+            word.link(write.paragraph(), title, item.url)
         else:
-            word.text(write.paragraph(), item.title)
+            word.text(write.paragraph(), title)
 
     write = word.CellWriter(commentary)
     write.blocks(blocks(row.commentary))
@@ -168,8 +170,13 @@ def _provision(cells: Sequence[_Cell], row: RowView) -> None:
             word.text(write.paragraph(word.BULLETS[0]), _in_words(action))
 
 
+def _one_line(text: str) -> str:
+    """Text on one line: a line break in a title or an action's words ends nothing."""
+    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text).strip(" \t")
+
+
 def _in_words(action: ActionView) -> str:
-    words = action.action
+    words = _one_line(action.action)  # one line: the action plan below gives it as written
     if action.owner:
         words += f": {action.owner}"
     if action.due:

@@ -14,8 +14,10 @@ from selfassess.text.markdown import blocks
 
 _COLUMNS = ("Meeting date", "Item", "Recommendation", "Lead", "Status", "Response")
 _WIDTHS = (Cm(2.3), Cm(3.5), Cm(7.4), Cm(3.6), Cm(2.8), Cm(7.1))
-_PLAN_COLUMNS = ("Ref", "Action", "Serves", "Start", "Due", "Status", "RAG")
-_PLAN_WIDTHS = (Cm(1.6), Cm(11.3), Cm(2.0), Cm(2.5), Cm(4.3), Cm(2.5), Cm(2.5))
+# The owner is the heading above each table too; in a column of its own, a file edited and imported
+# again keeps who owns each action.
+_PLAN_COLUMNS = ("Ref", "Action", "Owner", "Serves", "Start", "Due", "Status", "RAG")
+_PLAN_WIDTHS = (Cm(1.6), Cm(8.3), Cm(3.0), Cm(2.0), Cm(2.5), Cm(4.3), Cm(2.5), Cm(2.5))
 
 
 def _layout(tracker: TrackerView) -> tuple[list[str], list[Length]]:
@@ -93,12 +95,23 @@ def render_tracker_docx(tracker: TrackerView) -> bytes:
                 cells = word.row(table, _PLAN_WIDTHS)
                 due = (action.due or "") + (" (overdue)" if action.overdue else "")
                 rag = action.rag.capitalize() if action.rag else ""
-                values = (action.ref, None, action.provision, action.start, due, action.status, rag)
+                values = (
+                    action.ref,
+                    None,
+                    action.owner,
+                    action.provision,
+                    action.start,
+                    due,
+                    action.status,
+                    rag,
+                )
                 for cell, value in zip(cells, values, strict=True):
-                    if cell is cells[1]:
-                        word.CellWriter(cell).blocks(blocks(action.action))
+                    if cell is cells[1]:  # plain words, as every form shows an action: a line each
+                        write = word.CellWriter(cell)
+                        for line in action.action.splitlines():
+                            word.text(write.paragraph(), line)
                     else:
                         word.text(cell.paragraphs[0], value or "", bold=cell is cells[0])
                 if action.rag in word.RAG_FILL:
-                    word.shade(cells[6], word.RAG_FILL[action.rag])
+                    word.shade(cells[7], word.RAG_FILL[action.rag])
     return word.finish(document)
