@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from multiprocessing import get_context
+from multiprocessing import active_children, get_context
 from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
@@ -228,6 +228,7 @@ def _workers(count: int, library: CodeLibrary) -> Iterator[Pool]:
             os._exit(EXIT_ENDED)
 
     answers = {stop: signal.signal(stop, hold) for stop in _STOPPING}
+    already = set(active_children())
     try:
         forked = get_context("fork").Pool(count, initializer=_start_worker, initargs=(library.code_dirs,))
         with forked:
@@ -239,6 +240,10 @@ def _workers(count: int, library: CodeLibrary) -> Iterator[Pool]:
     finally:
         for stop, answer in answers.items():
             signal.signal(stop, answer)
+        # A worker the pool started behind its back while it was being ended (its own threads
+        # replace workers that exit) would wait for ever, holding the command's output open.
+        for left in set(active_children()) - already:
+            left.kill()
 
 
 def _check_in_worker(job: tuple[Path, str, CheckOptions, Settings, Digest | None]) -> FileChecked:
