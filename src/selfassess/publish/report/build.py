@@ -18,7 +18,6 @@ from selfassess.model.versions import NotSuperseding, between, chain_to
 from selfassess.publish.gate import Checked, check_for_publication
 from selfassess.publish.pdf import render_pdf
 from selfassess.publish.report.complaints import ComplaintsView, complaints_view
-from selfassess.publish.report.docx import render_report_docx
 from selfassess.publish.report.pages import render_report_html
 from selfassess.publish.report.view import report_view
 
@@ -86,6 +85,10 @@ def report(
     complaints = _complaints(checked, code, log, homes)
     view = report_view(assessment, code, findings, before, correspondence=link, complaints=complaints)
     if form == "docx":
+        # Imported here, not above: its charts are drawn by matplotlib, whose import (half a
+        # second) every HTML or PDF report and the workspace would otherwise pay at start.
+        from selfassess.publish.report.docx import render_report_docx
+
         return Report(render_report_docx(view), findings, previous_findings)
     page = render_report_html(view, template_dir)
     content = render_pdf(page) if form == "pdf" else page.encode("utf-8")
