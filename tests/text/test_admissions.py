@@ -41,6 +41,15 @@ ADMITS = [
         "16 out of 20 improvement actions have been completed.",
         "16 out of 20 improvement actions have been completed",
     ),
+    # A total, then the part of it on time in the next clause: the rest were late.
+    (
+        "Of the 40 stage 2 reviews, 35 were completed within the timescale.",
+        "Of the 40 stage 2 reviews, 35 were completed within",
+    ),
+    (
+        "All 12 escalated complaints were closed by the year end; with 9 answered on time.",
+        "All 12 escalated complaints were closed by the year end; with 9 answered on time",
+    ),
     (
         "Of last year's recommendations, 80% have been implemented.",
         "recommendations, 80% have been implemented",
@@ -166,6 +175,10 @@ ADMITS = [
 
 # Sentences that only sound like admissions.
 ADMITS_NOTHING = [
+    # A total and its parts, none of them a part on time
+    "Of the 30 stage 1 complaints, 12 were upheld and all were answered within 10 working days.",
+    "Of the 20 complaints, 5 were about repairs and all were answered within 10 working days.",
+    "All 8 stage 2 complaints were answered within 20 working days.",
     # Negation
     "We have no backlog of stage 1 complaints.",
     "We do not have a backlog of complaints at any stage.",
