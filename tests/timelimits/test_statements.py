@@ -28,6 +28,19 @@ def read(sentence: str, own: tuple[str, ...] = ()) -> list[tuple[str, str]]:
             [("stage1-response", "10 working days")],
         ),
         ("We respond to stage 1 complaints within 2 weeks.", (), [("stage1-response", "2 weeks")]),
+        # a stage's target with no act named is its response; an act named is that act
+        ("A 15 working day target applies to stage 2 reviews.", (), [("stage2-response", "15 working days")]),
+        (
+            "Stage 1 complaints have a timescale of 10 working days.",
+            (),
+            [("stage1-response", "10 working days")],
+        ),
+        (
+            "The stage 2 acknowledgement target is 3 working days.",
+            (),
+            [("stage2-acknowledge", "3 working days")],
+        ),
+        ("Stage 1 complaints took 12 working days against a 10 working day target.", (), []),
         (
             "Stage one responses are sent within fifteen working days.",
             (),

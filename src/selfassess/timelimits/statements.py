@@ -13,8 +13,9 @@ whether it is a rule or a result.
   the provision's own limits share, or else the first stage ("we acknowledge complaints within
   5 working days"). Inside a provision that sets limit K, a clause that names no act of another
   limit states K. A clause that names a stage but no act takes the act of the clause before it
-  ("respond to stage one complaints within 10 working days and stage two within 20"), and a
-  sentence that applies its limit to "all stages" states it for each.
+  ("respond to stage one complaints within 10 working days and stage two within 20"), or with
+  no act before it, a stage's target is its response ("20 working day target applies to Stage 2
+  complaints"); and a sentence that applies its limit to "all stages" states it for each.
 - **Whose time.** The resident's own time (to complain, to ask for stage 2, to reply) is never the
   landlord's: a clause whose subject is the resident asking, telling or escalating, or whose clock
   runs from our response, states only a limit the code sets as a minimum (the time a resident has
@@ -205,6 +206,9 @@ _ALL_STAGES = re.compile(
     re.IGNORECASE,
 )
 _EXTENDING = re.compile(r"\b(?:exten\w*|extend\w*)", re.IGNORECASE)
+# A stage's target or timescale with no act named is its time to respond, the act every stage is
+# for: "20 working day target applies to Stage 2 complaints" (an acknowledgement is always named).
+_STAGE_TARGET = re.compile(r"\b(?:target|timescale|time ?frame|time limit)s?\b", re.IGNORECASE)
 _TARGET_WORDS = re.compile(r"\b(?:target|aim|aims|will|should|must|standard|expect)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()–]|\s-\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 _DELIVERABLE_VERB = re.compile(
@@ -427,6 +431,8 @@ class LimitReader:
                 # A stage without its act takes the act of the clause before: "we aim to respond to
                 # stage one complaints within 10 working days and stage two complaints within 20".
                 act = self._last_act(sentence[:start])
+                if act is None and _STAGE_TARGET.search(judged):
+                    act = "respon"
                 if act is not None:
                     candidates = self._candidates(f"{judged} | {act}", sentence, own, resident, found, at)
             if len(candidates) > 1:
