@@ -41,6 +41,9 @@ ADMITS = [
         "16 out of 20 improvement actions have been completed.",
         "16 out of 20 improvement actions have been completed",
     ),
+    # An item of a list of changes ("We will:"), a change to the landlord's own documents
+    ("update the definition of a complaint in our policy.", "update the definition"),
+    ("Review our team structure to give the complaints officer more authority.", "Review our team structure"),
     # A passage quoted whole, opening the sentence and not closed in it, is read as it stands
     (
         "“The board accepts that residents have not received the service they should have.",
@@ -180,6 +183,11 @@ ADMITS = [
 
 # Sentences that only sound like admissions.
 ADMITS_NOTHING = [
+    # Imperatives that are procedures or routines, not items of a list of changes to come
+    "Review the policy annually and report the outcome to the board.",
+    "Acknowledge the complaint within five working days.",
+    "Update the resident on progress every ten working days.",
+    "Establish a method of recording time spent on each complaint.",
     # A condition in the clause before ("and should any fall short, we must improve")
     "We monitor response times weekly, and should any fall short, we must improve them.",
     "Responses are checked weekly, and if a target is missed, we must improve.",
