@@ -28,6 +28,13 @@ def read(sentence: str, own: tuple[str, ...] = ()) -> list[tuple[str, str]]:
             [("stage1-response", "10 working days")],
         ),
         ("We respond to stage 1 complaints within 2 weeks.", (), [("stage1-response", "2 weeks")]),
+        # a complaint taken on only if brought within a time: the window; never the time to escalate
+        (
+            "We can only look at a complaint if we are told about it within 6 months of the event.",
+            (),
+            [("complaint-window", "6 months")],
+        ),
+        ("We will only consider a request for review if you ask within 2 months of our response.", (), []),
         # a stage's target with no act named is its response; an act named is that act
         ("A 15 working day target applies to stage 2 reviews.", (), [("stage2-response", "15 working days")]),
         (

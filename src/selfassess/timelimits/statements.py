@@ -150,6 +150,13 @@ _NOT_A_LIMIT_BEFORE = re.compile(
     r"(?:(?:recent|last|past|previous|first|coming)\s+)?$|\bover\s+the\s+$",
     re.IGNORECASE,
 )
+# A complaint taken on only if it is brought within a time: "we will only be able to look at a
+# complaint if told about it within 6 months of the event", the window a resident has.
+_ONLY_IF_TOLD = re.compile(
+    r"\b(?:look at|consider|investigate|accept|deal with)\b[^.;]{0,40}?\bcomplaints?\b[^.;]{0,20}?\bif\b"
+    r"[^.;]{0,40}?\bwithin\s*$",
+    re.IGNORECASE,
+)
 # In its clause, signs that it reports what happened: "87%", "responded to within", "took".
 _PERFORMANCE = re.compile(
     r"%|\bper ?cent\b|\b\d+ (?:out )?of \d+\b|\b(?:were|was|had been|have been) (?:\w+ )?(?:responded|"
@@ -534,8 +541,12 @@ def _is_a_limit(sentence: str, found: FoundDuration) -> bool:
     before = sentence[: found.start]
     if _WINDOW_AROUND.search(before[-30:]) or _WINDOW_AFTER.match(sentence[found.end :]):
         return True  # "occurred over six months ago", even in a condition: the window's usual form
-    if found.duration.unit in (Unit.MONTHS, Unit.YEARS) and _OUTSIDE.search(before[-20:]):
-        return True  # "investigate outside of 12 months": a window; never "outside 10 working days"
+    if found.duration.unit in (Unit.MONTHS, Unit.YEARS) and (
+        _OUTSIDE.search(before[-20:]) or _ONLY_IF_TOLD.search(before[-120:])
+    ):
+        # "investigate outside of 12 months": a window; never "outside 10 working days". So is
+        # the condition a complaint is taken on: "only look at a complaint if told about it within".
+        return True
     clause = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) :]
     if _NOT_A_LIMIT_BEFORE.search(clause):
         return False
