@@ -1,5 +1,6 @@
 """Figures that show a time limit missed: "81% of stage 1 responses were sent within 10 working
-days", "136 out of 145 closed within timescale", "an average of 14 working days" at stage 1; and
+days", "136 out of 145 closed within timescale", "Of the 19 closed complaints, 13 were resolved
+within the timeframe", "an average of 14 working days" at stage 1; and
 figures that show work left: "16 out of 20 actions have been completed".
 
 A share under 100% of complaints answered on time admits that the rest were not; so does an

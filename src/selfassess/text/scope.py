@@ -1,11 +1,12 @@
 """What keeps admitting words from admitting anything: the scope rules every cue obeys.
 
-A condition or a procedure ("when we have not been able to meet our target we write"), a purpose
-("to ensure deadlines are not missed"), a modal ("may be unable to"), a negation just before ("no
-backlog"), a relative clause describing a kind of case ("complaints that cannot be considered"),
-someone other than the landlord as the subject ("residents who are unable to"), a quotation, a
-question, and a sentence about another service altogether (repairs, anti-social behaviour) with
-no word of complaints in it.
+A condition or a procedure ("when we have not been able to meet our target we write", or in the
+clause before: "and should it fall short, it must improve"), a purpose ("to ensure deadlines are
+not missed"), a modal ("may be unable to"), a negation just before ("no backlog"), a relative
+clause describing a kind of case ("complaints that cannot be considered"), someone other than the
+landlord as the subject ("residents who are unable to"), a quotation (not a passage quoted whole,
+which is read as it stands), a question, and a sentence about another service altogether
+(repairs, anti-social behaviour) with no word of complaints in it.
 """
 
 from __future__ import annotations
