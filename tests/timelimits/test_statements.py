@@ -35,6 +35,19 @@ def read(sentence: str, own: tuple[str, ...] = ()) -> list[tuple[str, str]]:
             [("complaint-window", "6 months")],
         ),
         ("We will only consider a request for review if you ask within 2 months of our response.", (), []),
+        # a stage's time in brackets after it is its response, unless the brackets name the act
+        (
+            "Stage 1 (10 working days) and Stage 2 (20 working days).",
+            (),
+            [("stage1-response", "10 working days"), ("stage2-response", "20 working days")],
+        ),
+        (
+            "Stage one (5 working days to acknowledge) is handled locally.",
+            (),
+            [("stage1-acknowledge", "5 working days")],
+        ),
+        ("Stage 1 (12 working days on average) was slower than last year.", (), []),
+        ("You can ask for stage 2 (within 20 working days of our response).", (), []),
         # a stage's target with no act named is its response; an act named is that act
         ("A 15 working day target applies to stage 2 reviews.", (), [("stage2-response", "15 working days")]),
         (

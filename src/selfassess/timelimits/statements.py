@@ -15,7 +15,8 @@ whether it is a rule or a result.
   limit states K. A clause that names a stage but no act takes the act of the clause before it
   ("respond to stage one complaints within 10 working days and stage two within 20"), or with
   no act before it, a stage's target is its response ("20 working day target applies to Stage 2
-  complaints"); and a sentence that applies its limit to "all stages" states it for each.
+  complaints"), as is a stage's time given in brackets after it ("Stage 1 (10 working days)"); and
+  a sentence that applies its limit to "all stages" states it for each.
 - **Whose time.** The resident's own time (to complain, to ask for stage 2, to reply) is never the
   landlord's: a clause whose subject is the resident asking, telling or escalating, or whose clock
   runs from our response, states only a limit the code sets as a minimum (the time a resident has
@@ -213,6 +214,10 @@ _ALL_STAGES = re.compile(
     re.IGNORECASE,
 )
 _EXTENDING = re.compile(r"\b(?:exten\w*|extend\w*)", re.IGNORECASE)
+# A stage with its time in brackets straight after it: "Stage 1 (10 working days)".
+_STAGE_IN_BRACKETS = re.compile(
+    r"\b(stage\s*(?:\d|one|two|i{1,2})|first stage|second stage)\s*\(\s*$", re.IGNORECASE
+)
 # A stage's target or timescale with no act named is its time to respond, the act every stage is
 # for: "20 working day target applies to Stage 2 complaints" (an acknowledgement is always named).
 _STAGE_TARGET = re.compile(r"\b(?:target|timescale|time ?frame|time limit)s?\b", re.IGNORECASE)
@@ -434,6 +439,11 @@ class LimitReader:
                 candidates = self._candidates(whole, sentence, own, resident, found, found.start)
                 at = found.start
                 judged = whole
+            bracketed = _STAGE_IN_BRACKETS.search(sentence, 0, found.start)
+            if not candidates and bracketed and not _AVERAGE.search(clause):
+                # A stage with its time in brackets, as a heading gives it: "a stage 2 (20 working
+                # days)" is that stage's time to respond.
+                candidates = self._candidates(f"{bracketed[1]} | respon", sentence, own, resident, found, at)
             if not candidates and _stages(_normalised(judged)) and not _MOVING_ON.search(judged):
                 # A stage without its act takes the act of the clause before: "we aim to respond to
                 # stage one complaints within 10 working days and stage two complaints within 20".
@@ -550,7 +560,11 @@ def _is_a_limit(sentence: str, found: FoundDuration) -> bool:
     clause = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) :]
     if _NOT_A_LIMIT_BEFORE.search(clause):
         return False
-    return bool(_INTRODUCED.search(before[-40:]) or _AS_ADJECTIVE.match(sentence[found.end :]))
+    return bool(
+        _INTRODUCED.search(before[-40:])
+        or _AS_ADJECTIVE.match(sentence[found.end :])
+        or _STAGE_IN_BRACKETS.search(before[-30:])
+    )
 
 
 def deliverable_dates(sentence: str, default_year: int) -> list[StatedDate]:
