@@ -30,9 +30,9 @@ def test_admissions_are_read_on_landlords_the_reader_never_saw_as_well_as_on_the
     every = AdmissionScore()
     for score in folds.values():
         every.add(score)
-    assert every.admitting == 96
-    # Counts, not ratios, so that the floor is exactly the figure measured (81 of 96, 3 false).
-    assert every.caught >= 81, every.missed
+    assert every.admitting == 97
+    # Counts, not ratios, so that the floor is exactly the figure measured (82 of 97, 3 false).
+    assert every.caught >= 82, every.missed
     assert len(every.false_alarms) <= 3, every.false_alarms
     unseen = folds[UNSEEN_FOLD]
     assert unseen.admitting == 10
@@ -62,7 +62,7 @@ def test_a_form_of_real_admissions_shows_each_with_its_quoted_words(tmp_path):
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     found = json.loads(done.stdout)["findings"]
-    assert len(found) >= 60
+    assert len(found) >= 61
     import yaml
 
     commentary = {
