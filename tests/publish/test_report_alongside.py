@@ -1,0 +1,215 @@
+"""`selfassess report --alongside`: a council's two codes side by side in its board report, its
+LGSCO assessment seeded from its Housing Code assessment by `new --from`, one answer changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+
+from selfassess.cli import main
+from tests.publish.both_codes import COUNCIL, HOUSING, seed_council
+from tests.publish.conftest import edit
+from tests.publish.test_report import words
+
+REPO = Path(__file__).parents[2]
+
+
+def _links() -> list[tuple[str, str, str]]:
+    """(LGSCO provision, Housing Code provision, relation), read from the code file itself."""
+    code = yaml.safe_load((REPO / "codes" / "lgsco-chc.yaml").read_text(encoding="utf-8"))
+    return [
+        (provision["number"], link["provision"], link["relation"])
+        for section in code["sections"]
+        for provision in section["provisions"]
+        for link in provision.get("corresponds", [])
+        if link["code"] == "hos-chc-2024"
+    ]
+
+
+def _housing_numbers() -> list[str]:
+    code = yaml.safe_load((REPO / "codes" / "hos-chc-2024.yaml").read_text(encoding="utf-8"))
+    return [p["number"] for section in code["sections"] for p in section["provisions"]]
+
+
+def _section(text: str, start: str, end: str | None = None) -> str:
+    part = text[text.index(start) :]
+    return part[: part.index(end)] if end else part
+
+
+def test_each_linked_pair_side_by_side_and_the_disagreement_in_words(workspace, capsys):
+    seed_council(workspace)
+    capsys.readouterr()
+    assert main(["report", COUNCIL, "--alongside", HOUSING, "-o", "board.html"]) == 0
+    html = (workspace / "board.html").read_text(encoding="utf-8")
+    text = words(html)
+    both = _section(text, "Both codes side by side")
+    links = _links()
+    assert f"The two codes link {len(links)} pairs of provisions: 1 in disagreement," in both
+    assert (
+        "LGSCO 6.3 answered Partial, HOS 6.3 answered Yes: The same requirement: LGSCO 6.3 is partly met "
+        "and HOS 6.3 is met; one of the answers is wrong, or the commentary should say why." in both
+    )
+    # One row a pair, in the table's body; the disagreement's row says so in words, not colour alone.
+    body = html[html.index('<table class="alongside">') :]
+    body = body[: body.index("</table>")]
+    rows = body.split("<tr")[2:]
+    assert len(rows) == len(links)
+    [disagreeing] = [row for row in rows if "Disagree" in row]
+    assert disagreeing.startswith(' class="disagree"') and "<strong>Disagree</strong>" in disagreeing
+    assert words("<tr" + disagreeing).startswith(
+        "6.3 Organisations should provide a full response to stage 1 complaints… Partial "
+        "Equal: the same requirement 6.3 Landlords must issue a full response"
+    )
+    # A carried answer agrees with the one it was carried from.
+    [six_four] = [row for row in rows if words("<tr" + row).startswith("6.4 ")]
+    assert words("<tr" + six_four).endswith("Yes Agree")
+    # Every Housing Code provision no LGSCO provision links to is listed, with its answer.
+    alone = _section(text, "HOS provisions with no counterpart")
+    linked = {theirs for _, theirs, _ in links}
+    unlinked = [number for number in _housing_numbers() if number not in linked]
+    assert f"{len(unlinked)} provisions of the HOS code that the other code does not link to" in alone
+    for number in unlinked:
+        assert f" {number} " in alone
+    assert "6.14 Landlords must issue a final response to the stage 2 within 20 working" in alone
+
+
+def test_from_the_housing_side_the_relation_is_read_the_other_way(workspace, capsys):
+    seed_council(workspace)
+    assert main(["report", HOUSING, "--alongside", COUNCIL, "-o", "board.html"]) == 0
+    both = _section(words((workspace / "board.html").read_text(encoding="utf-8")), "Both codes side by side")
+    # The LGSCO's 1.5 asks for part of the Housing Code's 1.3: from the housing side, 1.3 asks for more.
+    assert ("1.5", "1.3", "subset") in _links()
+    assert (
+        "1.3 A resident does not have to use the word ‘complaint’ for it to be… Yes Superset: asks for more "
+        "1.5 An individual should not have to use the word ‘complaint’" in both
+    )
+    assert "HOS 6.3 answered Yes, LGSCO 6.3 answered Partial" in both
+
+
+def test_an_lgsco_assessment_answered_a_section_at_a_time_is_read_through_its_sections(workspace, capsys):
+    council = seed_council(workspace)
+    text = council.read_text(encoding="utf-8")
+    lines = [
+        "code: lgsco-chc",
+        "organisation: Westminster City Council",
+        "assessed_on: 2024-06-28",
+        "responses:",
+    ]
+    lines += [
+        f"  '{n}':\n    answer: 'Yes'\n    evidence: [Complaints policy]" for n in range(1, 10) if n != 6
+    ]
+    lines += ["  '6':\n    answer: 'No'\n    commentary: Stage 1 replies are late in adult social care."]
+    council.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert text  # the seeded file was there to be replaced
+    assert main(["report", COUNCIL, "--alongside", HOUSING, "-o", "board.html"]) == 0
+    both = _section(words((workspace / "board.html").read_text(encoding="utf-8")), "Both codes side by side")
+    # Section 6's 'No' disagrees with every Housing Code 'Yes' to the same requirement, or to one
+    # that asks for all it asks and more; an overlap may differ.
+    housing = yaml.safe_load((workspace / HOUSING).read_text(encoding="utf-8"))["responses"]
+    sixes = [
+        ours
+        for ours, theirs, relation in _links()
+        if ours.startswith("6.") and relation in ("equal", "subset") and housing[theirs]["answer"] == "Yes"
+    ]
+    assert len(sixes) > 3
+    assert f"{len(sixes)} answers disagree with the other code's" in both
+    assert "LGSCO 6.3 answered No, HOS 6.3 answered Yes" in both
+    assert (
+        "LGSCO 6.2 answered No, HOS 6.2 answered Yes: LGSCO 6.2 is not met and HOS 6.2 is met, yet HOS 6.2 "
+        "asks for all that LGSCO 6.2 asks, and more." in both
+    )
+    assert "No (section 6) Equal: the same requirement 6.3 Landlords must issue" in both
+
+
+def test_another_organisations_or_an_unlinked_codes_assessment_is_refused_without_force(workspace, capsys):
+    seed_council(workspace)
+    other = workspace / "assessments" / "other-council.yaml"
+    other.write_text(
+        (workspace / HOUSING)
+        .read_text(encoding="utf-8")
+        .replace("organisation: Westminster City Council", "organisation: Brookvale District Council"),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["report", COUNCIL, "--alongside", "assessments/other-council.yaml", "-o", "r.html"]) == 2
+    said = capsys.readouterr().err
+    assert (
+        "assessments/other-council.yaml is the assessment of Brookvale District Council, not of Westminster "
+        "City Council; give the same organisation's assessment against the other code, or add --force to set "
+        "them side by side anyway." in said
+    )
+    assert "Traceback" not in said and not (workspace / "r.html").exists()
+    # The council's own scrutiny tracker answers a code that links nothing to the Housing Code's.
+    scrutiny = "assessments/wcc-policy-scrutiny-2023.yaml"
+    assert main(["report", HOUSING, "--alongside", scrutiny, "-o", "r.html"]) == 2
+    said = capsys.readouterr().err
+    assert f"{scrutiny} answers the " in said
+    assert (
+        "which the Complaint Handling Code (Housing Ombudsman Service, 2024) this assessment answers " in said
+    )
+    assert "has no provisions linked with" in said and not (workspace / "r.html").exists()
+    assert (
+        main(["report", COUNCIL, "--alongside", "assessments/other-council.yaml", "-o", "r.html", "--force"])
+        == 0
+    )
+    assert "Both codes side by side" in (workspace / "r.html").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_other_assessment_gives_no_report_and_says_where(workspace, capsys):
+    seed_council(workspace)
+    edit(workspace / HOUSING, ("organisation: Westminster City Council", "organisation: [Westminster"))
+    capsys.readouterr()
+    assert main(["report", COUNCIL, "--alongside", HOUSING, "-o", "r.html"]) == 1
+    captured = capsys.readouterr()
+    assert f"{(workspace / HOUSING).as_posix()}:" in captured.out or f"{HOUSING}:" in captured.out
+    assert "SA001" in captured.out and "Traceback" not in captured.err
+    assert not (workspace / "r.html").exists()
+
+
+def test_the_word_report_has_the_same_section(workspace, capsys):
+    seed_council(workspace)
+    assert main(["report", COUNCIL, "--alongside", HOUSING, "--format", "docx", "-o", "board.docx"]) == 0
+    document = Document(str(workspace / "board.docx"))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    start = headings.index(("Heading 1", "Both codes side by side"))
+    assert headings[start + 1 :] == [
+        ("Heading 2", "1 answer disagrees with the other code's"),
+        ("Heading 2", "Linked provisions and their answers"),
+        ("Heading 2", "LGSCO provisions with no counterpart"),
+        ("Heading 2", "HOS provisions with no counterpart"),
+    ]
+    [pairs] = [t for t in document.tables if t.rows[0].cells[0].text == "LGSCO"]
+    assert [c.text for c in pairs.rows[0].cells] == [
+        "LGSCO",
+        "Answer",
+        "How the two relate",
+        "HOS",
+        "Answer",
+        "Do the answers agree?",
+    ]
+    assert len(pairs.rows) == len(_links()) + 1
+    [row] = [r for r in pairs.rows if r.cells[5].text == "Disagree"]
+    assert [c.text for c in row.cells][:2] == [
+        "6.3 Organisations should provide a full response to stage 1 complaints…",
+        "Partial",
+    ]
+    assert row.cells[5].paragraphs[0].runs[0].bold  # said in words, in bold, as well as shaded
+    assert row.cells[0]._tc.tcPr.xpath("./w:shd/@w:fill") == ["F8D7DA"]
+    assert pairs._tbl.tblPr.xpath("./w:tblCaption/@w:val") == ["Linked provisions and their answers"]
+    said = [p.text for p in document.paragraphs]
+    assert "LGSCO 6.3 answered Partial, HOS 6.3 answered Yes: The same requirement" in " ".join(said)
+
+
+@pytest.mark.slow
+def test_the_pdf_report_has_the_same_section(workspace, capsys):
+    import pypdf
+
+    seed_council(workspace)
+    assert main(["report", COUNCIL, "--alongside", HOUSING, "--format", "pdf", "-o", "board.pdf"]) == 0
+    pdf = pypdf.PdfReader(str(workspace / "board.pdf"))
+    text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    assert "Both codes side by side" in text and "1 answer disagrees with the other code's" in text
+    assert "LGSCO 6.3 answered Partial, HOS 6.3 answered Yes" in text
