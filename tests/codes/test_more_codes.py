@@ -148,6 +148,10 @@ def test_a_form_answered_a_section_at_a_time(folder):
     ]
     done = selfassess("new", "lgsco-chc", "--per", "provision", "-o", "each.yaml", cwd=folder)
     assert "Wrote each.yaml: 51 provisions to answer." in done.stderr
+    # The file says so, or it would be read a section at a time, as the code's own form is.
+    assert yaml.safe_load((folder / "each.yaml").read_text(encoding="utf-8"))["answered_per"] == "provision"
+    rules = [f["rule"] for f in findings(folder, "each.yaml")]
+    assert rules.count("SA101") == 51 and "SA102" not in rules
     builders.write_docx(builders.bassetlaw_lgsco_form(), folder / "bassetlaw.docx")
     about = ("--organisation", "Bassetlaw District Council", "--assessed-on", "2024-10-01")
     selfassess("import", "bassetlaw.docx", "--code", "lgsco-chc", "-o", "bassetlaw.yaml", *about, cwd=folder)
