@@ -158,8 +158,19 @@ def test_a_form_answered_a_section_at_a_time(folder):
     responses = yaml.safe_load((folder / "bassetlaw.yaml").read_text(encoding="utf-8"))["responses"]
     assert [responses[str(n)]["answer"] for n in range(1, 6)] == ["Yes"] * 5
     assert responses["1"]["commentary"].startswith("Definitions explained in the introduction section")
-    gaps = {f["provision"] for f in findings(folder, "bassetlaw.yaml") if f["rule"] == "SA101"}
-    assert gaps == {"6", "7", "8", "9"}  # the sections the published page does not give
+    gaps = {f["provision"]: f["message"] for f in findings(folder, "bassetlaw.yaml") if f["rule"] == "SA101"}
+    assert set(gaps) == {"6", "7", "8", "9"}  # the sections the published page does not give
+    # A section is called a section; an answer with a comma of its own is quoted whole.
+    assert gaps["6"] == (
+        "Section 6 has no answer; answer it with one of 'Yes', 'No', 'Partial', 'Partially', "
+        "'Yes, with further development', 'N/A'."
+    )
+    assert (
+        "bassetlaw.yaml: 4 sections still to answer."
+        in selfassess("check", "bassetlaw.yaml", cwd=folder).stdout
+    )
+    each = [f["message"] for f in findings(folder, "each.yaml") if f["rule"] == "SA101"]
+    assert each[0].startswith("Provision 1.1 has no answer")
     done = selfassess("render", "bassetlaw.yaml", "--draft", "-o", "bassetlaw.html", cwd=folder)
     assert done.returncode == 0, done.stderr
     page = (folder / "bassetlaw.html").read_text(encoding="utf-8")

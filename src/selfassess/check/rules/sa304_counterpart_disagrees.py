@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selfassess.check.answers import answered
+from selfassess.check.answers import answered, unit
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
@@ -48,8 +48,9 @@ def check(context: Context) -> Iterator[Problem]:
     counterpart = context.counterpart
     if counterpart is None:
         return
+    _, code = context.answering()
     for item in answered(context):
-        ours = band(context.answering()[1], item.response.answer)
+        ours = band(code, item.response.answer)
         if ours not in _WORDS:
             continue
         for link in item.provision.corresponds:
@@ -60,7 +61,7 @@ def check(context: Context) -> Iterator[Problem]:
             if theirs in _WORDS and theirs != ours:
                 yield Problem(
                     ("responses", item.number, "answer"),
-                    f"Provision {item.number} is answered '{item.response.answer}' ({_WORDS[ours]}), but "
+                    f"{unit(code)} {item.number} is answered '{item.response.answer}' ({_WORDS[ours]}), but "
                     f"{counterpart.shown_as} answers the same requirement, {link.provision} of "
                     f"{counterpart.code.id}, '{response.answer if response else ''}' ({_WORDS[theirs]}); "
                     "make them agree, or say in the commentary why they differ.",
