@@ -122,6 +122,9 @@ def test_an_lgsco_assessment_answered_a_section_at_a_time_is_read_through_its_se
         "asks for all that LGSCO 6.2 asks, and more." in both
     )
     assert "No (section 6) Equal: the same requirement 6.3 Landlords must issue" in both
+    # Elsewhere in the report a section answered whole is known by its title, not its first words.
+    text = words((workspace / "board.html").read_text(encoding="utf-8"))
+    assert "6 (Complaints stages): Not fully met, with no action that has an owner and a due date." in text
 
 
 def test_another_organisations_or_an_unlinked_codes_assessment_is_refused_without_force(workspace, capsys):
