@@ -154,6 +154,12 @@ def test_another_organisations_or_an_unlinked_codes_assessment_is_refused_withou
         "which the Complaint Handling Code (Housing Ombudsman Service, 2024) this assessment answers " in said
     )
     assert "has no provisions linked with" in said and not (workspace / "r.html").exists()
+    assert main(["report", COUNCIL, "--alongside", COUNCIL, "-o", "r.html"]) == 2
+    assert (
+        f"{COUNCIL} answers the same code as this assessment; give the organisation's assessment against a "
+        "code this one corresponds to, or add --force to set them side by side anyway."
+        in capsys.readouterr().err
+    )
     assert (
         main(["report", COUNCIL, "--alongside", "assessments/other-council.yaml", "-o", "r.html", "--force"])
         == 0

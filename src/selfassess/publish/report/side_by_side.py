@@ -50,11 +50,15 @@ def alongside(
                 "code, or add --force to set them side by side anyway."
             )
         if code.id == other_code.id or not linked(code, other_code):
+            answers = (
+                "the same code as this assessment"
+                if code.id == other_code.id
+                else f"the {code_named(other_code)}, which the {code_named(code)} this assessment answers "
+                "has no provisions linked with"
+            )
             raise NotAlongside(
-                f"{path.as_posix()} answers the {code_named(other_code)}, which the {code_named(code)} "
-                "this assessment answers has no provisions linked with; give the organisation's "
-                "assessment against a code this one corresponds to, or add --force to set them side "
-                "by side anyway."
+                f"{path.as_posix()} answers {answers}; give the organisation's assessment against a code "
+                "this one corresponds to, or add --force to set them side by side anyway."
             )
     return Alongside(
         alongside_view((assessment, code), (other, other_code), code_named(other_code)), checked.findings
