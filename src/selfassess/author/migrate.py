@@ -284,7 +284,7 @@ def _keyed(out: YamlText, name: str, entries: Any, keeps: Callable[[str], bool],
 def _header(out: YamlText, data: Data, old: Code, new: Code, source_name: str, schema: str | None) -> None:
     if schema:
         out.line(schema)
-    out.comment(f"An assessment against {code_named(new)}.")
+    out.comment(f"An assessment against the {code_named(new)}.")
     dates = [name for name in ("assessed_on", "period") if name in data]
     stale = f"update {' and '.join(dates)}" if dates else ""
     out.comment(

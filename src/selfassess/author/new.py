@@ -69,7 +69,7 @@ def _header(
 ) -> None:
     if schema:
         out.line(schema)
-    out.comment(f"An assessment against {code_named(code)}.")
+    out.comment(f"An assessment against the {code_named(code)}.")
     out.comment(
         f"Write each answer as one of: {code.answers.listed()}. Then run 'selfassess check' on this file: "
         "it lists every answer still empty and anything else to fix."
