@@ -10,6 +10,9 @@ import yaml
 from docx import Document
 
 from selfassess.cli import main
+from selfassess.load.codes import CodeLibrary
+from selfassess.model.assessment import Assessment
+from selfassess.publish.report.alongside import alongside_view
 from tests.publish.both_codes import COUNCIL, HOUSING, seed_council
 from tests.publish.conftest import edit
 from tests.publish.test_report import words
@@ -222,3 +225,43 @@ def test_the_pdf_report_has_the_same_section(workspace, capsys):
     text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
     assert "Both codes side by side" in text and "1 answer disagrees with the other code's" in text
     assert "LGSCO 6.3 answered Partial, HOS 6.3 answered Yes" in text
+
+
+def _assessment(code: str, answers: dict[str, str]) -> Assessment:
+    return Assessment.model_validate(
+        {
+            "code": code,
+            "organisation": "Westminster City Council",
+            "assessed_on": "2024-06-28",
+            "answered_per": "provision",
+            "responses": {number: {"answer": answer} for number, answer in answers.items()},
+        }
+    )
+
+
+def test_a_provision_met_where_the_one_it_asks_more_than_is_not_is_a_disagreement():
+    library = CodeLibrary()
+    housing, council = (library.find(name, REPO).code for name in ("hos-chc-2024", "lgsco-chc"))
+    assert housing is not None and council is not None
+    # The LGSCO's 1.5 asks for part of the Housing Code's 1.3; its 1.2 overlaps the Housing Code's 1.4.
+    ours = _assessment("hos-chc-2024", {"1.3": "Yes", "1.4": "Yes"})
+    theirs = _assessment("lgsco-chc", {"1.5": "No", "1.2": "N/A"})
+    view = alongside_view((ours, housing), (theirs, council), "the LGSCO's Code")
+    pairs = {(p.ours.number, p.theirs.number): p for p in view.pairs}
+    more = pairs[("1.3", "1.5")]
+    assert (more.relation, more.standing) == ("superset", "Disagree")
+    assert (
+        more.why
+        == "HOS 1.3 is met and LGSCO 1.5 is not met, yet HOS 1.3 asks for all that LGSCO 1.5 asks, and more."
+    )
+    apart = pairs[("1.4", "1.2")]
+    assert (apart.relation, apart.standing, apart.why) == (
+        "overlap",
+        "Not compared",
+        "LGSCO 1.2 not applicable",
+    )
+    # The part met where the whole it belongs to is not: no contradiction, the whole asks for more.
+    part_met = _assessment("lgsco-chc", {"1.5": "Yes"})
+    flipped = alongside_view((part_met, council), (_assessment("hos-chc-2024", {"1.3": "No"}), housing), "")
+    [part] = [p for p in flipped.pairs if (p.ours.number, p.theirs.number) == ("1.5", "1.3")]
+    assert (part.relation, part.standing, part.why) == ("subset", "Differ as expected", "")

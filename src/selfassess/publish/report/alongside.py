@@ -146,9 +146,12 @@ def _side(assessment: Assessment, code: Code, number: str) -> tuple[Side, str]:
 
 def _standing(relation: str, ours: str, theirs: str, pair: tuple[str, str]) -> tuple[str, str]:
     if ours not in _RANK or theirs not in _RANK:
-        missing = [name for name, stands in zip(pair, (ours, theirs), strict=True) if stands not in _RANK]
-        unanswered = all(stands == "unanswered" for stands in (ours, theirs) if stands not in _RANK)
-        return UNCOMPARED, f"{' and '.join(missing)} {'not answered' if unanswered else 'not applicable'}"
+        missing = [
+            f"{name} {'not answered' if stands == 'unanswered' else 'not applicable'}"
+            for name, stands in zip(pair, (ours, theirs), strict=True)
+            if stands not in _RANK
+        ]
+        return UNCOMPARED, " and ".join(missing)
     if ours == theirs:
         return AGREE, ""
     said = f"{pair[0]} is {_SAID[ours]} and {pair[1]} is {_SAID[theirs]}"
