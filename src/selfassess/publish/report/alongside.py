@@ -33,7 +33,7 @@ AGREE, DISAGREE, DIFFER, UNCOMPARED = "Agree", "Disagree", "Differ as expected",
 _COUNTED = {
     DISAGREE: "in disagreement",
     AGREE: "answered alike",
-    DIFFER: "answered differently, as requirements that are not equal may be",
+    DIFFER: "answered differently without contradicting each other",
     UNCOMPARED: "not compared, one of the two having no answer of met, partly met or not met",
 }
 
@@ -168,6 +168,22 @@ def _standing(relation: str, ours: str, theirs: str, pair: tuple[str, str]) -> t
     return DIFFER, ""
 
 
+def _as_a_whole(
+    standing: str, why: str, mine: tuple[Side, str], theirs: tuple[Side, str], names: tuple[str, str]
+) -> tuple[str, str]:
+    """A section answered whole is met only where each of its provisions is; answered partly or
+    not met, it says nothing of this provision, which may be met while another falls short."""
+    if standing != DISAGREE:
+        return standing, why
+    for (side, stands), name in zip((mine, theirs), names, strict=True):
+        if side.answered_by and stands != "met":
+            return (
+                DIFFER,
+                f"{name} is answered with its whole {side.answered_by}, which may fall short elsewhere",
+            )
+    return standing, why
+
+
 def _alone(assessment: Assessment, code: Code, numbers: list[str]) -> tuple[Unmatched, ...]:
     unmatched = []
     for number in numbers:
@@ -200,6 +216,7 @@ def alongside_view(
         their, their_band = _side(other, other_code, their_number)
         names = (f"{_heading(code, other_code)} {number}", f"{_heading(other_code, code)} {their_number}")
         standing, why = _standing(relation, my_band, their_band, names)
+        standing, why = _as_a_whole(standing, why, (mine, my_band), (their, their_band), names)
         pairs.append(Pair(mine, relation, their, standing, why))
     mine_linked = {number for number, _, _ in links}
     theirs_linked = {number for _, number, _ in links}

@@ -168,7 +168,9 @@ def provision_title(code: Code, number: str) -> str:
     if provision is None:
         return ""
     if code.answered_per == "section":  # a section answered whole is known by its title
-        return next((section.title for section in code.sections if section.number == number), "")
+        title = next((section.title for section in code.sections if section.number == number), None)
+        if title is not None:
+            return title
     text = " ".join(plain(provision.text).split())
     end = _SENTENCE_END.search(text)
     if end is not None:
