@@ -140,6 +140,24 @@ def test_a_housing_assessment_seeds_the_council_wide_one_and_disagreements_are_r
         "Provision 6.3 is answered 'Yes' (met), but housing-2025.yaml answers the same requirement, "
         "6.3 of hos-chc-2024, 'Partial' (partly met)"
     )
+    # Answered a section at a time: a section answered 'Yes' says each of its provisions is met, so
+    # the housing 'Partial' to 6.3 contradicts it; a section answered 'No' may fall short elsewhere.
+    lines = ["code: lgsco-chc", "organisation: Fenbrook District Council", "assessed_on: 2025-05-20"]
+    lines += ["counterpart: housing-2025.yaml", "responses:"]
+    lines += [
+        f"  '{n}':\n    answer: 'Yes'\n    evidence: [Complaints policy]" for n in range(1, 10) if n != 7
+    ]
+    lines += ["  '7':\n    answer: 'No'\n    commentary: Remedies are not tracked in adult social care."]
+    (folder / "sections-2025.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {
+        f["provision"]: f["message"] for f in findings(folder, "sections-2025.yaml") if f["rule"] == "SA304"
+    }
+    partial = [n for n, r in housing["responses"].items() if r["answer"] == "Partial" and n.startswith("6.")]
+    assert "6.3" in partial and set(found) == {"6"}
+    assert found["6"].startswith(
+        "Section 6 is answered 'Yes' (met), but housing-2025.yaml answers one of its requirements, 6.3 of "
+        "hos-chc-2024, 'Partial' (partly met)"
+    )
 
 
 def test_a_form_answered_a_section_at_a_time(folder):

@@ -148,6 +148,8 @@ def _as_one(section: Section) -> Section:
         "evidence": "optional" if optional else "expected",
         "time_limits": list(dict.fromkeys(k for p in provisions for k in p.time_limits)),
         "deadlines": list(dict.fromkeys(k for p in provisions for k in p.deadlines)),
+        # what each of its provisions corresponds to: a section met meets every one of them
+        "corresponds": [link.model_dump() for p in provisions for link in p.corresponds],
     }
     return Section.model_validate(
         {"number": section.number, "title": section.title, "provisions": [provision]}
