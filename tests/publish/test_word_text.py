@@ -137,7 +137,7 @@ def test_text_reaches_word_only_through_the_building_blocks():
     offenders = [
         f"{path.relative_to(PUBLISH)}:{number}"
         for path in PUBLISH.rglob("*.py")
-        if path.name != "word_blocks.py"
+        if path.name != "word_blocks.py" and "docx" in path.read_text(encoding="utf-8")  # Word's, not Excel's
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if direct.search(line)
     ]

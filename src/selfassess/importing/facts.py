@@ -9,7 +9,7 @@ Only what a labelled line says is read; nothing is guessed from a document that 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -38,6 +38,7 @@ class Facts:
     approved: str | None = None  # "Board, 12 June 2025": kept in a comment, never carried over
     member_responsible: str | None = None
     governing_body_response: str | None = None
+    markdown: bool = False  # its commentary is written as the assessment file holds it (Markdown)
 
 
 def written(text: str) -> date | str:
@@ -69,6 +70,31 @@ def facts_from_lines(lines: list[str], organisation: str | None, publisher: str 
     if organisation and publisher and organisation.endswith(f": {publisher}"):
         organisation = organisation[: -len(publisher) - 2]
     return Facts(organisation=(organisation or "").strip() or None, **found)
+
+
+#: A details sheet's label for what its commentary is written in (selfassess's own workbook).
+_COMMENTARY_WRITTEN_IN = "commentary written in"
+
+
+def sheet_facts(rows: list[list[str]]) -> Facts | None:
+    """The facts of a spreadsheet's details sheet (a label in the first column, its value in the
+    second: "Organisation | Fenbrook Homes", "Assessed on | 2025-05-20"), or None for a sheet that
+    is no such list: one without the organisation's row and another fact's, or with a row of more
+    than two cells (a table)."""
+    labelled: dict[str, str] = {}
+    for row in rows:
+        filled = [text for text in row if text.strip()]
+        if len(filled) > 2:
+            return None
+        if len(filled) == 2 and row[0].strip():
+            labelled.setdefault(" ".join(row[0].casefold().split()).rstrip(":"), filled[1])
+    organisation = labelled.get("organisation")
+    known = [label for label in labelled if label in _LABELS]
+    if not organisation or not known:
+        return None
+    facts = facts_from_lines([f"{label}: {labelled[label]}" for label in known], organisation)
+    markdown = labelled.get(_COMMENTARY_WRITTEN_IN, "").casefold().startswith("markdown")
+    return replace(facts, markdown=markdown)
 
 
 def word_facts(document: Any, publisher: str | None) -> Facts:

@@ -18,7 +18,7 @@ from typing import Any
 
 from selfassess.importing import SUPPORTED, ImportFailed
 from selfassess.importing.archive import MAX_TEXT_BYTES, measure
-from selfassess.importing.facts import Facts, word_facts
+from selfassess.importing.facts import Facts, sheet_facts, word_facts
 from selfassess.importing.word_grid import MAX_COLUMNS, TooWide, layout, rows_of
 
 
@@ -100,7 +100,7 @@ def read_tables(path: Path, publisher: str | None = None) -> tuple[list[Grid], F
     if suffix == ".docx":
         grids, facts = _word(path, publisher)
     elif suffix == ".xlsx":
-        grids = _excel(path)
+        grids, facts = _excel(path)
     elif suffix in (".csv", ".tsv"):
         grids = [_delimited(path, "\t" if suffix == ".tsv" else None)]
     else:
@@ -336,7 +336,9 @@ def _value_text(value: Any, number_format: str) -> tuple[str, bool]:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip(), False
 
 
-def _excel(path: Path) -> list[Grid]:
+def _excel(path: Path) -> tuple[list[Grid], Facts]:
+    """Every sheet's table, and the facts of a details sheet (selfassess's own workbook has one
+    first: whose form it is, and when), which is no table."""
     import openpyxl
 
     try:
@@ -347,10 +349,16 @@ def _excel(path: Path) -> list[Grid]:
         formulas = openpyxl.load_workbook(path) if _has_formulas(path) else None
     except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise _damaged(path, *_EXCEL) from error
-    return [
-        _excel_sheet(sheet, formulas[sheet.title] if formulas is not None else None)
-        for sheet in book.worksheets
-    ]
+    grids: list[Grid] = []
+    facts: Facts | None = None
+    for sheet in book.worksheets:
+        grid = _excel_sheet(sheet, formulas[sheet.title] if formulas is not None else None)
+        details = sheet_facts([[cell.text for cell in row] for row in grid.rows]) if facts is None else None
+        if details is not None:
+            facts = details
+        else:
+            grids.append(grid)
+    return grids, facts or Facts()
 
 
 def _has_formulas(path: Path) -> bool:

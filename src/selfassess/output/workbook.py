@@ -9,8 +9,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
+from openpyxl.cell.cell import Cell as SheetCellObject
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess.check.findings import CheckResult
 from selfassess.output.table import HEADING, WIDTHS, Cell, rows
@@ -18,6 +21,35 @@ from selfassess.output.table import HEADING, WIDTHS, Cell, rows
 _FIXED = datetime(2000, 1, 1)
 
 SheetCell = str | int | float | None
+
+#: The header row's fill: the pale blue of the Word documents' header rows.
+HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+#: What a spreadsheet takes as the start of a formula when a person types it.
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def as_text(cell: SheetCellObject | MergedCell) -> None:
+    """Keep a cell's text as text: openpyxl takes any text starting '=' for a formula, and Excel
+    would run it; the quote prefix (Excel's leading apostrophe) keeps it text even when a person
+    edits the cell and presses Enter. A character XML cannot hold becomes '\ufffd', as in Word,
+    where openpyxl would refuse the whole workbook."""
+    if isinstance(cell, MergedCell) or not isinstance(cell.value, str):
+        return
+    if ILLEGAL_CHARACTERS_RE.search(cell.value):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", cell.value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    if cell.value.startswith(_FORMULA_START):
+        cell.quotePrefix = True
+
+
+def header_row(sheet: Worksheet, row: int = 1) -> None:
+    """A row styled as the header: bold on pale blue, wrapped, repeated on every printed page."""
+    for cell in sheet[row]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.print_title_rows = f"{row}:{row}"
 
 
 def new_book() -> Workbook:
@@ -42,8 +74,7 @@ def add_sheet(
     for values in table:
         sheet.append(list(values))
         for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # openpyxl takes any text starting '=' for a formula
-                cell.data_type = "s"
+            as_text(cell)
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"

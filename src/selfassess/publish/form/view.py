@@ -83,6 +83,7 @@ class RegisterEntryView:
     url: str | None
     file: str | None
     dated: str | None
+    dated_on: date | None = None  # the date, where it can be read
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,14 @@ def form_view(
         sections=tuple(sections),
         actions=actions,
         register=tuple(
-            RegisterEntryView(key, item.title, safe_url(item.url), item.file, shown_date(item.dated))
+            RegisterEntryView(
+                key,
+                item.title,
+                safe_url(item.url),
+                item.file,
+                shown_date(item.dated),
+                item.dated.value if item.dated is not None else None,
+            )
             for key, item in assessment.evidence.items()
         ),
         waived=tuple(

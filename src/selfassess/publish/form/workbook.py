@@ -1,0 +1,226 @@
+"""The published form as an Excel workbook, for landlords who keep and share the form as a
+spreadsheet: the details first, then one sheet for each section of the code in the form's own
+columns, then the action plan, the evidence register and the findings set aside.
+
+Every cell holds what the assessment file holds, so that `selfassess import` reads the workbook
+back to the same assessment: commentary as written (Markdown, line breaks and all), dates as
+dates, text that starts like a formula kept as text. Written with openpyxl, with fixed document
+dates, so the same form gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from selfassess.output.workbook import as_text, header_row, new_book, saved
+from selfassess.publish.form.view import FormView, RowView, SectionView
+from selfassess.publish.pieces import RAG_FILL, TONE_FILL, ActionView, in_words, one_line
+
+#: What the details sheet says of the commentary, which import reads to take it as written.
+COMMENTARY_LABEL = "Commentary written in"
+COMMENTARY_WORDS = (
+    "Markdown, as in the assessment file: **bold**, *italic*, lines starting '- ' as a list, "
+    "[words](address) as a link"
+)
+
+_DATE = "d mmmm yyyy"
+_OVERDUE = f'{_DATE} "(overdue)"'  # the date stays a date, to sort and filter by
+_TOP = Alignment(wrap_text=True, vertical="top")
+_BOLD = Font(bold=True)
+_DRAFT = Font(bold=True, color="C00000", size=14)
+_HEADING_FILL = PatternFill("solid", fgColor="EDEDED")
+
+_PROVISION_WIDTHS = (11, 60, 12, 34, 80, 48)
+_ACTION_WIDTHS = (11, 60, 26, 18, 18, 14, 9)
+_REGISTER_WIDTHS = (50, 60, 18)
+_WAIVED_WIDTHS = (11, 9, 70, 60)
+
+
+def render_workbook(form: FormView) -> bytes:
+    """The form as an .xlsx file; the same form gives the same bytes."""
+    book = new_book()
+    _details(book, form)
+    taken: set[str] = {"Details"}
+    for section in form.sections:
+        _section(book, form, section, _sheet_name(f"{section.number} {section.title}", taken))
+    if form.actions:
+        sheet = _table(
+            book, form, "Action plan", ("Provision", "Action", "Owner", "Start", "Due", "Status", "RAG")
+        )
+        for action in form.actions:
+            _action(sheet, action)
+        _finish(sheet, _ACTION_WIDTHS)
+    if form.register:
+        sheet = _table(book, form, "Evidence register", ("Document", "Where", "Dated"))
+        for entry in form.register:
+            _put(sheet, (entry.title, entry.url or entry.file or "", entry.dated_on or entry.dated or ""))
+            if entry.url:
+                sheet.cell(sheet.max_row, 2).hyperlink = entry.url
+                sheet.cell(sheet.max_row, 2).style = "Hyperlink"
+                sheet.cell(sheet.max_row, 2).alignment = _TOP
+        _finish(sheet, _REGISTER_WIDTHS)
+    if form.waived:
+        sheet = _table(book, form, "Findings set aside", ("Provision", "Check", "Finding", "Reason"))
+        for item in form.waived:
+            _put(sheet, (item.provision or "", item.rule, item.message, item.reason))
+        _finish(sheet, _WAIVED_WIDTHS)
+    return saved(book)
+
+
+def _sheet_name(wanted: str, taken: set[str]) -> str:
+    """A sheet's name as Excel allows one: at most 31 characters, none of : \\ / ? * [ ], and
+    unlike the others in the workbook (case aside)."""
+    name = re.sub(r"[:\\/?*\[\]]", " ", wanted)
+    name = " ".join(name.split()).strip("'") or "Section"
+    if len(name) > 31:  # cut at a word, and say so
+        name = name[:30].rsplit(" ", 1)[0].rstrip(" ,;&-") + "…"
+    unique, count = name, 1
+    while unique.casefold() in taken:
+        count += 1
+        suffix = f" ({count})"
+        unique = name[: 31 - len(suffix)].rstrip() + suffix
+    taken.add(unique.casefold())
+    return unique
+
+
+def _escaped(text: str) -> str:
+    """Text for a page's header or footer, where '&' starts a code ('&P', the page number), and
+    a character XML cannot hold is '\ufffd'."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text).replace("&", "&&")
+
+
+def _page_setup(sheet: Worksheet, form: FormView) -> None:
+    """Printed landscape, as wide as the page, the header row on every page, DRAFT at the top of
+    each page of a draft, and the organisation and page number at the foot."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and footer is not None  # openpyxl makes both with the sheet
+    if form.draft:
+        header.center.text = _escaped(f"DRAFT: {form.approval.draft_note}")
+        header.center.font = "Arial,Bold"
+        header.center.color = "C00000"
+    footer.left.text = _escaped(f"{form.organisation}: {form.title}")
+    footer.right.text = "Page &P of &N"
+
+
+def _put(sheet: Worksheet, values: Sequence[str | date | None]) -> None:
+    """A row of text and dates, each cell wrapped and kept as what it is."""
+    sheet.append([value if value != "" else None for value in values])
+    for cell in sheet[sheet.max_row]:
+        as_text(cell)
+        cell.alignment = _TOP
+        if isinstance(cell.value, date):
+            cell.number_format = _DATE
+
+
+def _table(book: Workbook, form: FormView, title: str, headings: Sequence[str]) -> Worksheet:
+    sheet: Worksheet = book.create_sheet(title)
+    _put(sheet, headings)
+    header_row(sheet)
+    _page_setup(sheet, form)
+    return sheet
+
+
+def _finish(sheet: Worksheet, widths: Sequence[int]) -> None:
+    """Column widths that read well, the header row frozen, filters on every column."""
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{sheet.max_row}"
+
+
+def _details(book: Workbook, form: FormView) -> None:
+    """Whose form it is, against which code, for when, and whether it stands approved."""
+    sheet: Worksheet = book.create_sheet("Details")
+    _put(sheet, (form.title,))
+    sheet["A1"].font = Font(bold=True, size=16)
+    if form.draft:
+        _put(sheet, (f"DRAFT: {form.approval.draft_note}",))
+        sheet.cell(sheet.max_row, 1).font = _DRAFT
+    sheet.append([])
+    code = form.code_title + (f", version {form.code_version}" if form.code_version else "")
+    code += f" ({form.publisher})" if form.publisher else ""
+    facts: list[tuple[str, str | date | None]] = [
+        ("Organisation", form.organisation),
+        ("Code", code),
+        ("Code id", form.code_id),
+        ("Code published at", form.code_url),
+        ("Assessed on", form.assessed_on_date or form.assessed_on),
+        ("Period", form.period),
+        (form.approval.label, form.approval.text),
+        ("Status", f"DRAFT: {form.approval.draft_note}" if form.draft else form.approval.status),
+        ("Member Responsible for Complaints", form.member_responsible),
+        ("Governing body's response", form.governing_body_response),
+        (COMMENTARY_LABEL, COMMENTARY_WORDS),
+        ("Made with", form.made_with),
+    ]
+    for label, value in facts:
+        if value:
+            _put(sheet, (label, value))
+            sheet.cell(sheet.max_row, 1).font = _BOLD
+            if label == "Governing body's response" and form.governing_body_response_url:
+                sheet.cell(sheet.max_row, 2).hyperlink = form.governing_body_response_url
+    sheet.column_dimensions["A"].width = 36
+    sheet.column_dimensions["B"].width = 100
+    _page_setup(sheet, form)
+
+
+def _section(book: Workbook, form: FormView, section: SectionView, name: str) -> None:
+    headings = (
+        "Code provision",
+        "Code requirement",
+        form.answer_label,
+        "Evidence",
+        "Commentary / explanation",
+        "Actions",
+    )
+    sheet = _table(book, form, name, headings)
+    sheet.sheet_properties.tabColor = "1F3864"
+    for group in section.groups:
+        if group.heading:  # the sub-heading the provisions below stand under, as the form prints it
+            _put(sheet, (group.heading,))
+            for cell in sheet[sheet.max_row]:
+                cell.font = _BOLD
+                cell.fill = _HEADING_FILL
+        for row in group.rows:
+            _row(sheet, row)
+    _finish(sheet, _PROVISION_WIDTHS)
+
+
+def _row(sheet: Worksheet, row: RowView) -> None:
+    requirement = "\n".join([row.requirement.strip(), *(f"{label}) {text}" for label, text in row.items)])
+    evidence = "\n".join(one_line(item.title) for item in row.evidence)
+    actions = "\n".join(f"- {in_words(action)}" for action in row.actions)
+    _put(sheet, (row.number, requirement, row.answer, evidence, row.commentary, actions))
+    here = sheet.max_row
+    sheet.cell(here, 1).font = _BOLD
+    if row.tone in TONE_FILL:
+        sheet.cell(here, 3).fill = PatternFill("solid", fgColor=TONE_FILL[row.tone])
+
+
+def _action(sheet: Worksheet, action: ActionView) -> None:
+    rag = action.rag.capitalize() if action.rag else ""
+    start = action.start_on or action.start
+    due: str | date | None = action.due_on or action.due
+    if action.overdue and isinstance(due, str):
+        due += " (overdue)"
+    _put(sheet, (action.provision, action.action, action.owner, start, due, action.status, rag))
+    here = sheet.max_row
+    sheet.cell(here, 1).font = _BOLD
+    if action.overdue and isinstance(due, date):
+        sheet.cell(here, 5).number_format = _OVERDUE
+    if action.rag in RAG_FILL:
+        sheet.cell(here, 7).fill = PatternFill("solid", fgColor=RAG_FILL[action.rag])
