@@ -252,6 +252,43 @@ def test_a_fuzzed_assessment_rendered_to_word_imports_back(
     assert found == []
 
 
+@pytest.mark.slow
+@given(document=assessments(HOS_CHC))
+@settings(
+    max_examples=15,
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),  # shrinking a render and an import takes minutes
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+def test_a_fuzzed_assessment_rendered_to_a_workbook_imports_back(
+    document: dict[str, Any], tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As for Word, with the same drawn assessments; a workbook's cell keeps the commentary's line
+    ends and spaces, so the commentary comes back exactly as written."""
+    assume(str(document["organisation"]).strip())
+    titles = [" ".join(str(entry["title"]).split()) for entry in (document.get("evidence") or {}).values()]
+    assume(len(set(titles)) == len(titles))
+    folder = tmp_path_factory.mktemp("fuzzed")
+    source = folder / "fuzzed.yaml"
+    source.write_text(dump(_holdable(document)), encoding="utf-8")
+    found = round_trip(source, folder, capsys, "xlsx", shown=_shown)
+    original = read_document(source).assessment
+    imported = read_document(folder / "fuzzed.imported.yaml").assessment
+    assert original is not None and imported is not None
+    found += [
+        f"{number}: commentary {response.commentary!r} → {imported.responses[number].commentary!r}"
+        for number, response in original.responses.items()
+        if (response.commentary if (response.commentary or "").strip() else None)
+        != imported.responses[number].commentary  # commentary of spaces alone is none
+    ]
+    note("\n".join(found))
+    assert found == []
+
+
 def test_a_finding_set_aside_comes_back_with_its_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,6 +29,9 @@ class Cell:
     numeric: bool = False  # a spreadsheet number, whose written form (6.10) the file may not keep
     carried: bool = False  # a PDF's merged cell cut by a page break: its text is the part before it
     marked: str = ""  # the text with its bold, italic and links marked (MARKS), where it has any
+    raw: str = (
+        ""  # a spreadsheet cell's text exactly as it holds it (line ends, spaces around), where not `text`
+    )
 
 
 # Unicode's noncharacters, kept for a program's own use (no document holds them), mark in a Word
@@ -381,7 +384,7 @@ def _excel_sheet(sheet: Any, formulas: Any = None) -> Grid:
         for row in range(ranged.min_row, ranged.max_row + 1):
             for column in range(ranged.min_col, ranged.max_col + 1):
                 merged[(row, column)] = (ranged.min_row, ranged.min_col)
-    values: dict[tuple[int, int], tuple[str, bool]] = {}
+    values: dict[tuple[int, int], tuple[str, bool, str]] = {}
     last_row = last_column = 0
     first_column: int | None = None
     for row in sheet.iter_rows():
@@ -395,7 +398,8 @@ def _excel_sheet(sheet: Any, formulas: Any = None) -> Grid:
                 continue  # inside a merge, only its first cell holds the value
             text, numeric = _value_text(value, cell.number_format or "")
             if text:
-                values[(cell.row, cell.column)] = (text, numeric)
+                raw = value if isinstance(value, str) and value != text else ""
+                values[(cell.row, cell.column)] = (text, numeric, raw)
                 last_row, last_column = max(last_row, cell.row), max(last_column, cell.column)
                 first_column = cell.column if first_column is None else min(first_column, cell.column)
     if first_column is None:
@@ -409,8 +413,8 @@ def _excel_sheet(sheet: Any, formulas: Any = None) -> Grid:
         cells = []
         for column in range(first_column, last_column + 1):
             start = merged.get((row, column), (row, column))
-            text, numeric = values.get(start, ("", False))
-            cells.append(Cell(text, (start[0] - 1, start[1] - first_column), numeric))
+            text, numeric, raw = values.get(start, ("", False, ""))
+            cells.append(Cell(text, (start[0] - 1, start[1] - first_column), numeric, raw=raw))
         rows.append(cells)
     reference = _sheet_reference(sheet.title)
     letter = get_column_letter(first_column)
