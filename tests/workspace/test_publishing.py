@@ -3,6 +3,10 @@ are listed (each linked to where it is fixed) when it refuses; DRAFT when asked.
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
+
 from tests.workspace.forms import form_fields
 
 EXAMPLE = "assessments/example-homes-2025.yaml"
@@ -45,3 +49,20 @@ def test_the_board_report_lists_findings_rather_than_waiting_for_them(client):
     assert 'filename="westminster-2024-board-report.html"' in report.headers["content-disposition"]
     word = _publish(client, EXAMPLE, what="report", format="docx")
     assert word.status_code == 200 and word.content[:2] == b"PK"
+
+
+def test_the_form_is_published_as_an_excel_workbook_and_a_tracker_is_not(client):
+    offered = client.get(f"/publish/{EXAMPLE}").text
+    assert 'value="xlsx"> Excel workbook, a sheet for each section' in offered
+    book = _publish(client, WESTMINSTER, what="form", format="xlsx", draft="yes")
+    assert book.status_code == 200
+    assert 'filename="westminster-2024-draft.xlsx"' in book.headers["content-disposition"]
+    assert book.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    sheets = openpyxl.load_workbook(io.BytesIO(book.content))
+    assert sheets["Details"]["A2"].value == "DRAFT: not approved by the governing body for publication"
+    tracker = "assessments/wcc-policy-scrutiny-2023.yaml"
+    page = client.get(f"/publish/{tracker}").text
+    assert 'value="xlsx" disabled> Excel workbook' in page
+    refused = _publish(client, tracker, what="form", format="xlsx", draft="yes")
+    assert refused.status_code == 422
+    assert "the Excel workbook (xlsx) is made for a self-assessment&#39;s form only." in refused.text

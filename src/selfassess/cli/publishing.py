@@ -33,7 +33,7 @@ def run_render(arguments: argparse.Namespace) -> int:
     from selfassess.load.config import ConfigError
     from selfassess.output import text
     from selfassess.publish.pdf import PdfTooLarge, PdfUnavailable
-    from selfassess.publish.render import NoWorkbook, render
+    from selfassess.publish.render import CellTooLong, NoWorkbook, render
 
     source = input_file(arguments.assessment)
     out = output_path(arguments, beside(source, source.with_suffix(SUFFIX[arguments.format]).name), [source])
@@ -49,7 +49,7 @@ def run_render(arguments: argparse.Namespace) -> int:
         )
     except (ConfigError, PdfUnavailable, NoWorkbook) as error:
         raise UsageError(str(error)) from None
-    except PdfTooLarge as error:  # the file is the trouble, not the command: as a finding is
+    except (PdfTooLarge, CellTooLong) as error:  # the file is the trouble, not the command: as a finding is
         print(f"{source.as_posix()}: {error}", file=sys.stderr)
         return EXIT_FINDINGS
     errors = len(rendered.errors)

@@ -28,15 +28,18 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
+def fit(value: object) -> object:
+    """A value as a worksheet can hold it: in text, a character XML cannot hold (a control
+    character) becomes '\ufffd', as in Word, where openpyxl would refuse the whole workbook."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def as_text(cell: SheetCellObject | MergedCell) -> None:
     """Keep a cell's text as text: openpyxl takes any text starting '=' for a formula, and Excel
     would run it; the quote prefix (Excel's leading apostrophe) keeps it text even when a person
-    edits the cell and presses Enter. A character XML cannot hold becomes '\ufffd', as in Word,
-    where openpyxl would refuse the whole workbook."""
+    edits the cell and presses Enter."""
     if isinstance(cell, MergedCell) or not isinstance(cell.value, str):
         return
-    if ILLEGAL_CHARACTERS_RE.search(cell.value):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", cell.value)
     if cell.data_type == "f":
         cell.data_type = "s"
     if cell.value.startswith(_FORMULA_START):

@@ -16,6 +16,7 @@ from selfassess.load.codes import CodeLibrary
 from selfassess.publish.form.docx import render_docx
 from selfassess.publish.form.pages import render_html, render_markdown
 from selfassess.publish.form.view import FormView, form_view
+from selfassess.publish.form.workbook import CellTooLong as CellTooLong
 from selfassess.publish.form.workbook import render_workbook
 from selfassess.publish.gate import check_for_publication
 from selfassess.publish.pdf import render_pdf
@@ -57,7 +58,7 @@ def render(
     left out.
 
     Raises ConfigError for an unusable configuration, PdfUnavailable without the pdf extra, and
-    NoWorkbook for a tracker asked for as xlsx.
+    NoWorkbook for a tracker asked for as xlsx, CellTooLong for a text too long for its cell.
     """
     checked = check_for_publication(path, library or CodeLibrary(), shown)
     findings = checked.findings

@@ -1,6 +1,6 @@
-"""Publishing from the page: the form (HTML, Word, PDF) and the board report, through the same
-publish gate as `render` and `report`. A refusal lists the gate's reasons, each linked to where it
-is fixed; DRAFT publishes anyway, marked on every page."""
+"""Publishing from the page: the form (HTML, Word, PDF, an Excel workbook) and the board report,
+through the same publish gate as `render` and `report`. A refusal lists the gate's reasons, each
+linked to where it is fixed; DRAFT publishes anyway, marked on every page."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from starlette.responses import Response
 
 from selfassess.load.config import ConfigError
 from selfassess.publish.pdf import PdfTooLarge, PdfUnavailable
-from selfassess.publish.render import Rendered, render
+from selfassess.publish.render import CellTooLong, NoWorkbook, Rendered, render
 from selfassess.publish.report.build import report
 from selfassess.workspace.opened import Opened
 from selfassess.workspace.pages import file_of, link, multi, page, workspace_of
@@ -26,6 +26,7 @@ _MEDIA = {
     "html": "text/html; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
@@ -37,11 +38,17 @@ class FormatChoice:
     note: str = ""
 
 
-def _formats(pdf: bool) -> tuple[FormatChoice, ...]:
+def _formats(pdf: bool, tracker: bool) -> tuple[FormatChoice, ...]:
     return (
         FormatChoice("html", "Web page (HTML)", True),
         FormatChoice("docx", "Word document", True),
         FormatChoice("pdf", "PDF", pdf, "" if pdf else "needs the PDF extra: pip install 'selfassess[pdf]'"),
+        FormatChoice(
+            "xlsx",
+            "Excel workbook, a sheet for each section",
+            not tracker,
+            "for a self-assessment's form; a tracker is published in the others" if tracker else "",
+        ),
     )
 
 
@@ -70,7 +77,7 @@ def _show(
         relative=file.relative,
         editable=file.editable,
         is_tracker=file.code is not None and file.code.is_tracker,
-        formats=_formats(workspace.pdf),
+        formats=_formats(workspace.pdf, file.code is not None and file.code.is_tracker),
         refused=refused,
         reasons=reasons,
         draft=draft,
@@ -113,7 +120,7 @@ async def publish(request: Request) -> Response:
         rendered = await run_in_threadpool(
             lambda: render(file.path, chosen, draft=draft, library=library, shown=file.relative)
         )
-    except (ConfigError, PdfUnavailable, PdfTooLarge) as error:
+    except (ConfigError, PdfUnavailable, PdfTooLarge, CellTooLong, NoWorkbook) as error:
         return _show(request, file, status=422, refused=str(error), draft=draft)
     if rendered.content is None:
         count = len(rendered.errors)

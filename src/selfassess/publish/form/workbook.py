@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from selfassess.output.workbook import as_text, header_row, new_book, saved
+from selfassess.output.workbook import as_text, fit, header_row, new_book, saved
 from selfassess.publish.form.view import FormView, RowView, SectionView
 from selfassess.publish.pieces import RAG_FILL, TONE_FILL, ActionView, in_words, one_line
 
@@ -31,6 +31,9 @@ COMMENTARY_WORDS = (
     "Markdown, as in the assessment file: **bold**, *italic*, lines starting '- ' as a list, "
     "[words](address) as a link"
 )
+
+#: The most characters an Excel cell holds; openpyxl would cut a longer text short without a word.
+LONGEST_CELL = 32_767
 
 _DATE = "d mmmm yyyy"
 _OVERDUE = f'{_DATE} "(overdue)"'  # the date stays a date, to sort and filter by
@@ -45,8 +48,13 @@ _REGISTER_WIDTHS = (50, 60, 18)
 _WAIVED_WIDTHS = (11, 9, 70, 60)
 
 
+class CellTooLong(ValueError):
+    """A text longer than an Excel cell holds: the workbook would lose its end."""
+
+
 def render_workbook(form: FormView) -> bytes:
-    """The form as an .xlsx file; the same form gives the same bytes."""
+    """The form as an .xlsx file; the same form gives the same bytes. Raises CellTooLong for a
+    text longer than a cell can hold, rather than cut it short."""
     book = new_book()
     _details(book, form)
     taken: set[str] = {"Details"}
@@ -118,7 +126,15 @@ def _page_setup(sheet: Worksheet, form: FormView) -> None:
 
 def _put(sheet: Worksheet, values: Sequence[str | date | None]) -> None:
     """A row of text and dates, each cell wrapped and kept as what it is."""
-    sheet.append([value if value != "" else None for value in values])
+    for column, value in enumerate(values):
+        if isinstance(value, str) and len(value) > LONGEST_CELL:
+            heading = sheet.cell(1, column + 1).value if sheet.max_row >= 1 else None
+            what = f"the {str(heading).lower()} of {values[0]}" if heading and values[0] else "a text"
+            raise CellTooLong(
+                f"In the sheet '{sheet.title}', {what} is {len(value):,} characters long, more than the "
+                f"{LONGEST_CELL:,} an Excel cell holds; shorten it, or publish the form as html, docx or pdf."
+            )
+    sheet.append([fit(value) if value != "" else None for value in values])
     for cell in sheet[sheet.max_row]:
         as_text(cell)
         cell.alignment = _TOP

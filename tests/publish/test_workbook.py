@@ -1,0 +1,91 @@
+"""`selfassess render --format xlsx`: the form as an Excel workbook, as a complaints manager opens it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from selfassess.cli import main
+from tests.golden import assert_golden
+from tests.publish.conftest import edit
+
+GOLDEN = Path(__file__).parent / "golden" / "example-homes-2025.xlsx-outline.txt"
+EXAMPLE = "assessments/example-homes-2025.yaml"
+
+
+def _outline(path: Path) -> str:
+    """Each sheet: its name, header row, frozen panes and filter, then each row's first cell."""
+    book = openpyxl.load_workbook(path)
+    lines: list[str] = []
+    for sheet in book.worksheets:
+        lines.append(f"sheet {sheet.title!r}: frozen {sheet.freeze_panes}, filter {sheet.auto_filter.ref}")
+        rows = list(sheet.iter_rows(values_only=True))
+        for row in rows:
+            shown = [str(value) for value in row if value is not None]
+            lines.append("  " + (" | ".join(shown) if row is rows[0] else (shown[0] if shown else "")))
+    return "\n".join(lines) + "\n"
+
+
+def test_workbook_golden_structure(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", EXAMPLE, "--format", "xlsx"]) == 0
+    written = workspace / "assessments" / "example-homes-2025.xlsx"  # beside the assessment
+    assert_golden(GOLDEN, _outline(written))
+    assert "Wrote assessments/example-homes-2025.xlsx." in capsys.readouterr().err
+
+
+def test_the_same_form_gives_the_same_bytes(workspace: Path) -> None:
+    assert main(["render", EXAMPLE, "--format", "xlsx", "-o", "one.xlsx"]) == 0
+    assert main(["render", EXAMPLE, "--format", "xlsx", "-o", "two.xlsx"]) == 0
+    assert (workspace / "one.xlsx").read_bytes() == (workspace / "two.xlsx").read_bytes()
+
+
+def test_hostile_and_unprintable_text_is_kept_as_text(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A control character (which XML cannot hold) is shown as '\ufffd', as in Word; a formula
+    typed as a title or an owner is text."""
+    edit(
+        workspace / EXAMPLE,
+        ("organisation: Fenbrook Homes", 'organisation: "Fenbrook\\aHomes & Co"'),
+        ('title: "Complaints Policy (version 5)"', 'title: "=HYPERLINK(\\"https://evil.example\\")"'),
+    )
+    assert main(["render", EXAMPLE, "--format", "xlsx", "--draft", "-o", "hostile.xlsx"]) == 0
+    book = openpyxl.load_workbook(workspace / "hostile.xlsx")
+    details = {row[0]: row[1] for row in book["Details"].iter_rows(values_only=True) if row[0]}
+    assert details["Organisation"] == "Fenbrook\ufffdHomes & Co"
+    assert book["Details"].oddFooter.left.text.startswith("Fenbrook\ufffdHomes && Co: ")
+    register = book["Evidence register"]
+    assert register["A2"].value == '=HYPERLINK("https://evil.example")'
+    assert register["A2"].data_type == "s" and register["A2"].quotePrefix
+
+
+def test_output_is_never_written_over_the_assessment(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (workspace / EXAMPLE).read_bytes()
+    assert main(["render", EXAMPLE, "--format", "xlsx", "-o", EXAMPLE]) == 2
+    assert (workspace / EXAMPLE).read_bytes() == before
+    assert "is the file being read" in capsys.readouterr().err
+
+
+def test_a_commentary_longer_than_a_cell_holds_is_refused_not_cut_short(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = "We log every complaint. " * 1400  # 33,600 characters: Excel holds 32,767 in a cell
+    edit(
+        workspace / EXAMPLE,
+        (
+            "      Our Complaints Policy uses the Code's definition",
+            f"      {long}Our Complaints Policy uses the Code's definition",
+        ),
+    )
+    assert main(["render", EXAMPLE, "--format", "xlsx", "-o", "long.xlsx"]) == 1
+    said = capsys.readouterr().err.strip()
+    assert said == (
+        "assessments/example-homes-2025.yaml: In the sheet '1 Definition of a complaint', the commentary / "
+        "explanation of 1.2 is 33,795 characters long, more than the 32,767 an Excel cell holds; shorten "
+        "it, or publish the form as html, docx or pdf."
+    )
+    assert not (workspace / "long.xlsx").exists()
