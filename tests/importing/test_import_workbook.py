@@ -116,6 +116,10 @@ def test_the_workbook_has_the_details_then_a_sheet_for_each_section(tmp_path: Pa
     dated = next(row for row in plan.iter_rows(min_row=2) if row[0].value == "6.3")
     assert dated[4].is_date and dated[4].number_format.startswith("d mmmm yyyy")
     assert not section.oddHeader.center.text  # approved and clean: no DRAFT anywhere
+    assert section.oddHeader.left.text == "Section 6: Complaint stages"  # on each printed page
+    # '&' starts a code in a page's header: the section's own is written '&&', and printed as one.
+    nine = book["9 Scrutiny & oversight…"].oddHeader.left.text
+    assert nine == "Section 9: Scrutiny && oversight: continuous learning and improvement"
 
 
 def test_a_draft_says_draft_on_the_details_and_at_the_top_of_every_printed_page(tmp_path: Path) -> None:

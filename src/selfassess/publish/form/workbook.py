@@ -42,10 +42,15 @@ _BOLD = Font(bold=True)
 _DRAFT = Font(bold=True, color="C00000", size=14)
 _HEADING_FILL = PatternFill("solid", fgColor="EDEDED")
 
-_PROVISION_WIDTHS = (11, 60, 12, 34, 80, 48)
-_ACTION_WIDTHS = (11, 60, 26, 18, 18, 14, 9)
+_PROVISION_WIDTHS = (10, 46, 11, 28, 62, 38)
+_ACTION_WIDTHS = (10, 56, 26, 18, 26, 13, 8)
 _REGISTER_WIDTHS = (50, 60, 18)
-_WAIVED_WIDTHS = (11, 9, 70, 60)
+_WAIVED_WIDTHS = (10, 8, 62, 56)
+_DETAILS_WIDTHS = (34, 100)
+#: A row's height for each line of its tallest cell, in points (11-point type), and the most
+#: Excel allows a row.
+_LINE_HEIGHT = 15.0
+_TALLEST_ROW = 409.0
 
 
 class CellTooLong(ValueError):
@@ -106,9 +111,10 @@ def _escaped(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text).replace("&", "&&")
 
 
-def _page_setup(sheet: Worksheet, form: FormView) -> None:
-    """Printed landscape, as wide as the page, the header row on every page, DRAFT at the top of
-    each page of a draft, and the organisation and page number at the foot."""
+def _page_setup(sheet: Worksheet, form: FormView, heading: str = "") -> None:
+    """Printed landscape, as wide as the page, the header row on every page, what the sheet holds
+    (`heading`) and DRAFT at the top of each page of a draft, and the organisation and page
+    number at the foot."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
@@ -116,6 +122,8 @@ def _page_setup(sheet: Worksheet, form: FormView) -> None:
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     header, footer = sheet.oddHeader, sheet.oddFooter
     assert header is not None and footer is not None  # openpyxl makes both with the sheet
+    if heading:
+        header.left.text = _escaped(heading)
     if form.draft:
         header.center.text = _escaped(f"DRAFT: {form.approval.draft_note}")
         header.center.font = "Arial,Bold"
@@ -140,22 +148,41 @@ def _put(sheet: Worksheet, values: Sequence[str | date | None]) -> None:
         cell.alignment = _TOP
         if isinstance(cell.value, date):
             cell.number_format = _DATE
+            cell.alignment = Alignment(horizontal="left", vertical="top")
 
 
-def _table(book: Workbook, form: FormView, title: str, headings: Sequence[str]) -> Worksheet:
+def _table(
+    book: Workbook, form: FormView, title: str, headings: Sequence[str], heading: str = ""
+) -> Worksheet:
     sheet: Worksheet = book.create_sheet(title)
     _put(sheet, headings)
     header_row(sheet)
-    _page_setup(sheet, form)
+    _page_setup(sheet, form, heading or title)
     return sheet
 
 
 def _finish(sheet: Worksheet, widths: Sequence[int]) -> None:
-    """Column widths that read well, the header row frozen, filters on every column."""
-    for index, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    """Column widths that read well, each row as tall as its wrapped text, the header row frozen,
+    filters on every column."""
+    _fit(sheet, widths)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{sheet.max_row}"
+
+
+def _fit(sheet: Worksheet, widths: Sequence[int]) -> None:
+    """Set the columns' widths, and each row's height to the lines its wrapped text takes. A
+    spreadsheet sizes a row to its text only when a person edits it: without a height, a row of
+    wrapped text opens one line high, its words hidden or printed over the next row's."""
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in sheet.iter_rows():
+        lines = 1
+        for cell, width in zip(row, widths, strict=False):
+            if isinstance(cell.value, str):
+                per_line = max(1, int(width * 1.15))  # a width counts digits; words are a little narrower
+                taken = sum(max(1, -(-len(line) // per_line)) for line in cell.value.split("\n"))
+                lines = max(lines, taken)
+        sheet.row_dimensions[row[0].row or 1].height = min(_TALLEST_ROW, lines * _LINE_HEIGHT + 3)
 
 
 def _details(book: Workbook, form: FormView) -> None:
@@ -163,9 +190,11 @@ def _details(book: Workbook, form: FormView) -> None:
     sheet: Worksheet = book.create_sheet("Details")
     _put(sheet, (form.title,))
     sheet["A1"].font = Font(bold=True, size=16)
+    sheet["A1"].alignment = Alignment(vertical="top")  # one line, running on across the sheet
     if form.draft:
         _put(sheet, (f"DRAFT: {form.approval.draft_note}",))
         sheet.cell(sheet.max_row, 1).font = _DRAFT
+        sheet.cell(sheet.max_row, 1).alignment = Alignment(vertical="top")
     sheet.append([])
     code = form.code_title + (f", version {form.code_version}" if form.code_version else "")
     code += f" ({form.publisher})" if form.publisher else ""
@@ -189,8 +218,10 @@ def _details(book: Workbook, form: FormView) -> None:
             sheet.cell(sheet.max_row, 1).font = _BOLD
             if label == "Governing body's response" and form.governing_body_response_url:
                 sheet.cell(sheet.max_row, 2).hyperlink = form.governing_body_response_url
-    sheet.column_dimensions["A"].width = 36
-    sheet.column_dimensions["B"].width = 100
+    _fit(sheet, _DETAILS_WIDTHS)
+    sheet.row_dimensions[1].height = 24
+    if form.draft:
+        sheet.row_dimensions[2].height = 20
     _page_setup(sheet, form)
 
 
@@ -203,7 +234,7 @@ def _section(book: Workbook, form: FormView, section: SectionView, name: str) ->
         "Commentary / explanation",
         "Actions",
     )
-    sheet = _table(book, form, name, headings)
+    sheet = _table(book, form, name, headings, f"Section {section.number}: {section.title}")
     sheet.sheet_properties.tabColor = "1F3864"
     for group in section.groups:
         if group.heading:  # the sub-heading the provisions below stand under, as the form prints it
