@@ -44,18 +44,18 @@ def test_the_same_form_gives_the_same_bytes(workspace: Path) -> None:
 def test_hostile_and_unprintable_text_is_kept_as_text(
     workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A control character (which XML cannot hold) is shown as '\ufffd', as in Word; a formula
-    typed as a title or an owner is text."""
+    """A control character or a non-character (which XML cannot hold) is shown as '\ufffd', as in
+    Word; a formula typed as a title is text."""
     edit(
         workspace / EXAMPLE,
-        ("organisation: Fenbrook Homes", 'organisation: "Fenbrook\\aHomes & Co"'),
+        ("organisation: Fenbrook Homes", 'organisation: "Fenbrook\\aHomes & Co\\uFFFE"'),
         ('title: "Complaints Policy (version 5)"', 'title: "=HYPERLINK(\\"https://evil.example\\")"'),
     )
     assert main(["render", EXAMPLE, "--format", "xlsx", "--draft", "-o", "hostile.xlsx"]) == 0
     book = openpyxl.load_workbook(workspace / "hostile.xlsx")
     details = {row[0]: row[1] for row in book["Details"].iter_rows(values_only=True) if row[0]}
-    assert details["Organisation"] == "Fenbrook\ufffdHomes & Co"
-    assert book["Details"].oddFooter.left.text.startswith("Fenbrook\ufffdHomes && Co: ")
+    assert details["Organisation"] == "Fenbrook\ufffdHomes & Co\ufffd"
+    assert book["Details"].oddFooter.left.text.startswith("Fenbrook\ufffdHomes && Co\ufffd: ")
     register = book["Evidence register"]
     assert register["A2"].value == '=HYPERLINK("https://evil.example")'
     assert register["A2"].data_type == "s" and register["A2"].quotePrefix
@@ -89,3 +89,15 @@ def test_a_commentary_longer_than_a_cell_holds_is_refused_not_cut_short(
         "it, or publish the form as html, docx or pdf."
     )
     assert not (workspace / "long.xlsx").exists()
+
+
+def test_a_long_name_is_shortened_in_the_page_footer_only(workspace: Path) -> None:
+    """Excel refuses a page header or footer of more than 255 characters: a long organisation is
+    shortened there, and given in full on the details sheet."""
+    long_name = "Fenbrook Homes " + "and Partners " * 30
+    edit(workspace / EXAMPLE, ("organisation: Fenbrook Homes", f"organisation: {long_name.strip()}"))
+    assert main(["render", EXAMPLE, "--format", "xlsx", "-o", "long.xlsx"]) == 0
+    details = openpyxl.load_workbook(workspace / "long.xlsx")["Details"]
+    assert ("Organisation", long_name.strip()) in details.iter_rows(values_only=True)
+    footer = details.oddFooter.left.text
+    assert len(footer) == 80 and footer.startswith("Fenbrook Homes and Partners") and footer.endswith("…")

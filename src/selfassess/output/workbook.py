@@ -5,12 +5,14 @@ document dates, so the same findings give the same bytes."""
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.cell.cell import Cell as SheetCellObject
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,10 +30,18 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
+#: Characters XML 1.0 cannot hold: openpyxl refuses the control characters, and lxml the rest as
+#: the workbook is saved.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: The earliest time a zip entry can carry; openpyxl stamps each entry with the time of saving.
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
 def fit(value: object) -> object:
     """A value as a worksheet can hold it: in text, a character XML cannot hold (a control
-    character) becomes '\ufffd', as in Word, where openpyxl would refuse the whole workbook."""
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+    character, a non-character) becomes '\ufffd', as in Word, where the workbook could not be
+    saved at all."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def as_text(cell: SheetCellObject | MergedCell) -> None:
@@ -85,9 +95,17 @@ def add_sheet(
 
 
 def saved(book: Workbook) -> bytes:
+    """The workbook's bytes, with no date of saving in them: the same workbook, the same bytes."""
     book.properties.created = book.properties.modified = _FIXED
+    package = io.BytesIO()
+    book.save(package)
     out = io.BytesIO()
-    book.save(out)
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(entry))
     return out.getvalue()
 
 

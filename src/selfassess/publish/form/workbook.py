@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -51,6 +50,7 @@ _DETAILS_WIDTHS = (34, 100)
 #: Excel allows a row.
 _LINE_HEIGHT = 15.0
 _TALLEST_ROW = 409.0
+_LONGEST_PAGE_TEXT = 80
 
 
 class CellTooLong(ValueError):
@@ -106,9 +106,12 @@ def _sheet_name(wanted: str, taken: set[str]) -> str:
 
 
 def _escaped(text: str) -> str:
-    """Text for a page's header or footer, where '&' starts a code ('&P', the page number), and
-    a character XML cannot hold is '\ufffd'."""
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text).replace("&", "&&")
+    """Text for a page's header or footer: at most _LONGEST_PAGE_TEXT characters (Excel refuses a
+    header longer than 255 in all, its codes counted), '&' doubled (alone it starts a code: '&P',
+    the page number), and a character XML cannot hold as '\ufffd'."""
+    if len(text) > _LONGEST_PAGE_TEXT:
+        text = text[: _LONGEST_PAGE_TEXT - 1].rstrip() + "…"
+    return str(fit(text)).replace("&", "&&")
 
 
 def _page_setup(sheet: Worksheet, form: FormView, heading: str = "") -> None:
