@@ -16,19 +16,23 @@ import pytest
 import yaml
 
 from selfassess.cli import main
+from selfassess.load.codes import CodeLibrary
 from selfassess.load.documents import read_document
 from selfassess.model.assessment import Assessment
 from tests.importing.builders import REPO
 from tests.importing.helpers import saved_by_office
 from tests.importing.test_import_roundtrip import differences, round_trip
 
-#: The bundled assessments that are self-assessments (the others are trackers, published as
-#: Word, PDF, HTML or Markdown).
-FORMS = sorted(
-    path.stem
-    for path in (REPO / "assessments").glob("*.yaml")
-    if yaml.safe_load(path.read_text(encoding="utf-8"))["code"].startswith("hos-chc")
-)
+
+def _is_form(path: Path) -> bool:
+    """Whether the file answers a self-assessment's code (not a tracker's, which is published as
+    Word, PDF, HTML or Markdown only)."""
+    found = CodeLibrary().find(yaml.safe_load(path.read_text(encoding="utf-8"))["code"], REPO)
+    return found is not None and found.code is not None and not found.code.is_tracker
+
+
+#: The bundled assessments that are self-assessments.
+FORMS = sorted(path.stem for path in (REPO / "assessments").glob("*.yaml") if _is_form(path))
 
 
 def as_written(original: Assessment, imported: Assessment) -> list[str]:
