@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -9,7 +11,7 @@ import pytest
 
 from selfassess.cli import main
 from tests.golden import assert_golden
-from tests.publish.conftest import edit
+from tests.publish.conftest import REPO, edit
 
 GOLDEN = Path(__file__).parent / "golden" / "example-homes-2025.xlsx-outline.txt"
 EXAMPLE = "assessments/example-homes-2025.yaml"
@@ -101,3 +103,18 @@ def test_a_long_name_is_shortened_in_the_page_footer_only(workspace: Path) -> No
     assert ("Organisation", long_name.strip()) in details.iter_rows(values_only=True)
     footer = details.oddFooter.left.text
     assert len(footer) == 80 and footer.startswith("Fenbrook Homes and Partners") and footer.endswith("…")
+
+
+def test_openpyxl_is_loaded_only_when_a_workbook_is_made(tmp_path: Path) -> None:
+    """Its import costs a tenth of a second or more: a web page, and the workspace at start, never pay it."""
+    probe = (
+        "import sys\n"
+        "import selfassess.workspace.publishing\n"
+        "from selfassess.cli import main\n"
+        f"main(['render', 'assessments/example-homes-2025.yaml', '-o', {str(tmp_path / 'form.html')!r}])\n"
+        "print('openpyxl' in sys.modules, file=sys.stderr)\n"
+    )
+    said = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, cwd=REPO
+    ).stderr.splitlines()
+    assert said[-1] == "False", said

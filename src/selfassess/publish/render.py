@@ -13,11 +13,10 @@ from pathlib import Path
 
 from selfassess.check.findings import Finding, Severity
 from selfassess.load.codes import CodeLibrary
+from selfassess.publish.form.cell_limit import CellTooLong as CellTooLong
 from selfassess.publish.form.docx import render_docx
 from selfassess.publish.form.pages import render_html, render_markdown
 from selfassess.publish.form.view import FormView, form_view
-from selfassess.publish.form.workbook import CellTooLong as CellTooLong
-from selfassess.publish.form.workbook import render_workbook
 from selfassess.publish.gate import check_for_publication
 from selfassess.publish.pdf import render_pdf
 from selfassess.publish.tracker.docx import render_tracker_docx
@@ -92,6 +91,10 @@ def _laid_out(form: str, view: FormView | TrackerView, template_dir: Path | None
         if form == "docx":
             return render_docx(view)
         if form == "xlsx":
+            # Imported here, not above: openpyxl's import (a tenth of a second or more) is paid
+            # only when a workbook is made, not by every render and the workspace at start.
+            from selfassess.publish.form.workbook import render_workbook
+
             return render_workbook(view)
         page = render_html(view, template_dir)
     return render_pdf(page) if form == "pdf" else page.encode("utf-8")

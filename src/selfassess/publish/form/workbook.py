@@ -21,6 +21,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess.output.workbook import as_text, fit, header_row, new_book, saved
+from selfassess.publish.form.cell_limit import LONGEST_CELL, CellTooLong
 from selfassess.publish.form.view import FormView, RowView, SectionView
 from selfassess.publish.pieces import RAG_FILL, TONE_FILL, ActionView, in_words, one_line
 
@@ -30,9 +31,6 @@ COMMENTARY_WORDS = (
     "Markdown, as in the assessment file: **bold**, *italic*, lines starting '- ' as a list, "
     "[words](address) as a link"
 )
-
-#: The most characters an Excel cell holds; openpyxl would cut a longer text short without a word.
-LONGEST_CELL = 32_767
 
 _DATE = "d mmmm yyyy"
 _OVERDUE = f'{_DATE} "(overdue)"'  # the date stays a date, to sort and filter by
@@ -51,10 +49,6 @@ _DETAILS_WIDTHS = (34, 100)
 _LINE_HEIGHT = 15.0
 _TALLEST_ROW = 409.0
 _LONGEST_PAGE_TEXT = 80
-
-
-class CellTooLong(ValueError):
-    """A text longer than an Excel cell holds: the workbook would lose its end."""
 
 
 def render_workbook(form: FormView) -> bytes:
