@@ -56,7 +56,8 @@ def render_workbook(form: FormView) -> bytes:
     text longer than a cell can hold, rather than cut it short."""
     book = new_book()
     _details(book, form)
-    taken: set[str] = {"Details"}
+    # Excel tells sheets apart without regard to case, and keeps "History" for itself.
+    taken = {"details", "action plan", "evidence register", "findings set aside", "history"}
     for section in form.sections:
         _section(book, form, section, _sheet_name(f"{section.number} {section.title}", taken))
     if form.actions:
