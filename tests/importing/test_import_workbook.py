@@ -176,8 +176,11 @@ def _tricky(folder: Path) -> Path:
         {"action": "=SUM(A1:A9) checks, done weekly", "owner": "+Head of Complaints", "due": "2025-09-30"}
     ]
     data["evidence"]["complaints-policy"]["title"] = "=Complaints Policy (version 5)"
+    # A document both published and kept beside the assessment: its address and its file.
     data["evidence"]["training-records"]["url"] = "https://www.fenbrookhomes.example/training.csv"
-    del data["evidence"]["training-records"]["file"]  # a file beside the assessment, not beside the test's
+    kept = folder / data["evidence"]["training-records"]["file"]
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_text("date,name\n", encoding="utf-8")
     source = folder / "tricky.yaml"
     source.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return source

@@ -50,14 +50,21 @@ class Register:
     keys: dict[str, str]  # title -> key
     organisation: str | None
     listed: dict[str, Registered]  # title -> the document's register row
+    by_line: bool = False  # a "Where" of two lines is an address and a file (selfassess's own workbook)
 
     @classmethod
-    def of(cls, titles: list[str], organisation: str | None, listed: Sequence[Registered] = ()) -> Register:
+    def of(
+        cls,
+        titles: list[str],
+        organisation: str | None,
+        listed: Sequence[Registered] = (),
+        by_line: bool = False,
+    ) -> Register:
         keys: dict[str, str] = {}
         for title in [row.title for row in listed] + titles:
             if title not in keys:
                 keys[title] = evidence_key(title, organisation, set(keys.values()))
-        return cls(keys, organisation, {row.title: row for row in listed})
+        return cls(keys, organisation, {row.title: row for row in listed}, by_line)
 
     def entries(self) -> dict[str, dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}
@@ -65,8 +72,11 @@ class Register:
             entry: dict[str, Any] = {"title": title}
             row = self.listed.get(title)
             where = row.where if row is not None else title
-            if _URL.fullmatch(where):
-                entry["url"] = where
+            address, _, file = where.partition("\n") if self.by_line else (where, "", "")
+            if _URL.fullmatch(address):
+                entry["url"] = address
+                if file.strip():
+                    entry["file"] = file.strip()
             elif row is not None and where:
                 entry["file"] = where
             if row is not None and row.dated:
@@ -397,6 +407,7 @@ def assessment_text(
         titles if not code.is_tracker else [],
         header.organisation,
         (registered or []) if not code.is_tracker else [],
+        header.facts.markdown,
     )
     out = YamlText()
     _write_header(out, code, header)

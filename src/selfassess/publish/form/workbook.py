@@ -70,7 +70,8 @@ def render_workbook(form: FormView) -> bytes:
     if form.register:
         sheet = _table(book, form, "Evidence register", ("Document", "Where", "Dated"))
         for entry in form.register:
-            _put(sheet, (entry.title, entry.url or entry.file or "", entry.dated_on or entry.dated or ""))
+            where = "\n".join(place for place in (entry.url, entry.file) if place)  # both, where it has both
+            _put(sheet, (entry.title, where, entry.dated_on or entry.dated or ""))
             if entry.url:
                 sheet.cell(sheet.max_row, 2).hyperlink = entry.url
                 sheet.cell(sheet.max_row, 2).style = "Hyperlink"
