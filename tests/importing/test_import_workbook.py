@@ -36,9 +36,13 @@ FORMS = sorted(path.stem for path in (REPO / "assessments").glob("*.yaml") if _i
 
 
 def as_written(original: Assessment, imported: Assessment) -> list[str]:
-    """Each answer, commentary and action's words that do not come back exactly as the file has
-    them."""
-    found = []
+    """Each answer, commentary and action's words, and the organisation's own time limits, dates
+    and complaints log, that do not come back exactly as the file has them."""
+    found = [
+        f"{name}: {getattr(original, name)!r} → {getattr(imported, name)!r}"
+        for name in ("policy", "deadlines", "complaints_log")
+        if getattr(original, name) != getattr(imported, name)
+    ]
     for number, before in original.responses.items():
         after = imported.responses.get(number)
         if after is None:
@@ -95,6 +99,8 @@ def test_the_workbook_has_the_details_then_a_sheet_for_each_section(tmp_path: Pa
     assert details["Organisation"] == "Fenbrook Homes"
     assert details["Approved by"] == "Board, 12 June 2025"
     assert details["Status"] == "Approved: Board, 12 June 2025"
+    label = "Our time limit: Acknowledge, define and log a stage 1 complaint, counted from receipt"
+    assert details[f"{label} (stage1-acknowledge)"] == "5 working days"
     assert not any("DRAFT" in str(value) for value in details.values())
     section = book["6 Complaint stages"]
     assert [cell.value for cell in section[1]] == [
@@ -176,6 +182,8 @@ def _tricky(folder: Path) -> Path:
         {"action": "=SUM(A1:A9) checks, done weekly", "owner": "+Head of Complaints", "due": "2025-09-30"}
     ]
     data["evidence"]["complaints-policy"]["title"] = "=Complaints Policy (version 5)"
+    data["deadlines"] = {"annual-submission": "10-31"}  # its own date, as a smaller landlord sets one
+    data["policy"]["stage1-response"] = "2 weeks"
     # A document both published and kept beside the assessment: its address and its file.
     data["evidence"]["training-records"]["url"] = "https://www.fenbrookhomes.example/training.csv"
     kept = folder / data["evidence"]["training-records"]["file"]
@@ -211,6 +219,7 @@ def _filled_in(folder: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     capsys.readouterr()
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     data["assessed_on"] = "2025-05-01"
+    data["complaints_log"] = "evidence/complaints-2024-25.csv"
     data["period"] = {"from": "2024-04-01", "to": "2025-03-31"}
     data["evidence"] = {
         "policy": {

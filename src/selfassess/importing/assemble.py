@@ -499,6 +499,12 @@ def _write_header(out: YamlText, code: Code, header: Header) -> None:
         printed["member_responsible"] = facts.member_responsible
     if facts.governing_body_response:
         printed["governing_body_response"] = facts.governing_body_response
+    if facts.complaints_log:
+        printed["complaints_log"] = facts.complaints_log
+    if facts.policy:
+        printed["policy"] = dict(facts.policy)
+    if facts.deadlines:
+        printed["deadlines"] = dict(facts.deadlines)
     if printed:
         out.values(printed)
     if facts.approved:

@@ -110,6 +110,11 @@ class FormView:
     draft: bool
     governing_body: str = "governing body"  # in the code's own words
     made_with: str = f"selfassess {__version__}"
+    # The organisation's own time limits and dates, as (key, what the code says it is, value):
+    # the form's pages do not show them; the workbook keeps them, so that import gives them back.
+    policy: tuple[tuple[str, str, str], ...] = ()
+    deadlines: tuple[tuple[str, str, str], ...] = ()
+    complaints_log: str | None = None
 
 
 def _evidence(cited: list[str], assessment: Assessment) -> tuple[EvidenceView, ...]:
@@ -197,6 +202,15 @@ def form_view(
         ),
         draft=draft or bool(_stopping(findings)),
         governing_body=code.term("governing body"),
+        policy=tuple(
+            (key, (code.time_limits[key].describes or "") if key in code.time_limits else "", str(limit))
+            for key, limit in assessment.policy.items()
+        ),
+        deadlines=tuple(
+            (key, (code.deadlines[key].describes or "") if key in code.deadlines else "", due)
+            for key, due in assessment.deadlines.items()
+        ),
+        complaints_log=assessment.complaints_log,
     )
 
 

@@ -43,7 +43,7 @@ _PROVISION_WIDTHS = (10, 46, 11, 28, 62, 38)
 _ACTION_WIDTHS = (10, 56, 26, 18, 26, 13, 8)
 _REGISTER_WIDTHS = (50, 60, 18)
 _WAIVED_WIDTHS = (10, 8, 62, 56)
-_DETAILS_WIDTHS = (34, 100)
+_DETAILS_WIDTHS = (56, 90)
 #: A row's height for each line of its tallest cell, in points (11-point type), and the most
 #: Excel allows a row.
 _LINE_HEIGHT = 15.0
@@ -178,7 +178,8 @@ def _fit(sheet: Worksheet, widths: Sequence[int]) -> None:
         lines = 1
         for cell, width in zip(row, widths, strict=False):
             if isinstance(cell.value, str):
-                per_line = max(1, int(width * 1.15))  # a width counts digits; words are a little narrower
+                # A width counts digits: words are a little narrower, in bold a little wider.
+                per_line = max(1, int(width * (0.95 if cell.font.bold else 1.15)))
                 taken = sum(max(1, -(-len(line) // per_line)) for line in cell.value.split("\n"))
                 lines = max(lines, taken)
         sheet.row_dimensions[row[0].row or 1].height = min(_TALLEST_ROW, lines * _LINE_HEIGHT + 3)
@@ -208,6 +209,9 @@ def _details(book: Workbook, form: FormView) -> None:
         ("Status", f"DRAFT: {form.approval.draft_note}" if form.draft else form.approval.status),
         ("Member Responsible for Complaints", form.member_responsible),
         ("Governing body's response", form.governing_body_response),
+        *((_labelled("Our time limit", describes, key), limit) for key, describes, limit in form.policy),
+        *((_labelled("Our date", describes, key), due) for key, describes, due in form.deadlines),
+        ("Complaints log", form.complaints_log),
         (COMMENTARY_LABEL, COMMENTARY_WORDS),
         ("Made with", form.made_with),
     ]
@@ -222,6 +226,12 @@ def _details(book: Workbook, form: FormView) -> None:
     if form.draft:
         sheet.row_dimensions[2].height = 20
     _page_setup(sheet, form)
+
+
+def _labelled(kind: str, describes: str, key: str) -> str:
+    """A time limit's or a date's label: what it is for in the code's words, and its key, which
+    import reads back ("Our time limit: Acknowledge … (stage1-acknowledge)")."""
+    return f"{kind}: {describes.rstrip('.')} ({key})" if describes else f"{kind} ({key})"
 
 
 def _section(book: Workbook, form: FormView, section: SectionView, name: str) -> None:
