@@ -94,18 +94,26 @@ def add_sheet(
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(heading))}{max(sheet.max_row, 1)}"
 
 
+#: The document's "modified" date, which openpyxl sets to the time of saving whatever it is given.
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def saved(book: Workbook) -> bytes:
     """The workbook's bytes, with no date of saving in them: the same workbook, the same bytes."""
     book.properties.created = book.properties.modified = _FIXED
     package = io.BytesIO()
     book.save(package)
     out = io.BytesIO()
+    fixed = _FIXED.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     with zipfile.ZipFile(package) as source, zipfile.ZipFile(out, "w") as target:
         for entry in source.infolist():
             info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(entry))
+            data = source.read(entry)
+            if entry.filename == "docProps/core.xml":
+                data = _MODIFIED.sub(rb"\g<1>" + fixed + rb"\g<2>", data)
+            target.writestr(info, data)
     return out.getvalue()
 
 
