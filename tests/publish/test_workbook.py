@@ -35,6 +35,9 @@ def test_workbook_golden_structure(workspace: Path, capsys: pytest.CaptureFixtur
     assert main(["render", EXAMPLE, "--format", "xlsx"]) == 0
     written = workspace / "assessments" / "example-homes-2025.xlsx"  # beside the assessment
     assert_golden(GOLDEN, _outline(written))
+    properties = openpyxl.load_workbook(written).properties
+    assert properties.title == "Fenbrook Homes: Self-assessment against the Complaint Handling Code"
+    assert properties.creator == "Fenbrook Homes" and properties.subject == "Complaint Handling Code"
     assert "Wrote assessments/example-homes-2025.xlsx." in capsys.readouterr().err
 
 

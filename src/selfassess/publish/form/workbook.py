@@ -55,6 +55,10 @@ def render_workbook(form: FormView) -> bytes:
     """The form as an .xlsx file; the same form gives the same bytes. Raises CellTooLong for a
     text longer than a cell can hold, rather than cut it short."""
     book = new_book()
+    # What a file browser and the document's properties show, as a Word form's do.
+    book.properties.title = _property(f"{form.organisation}: {form.title}")
+    book.properties.subject = _property(form.code_title)
+    book.properties.creator = _property(form.organisation)
     _details(book, form)
     # Excel tells sheets apart without regard to case, and keeps "History" for itself.
     taken = {"details", "action plan", "evidence register", "findings set aside", "history"}
@@ -83,6 +87,11 @@ def render_workbook(form: FormView) -> bytes:
             _put(sheet, (item.provision or "", item.rule, item.message, item.reason))
         _finish(sheet, _WAIVED_WIDTHS)
     return saved(book)
+
+
+def _property(text: str) -> str:
+    """A document property as Office shows one: at most 255 characters, each one XML holds."""
+    return str(fit(text if len(text) <= 255 else text[:254] + "…"))
 
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:
