@@ -212,6 +212,39 @@ def test_text_a_spreadsheet_would_take_for_a_formula_stays_text_and_comes_back_e
     assert cell.data_type == "s" and cell.quotePrefix  # text even when a person edits the cell
 
 
+def test_a_workbook_edited_in_a_spreadsheet_brings_in_the_edits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Last year's workbook, edited as a person would: an answer changed, a commentary rewritten
+    over two lines, a document cited, the date changed on the details sheet."""
+    rendered = tmp_path / "form.xlsx"
+    source = REPO / "assessments" / "example-homes-2025.yaml"
+    assert main(["render", str(source), "--format", "xlsx", "-o", str(rendered)]) == 0
+    book = openpyxl.load_workbook(rendered)
+    row = next(r for r in book["6 Complaint stages"].iter_rows() if r[0].value == "6.3")
+    row[2].value = "Yes"
+    row[3].value = f"{row[3].value}\nStage 1 performance report"
+    row[4].value = "We now meet the 10 working days.\nThe daily report keeps us on track."
+    details = book["Details"]
+    next(r for r in details.iter_rows() if r[0].value == "Assessed on")[1].value = "2026-05-19"
+    book.save(rendered)
+    out = tmp_path / "edited.yaml"
+    main(["import", str(rendered), "--code", "hos-chc-2024", "-o", str(out)])
+    capsys.readouterr()
+    edited = read_document(out).assessment
+    assert edited is not None
+    assert edited.assessed_on.value is not None and edited.assessed_on.value.isoformat() == "2026-05-19"
+    response = edited.responses["6.3"]
+    assert response.answer == "Yes"
+    assert response.commentary == "We now meet the 10 working days.\nThe daily report keeps us on track."
+    titles = [edited.evidence[key].title if key in edited.evidence else key for key in response.evidence]
+    assert titles[-1] == "Stage 1 performance report"
+    assert [action.action for action in response.actions][:1] == [
+        "Daily report of stage 1 complaints nearing their response date, reviewed at the Complaints "
+        "Team huddle and escalated to the responsible Head of Service"
+    ]
+
+
 def _filled_in(folder: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """An assessment against the LGSCO's code as `new` starts it, filled in as a council would."""
     source = folder / "council.yaml"
