@@ -182,6 +182,8 @@ def _tricky(folder: Path) -> Path:
         {"action": "=SUM(A1:A9) checks, done weekly", "owner": "+Head of Complaints", "due": "2025-09-30"}
     ]
     data["evidence"]["complaints-policy"]["title"] = "=Complaints Policy (version 5)"
+    data["responses"]["1.2"]["answer"] = "yes"  # as typed: the code takes it, and it stays so
+    data["responses"]["1.3"]["answer"] = "Yes."
     data["deadlines"] = {"annual-submission": "10-31"}  # its own date, as a smaller landlord sets one
     data["policy"]["stage1-response"] = "2 weeks"
     # A document both published and kept beside the assessment: its address and its file.

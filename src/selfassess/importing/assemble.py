@@ -154,10 +154,12 @@ def response(
     else:
         read = fields.read_answer(answer_text, code)
         answer = read.answer or read.typed or None
-        if as_written and read.explained:
-            answer = read.typed  # the answer the file held, words and all, for check to report
-        elif not as_written:
+        if not as_written:
             commentary = "\n\n".join(part for part in (read.explained, commentary) if part)
+        elif read.explained or read.answer is None or code.answers.meaning(read.typed) is not None:
+            # As the file held it ("yes", "Yes."), where the code takes it, or words it does not
+            # (for check to report); a word of the form's own ("Compliant") becomes the code's.
+            answer = read.typed or None
     made: dict[str, Any] = {"answer": answer}
     has_action = bool(texts.get(ACTION)) and not _lists_the_plan(texts.get(ACTION, ""), planned)
     if not code.is_tracker:
