@@ -34,8 +34,9 @@ def _date(written: WrittenDate | None) -> Any:
 
 
 def _commentary(markdown: str | None) -> list[tuple[Any, ...]]:
-    """Commentary as a reader sees it: each paragraph or item, its words and what is bold, italic or linked."""
-    return [
+    """Commentary as a reader sees it: each paragraph or item, its words and what is bold, italic or
+    linked. A paragraph of spaces alone (a no-break space is one) shows nothing, and is none."""
+    shown = [
         (
             block.kind,
             block.level,
@@ -48,6 +49,7 @@ def _commentary(markdown: str | None) -> list[tuple[Any, ...]]:
         )
         for block in blocks(markdown)
     ]
+    return [block for block in shown if block[2] or block[3]]
 
 
 def fields_of(assessment: Assessment, tracker: bool) -> dict[str, Any]:
