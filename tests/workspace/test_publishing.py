@@ -3,6 +3,10 @@ are listed (each linked to where it is fixed) when it refuses; DRAFT when asked.
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
+
 from tests.publish.both_codes import COUNCIL, seed_council
 from tests.workspace.forms import form_fields
 
@@ -61,3 +65,20 @@ def test_an_assessment_with_a_counterpart_is_offered_its_report_beside_it(client
     assert "Both codes side by side" in both.text and "<strong>Disagree</strong>" in both.text
     alone = _publish(client, COUNCIL, what="report", format="html")
     assert alone.status_code == 200 and "Both codes side by side" not in alone.text
+
+
+def test_the_form_is_published_as_an_excel_workbook_and_a_tracker_is_not(client):
+    offered = client.get(f"/publish/{EXAMPLE}").text
+    assert 'value="xlsx"> Excel workbook, a sheet for each section' in offered
+    book = _publish(client, WESTMINSTER, what="form", format="xlsx", draft="yes")
+    assert book.status_code == 200
+    assert 'filename="westminster-2024-draft.xlsx"' in book.headers["content-disposition"]
+    assert book.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    sheets = openpyxl.load_workbook(io.BytesIO(book.content))
+    assert sheets["Details"]["A2"].value == "DRAFT: not approved by the governing body for publication"
+    tracker = "assessments/wcc-policy-scrutiny-2023.yaml"
+    page = client.get(f"/publish/{tracker}").text
+    assert 'value="xlsx" disabled> Excel workbook' in page
+    refused = _publish(client, tracker, what="form", format="xlsx", draft="yes")
+    assert refused.status_code == 422
+    assert "the Excel workbook (xlsx) is made for a self-assessment&#39;s form only." in refused.text

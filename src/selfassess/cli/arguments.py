@@ -15,7 +15,7 @@ TABLE_FORMATS = ("csv", "xlsx")
 SUMMARY_FORMATS = ("html", "xlsx", "json")
 
 
-RENDER_FORMATS = ("html", "md", "docx", "pdf")
+RENDER_FORMATS = ("html", "md", "docx", "pdf", "xlsx")
 
 
 DIFF_FORMATS = ("text", "json", "md")
@@ -227,13 +227,17 @@ def _complaints_command(commands: Any) -> None:
 def _render_command(commands: Any) -> None:
     render = commands.add_parser(
         "render",
-        help="publish an assessment as HTML, Markdown, Word or PDF",
+        help="publish an assessment as HTML, Markdown, Word, PDF or an Excel workbook",
         description="Publish an assessment. The publication checks run first: with any error it is "
         "not published (use --draft for a copy marked DRAFT on every page).",
     )
     render.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to publish")
     render.add_argument(
-        "--format", choices=RENDER_FORMATS, default="html", help="html (default), md, docx or pdf"
+        "--format",
+        choices=RENDER_FORMATS,
+        default="html",
+        help="html (default), md, docx, pdf or xlsx (an Excel workbook, a sheet for each section, "
+        "which 'selfassess import' reads back)",
     )
     render.add_argument(
         "-o",

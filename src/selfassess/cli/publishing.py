@@ -17,7 +17,7 @@ from selfassess.cli.common import (
     write_output,
 )
 
-SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
+SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf", "xlsx": ".xlsx"}
 
 
 def beside(source: Path, name: str) -> Path:
@@ -33,7 +33,7 @@ def run_render(arguments: argparse.Namespace) -> int:
     from selfassess.load.config import ConfigError
     from selfassess.output import text
     from selfassess.publish.pdf import PdfTooLarge, PdfUnavailable
-    from selfassess.publish.render import render
+    from selfassess.publish.render import CellTooLong, NoWorkbook, render
 
     source = input_file(arguments.assessment)
     out = output_path(arguments, beside(source, source.with_suffix(SUFFIX[arguments.format]).name), [source])
@@ -47,9 +47,9 @@ def run_render(arguments: argparse.Namespace) -> int:
             shown=source.as_posix(),
             since=arguments.since,
         )
-    except (ConfigError, PdfUnavailable) as error:
+    except (ConfigError, PdfUnavailable, NoWorkbook) as error:
         raise UsageError(str(error)) from None
-    except PdfTooLarge as error:  # the file is the trouble, not the command: as a finding is
+    except (PdfTooLarge, CellTooLong) as error:  # the file is the trouble, not the command: as a finding is
         print(f"{source.as_posix()}: {error}", file=sys.stderr)
         return EXIT_FINDINGS
     errors = len(rendered.errors)

@@ -50,14 +50,21 @@ class Register:
     keys: dict[str, str]  # title -> key
     organisation: str | None
     listed: dict[str, Registered]  # title -> the document's register row
+    by_line: bool = False  # a "Where" of two lines is an address and a file (selfassess's own workbook)
 
     @classmethod
-    def of(cls, titles: list[str], organisation: str | None, listed: Sequence[Registered] = ()) -> Register:
+    def of(
+        cls,
+        titles: list[str],
+        organisation: str | None,
+        listed: Sequence[Registered] = (),
+        by_line: bool = False,
+    ) -> Register:
         keys: dict[str, str] = {}
         for title in [row.title for row in listed] + titles:
             if title not in keys:
                 keys[title] = evidence_key(title, organisation, set(keys.values()))
-        return cls(keys, organisation, {row.title: row for row in listed})
+        return cls(keys, organisation, {row.title: row for row in listed}, by_line)
 
     def entries(self) -> dict[str, dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}
@@ -65,8 +72,11 @@ class Register:
             entry: dict[str, Any] = {"title": title}
             row = self.listed.get(title)
             where = row.where if row is not None else title
-            if _URL.fullmatch(where):
-                entry["url"] = where
+            address, _, file = where.partition("\n") if self.by_line else (where, "", "")
+            if _URL.fullmatch(address):
+                entry["url"] = address
+                if file.strip():
+                    entry["file"] = file.strip()
             elif row is not None and where:
                 entry["file"] = where
             if row is not None and row.dated:
@@ -113,11 +123,11 @@ def evidence_key(title: str, organisation: str | None, taken: set[str]) -> str:
     return key
 
 
-def evidence_of(entry: Entry, known: Collection[str] = ()) -> list[str]:
+def evidence_of(entry: Entry, known: Collection[str] = (), by_line: bool = False) -> list[str]:
     """The evidence titles an entry cites: its evidence column's (a line that is a title the
-    document's register lists is that title), and those a column of evidence and commentary
-    together names."""
-    titles = fields.evidence_titles(entry.texts(EVIDENCE), known)
+    document's register lists is that title; `by_line`, every line is one), and those a column of
+    evidence and commentary together names."""
+    titles = fields.evidence_titles(entry.texts(EVIDENCE), known, by_line)
     for text in entry.texts(EVIDENCE_AND_COMMENTARY):
         titles += [title for title in fields.evidence_and_commentary(text)[0] if title not in titles]
     return titles
@@ -127,10 +137,15 @@ def _column_texts(entry: Entry) -> dict[str, str]:
     return {role: text for _, role, text in entry.columns(marked=True)}
 
 
-def response(entry: Entry, code: Code, register: Register, planned: Sequence[str] = ()) -> Made:
+def response(
+    entry: Entry, code: Code, register: Register, planned: Sequence[str] = (), as_written: bool = False
+) -> Made:
     """The response one entry gives, in the fields the code's kind of assessment uses. `planned`:
     what the actions an action plan gives this provision say, which a published form repeats in
-    the row ("Actions: …"): those lines are the plan's, taken from the commentary and not repeated."""
+    the row ("Actions: …"): those lines are the plan's, taken from the commentary and not repeated.
+    `as_written`: the document says its commentary is written as an assessment file holds it
+    (selfassess's own workbook): the commentary is taken exactly as the cell has it, and each
+    line of the evidence cell is one title."""
     layout: Layout = entry.layout
     texts = _column_texts(entry)
     answer_text, commentary = texts.get(ANSWER, ""), texts.get(COMMENTARY, "")
@@ -139,11 +154,17 @@ def response(entry: Entry, code: Code, register: Register, planned: Sequence[str
     else:
         read = fields.read_answer(answer_text, code)
         answer = read.answer or read.typed or None
-        commentary = "\n\n".join(part for part in (read.explained, commentary) if part)
+        if not as_written:
+            commentary = "\n\n".join(part for part in (read.explained, commentary) if part)
+        elif read.explained or read.answer is None or code.answers.meaning(read.typed) is not None:
+            # As the file held it ("yes", "Yes."), where the code takes it, or words it does not
+            # (for check to report); a word of the form's own ("Compliant") becomes the code's.
+            answer = read.typed or None
     made: dict[str, Any] = {"answer": answer}
-    has_action = bool(texts.get(ACTION))
+    has_action = bool(texts.get(ACTION)) and not _lists_the_plan(texts.get(ACTION, ""), planned)
     if not code.is_tracker:
-        made["evidence"] = [register.keys[title] for title in evidence_of(entry, register.listed)]
+        cited = evidence_of(entry, register.listed, by_line=as_written)
+        made["evidence"] = [register.keys[title] for title in cited]
         both = texts.get(EVIDENCE_AND_COMMENTARY, "")
         if both:
             commentary = "\n\n".join(
@@ -157,13 +178,16 @@ def response(entry: Entry, code: Code, register: Register, planned: Sequence[str
     if supporting:
         made["supporting"] = supporting
     read_from: list[str] = []
-    if not code.is_tracker:
+    if as_written and not code.is_tracker:
+        made["commentary"] = commentary or None
+    elif not code.is_tracker:
         commentary = _without_the_plans_lines(commentary, len(planned))
         commentary, found = take_actions(commentary)
         in_plan = {fields.one_line(text) for text in planned}
         found = [item for item in found if fields.one_line(item.action["action"]) not in in_plan]
         read_from = [item.line for item in found]
-    made["commentary"] = fields.markdown(commentary)
+    if "commentary" not in made:
+        made["commentary"] = fields.markdown(commentary)
     if texts.get(CLOSED):
         made["closed_on"] = fields.written_date(texts[CLOSED])
     actions: list[dict[str, Any]] = []
@@ -180,6 +204,13 @@ def response(entry: Entry, code: Code, register: Register, planned: Sequence[str
     if actions:
         made["actions"] = actions
     return Made(made, [None] * (len(actions) - len(read_from)) + read_from)
+
+
+def _lists_the_plan(text: str, planned: Sequence[str]) -> bool:
+    """Whether an actions column lists, a bullet each, the actions an action plan gives the
+    provision in full (a published workbook's "Actions" column): the plan's, not more of them."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return bool(planned) and len(lines) == len(planned) and all(is_bulleted(line) for line in lines)
 
 
 def _without_the_plans_lines(commentary: str, planned: int) -> str:
@@ -373,11 +404,12 @@ def assessment_text(
         if _is_action(item):
             planned.setdefault(item.number, []).append(item)
     listed = {row.title for row in registered or []}
-    titles = [t for item in placed for t in evidence_of(item.entry, listed)]
+    titles = [t for item in placed for t in evidence_of(item.entry, listed, header.facts.markdown)]
     register = Register.of(
         titles if not code.is_tracker else [],
         header.organisation,
         (registered or []) if not code.is_tracker else [],
+        header.facts.markdown,
     )
     out = YamlText()
     _write_header(out, code, header)
@@ -412,7 +444,7 @@ def assessment_text(
             out.comment(comment, indent=2)
             in_plan = [plan_action(item)["action"] for item in actions]
             made = (
-                response(entry, code, register, in_plan)
+                response(entry, code, register, in_plan, header.facts.markdown)
                 if entry is not None
                 else Made(empty_response(code), [])
             )
@@ -438,7 +470,8 @@ def assessment_text(
                 out.comment(f"The table's heading here: {fields.one_line(line)}", indent=2)
             out.comment(f"From {item.entry.place}.", indent=2)
             out.comment(_comment_for(code, None, "", item.entry, item.number), indent=2)
-            _write_response(out, item.number, response(item.entry, code, register), [])
+            made = response(item.entry, code, register, as_written=header.facts.markdown)
+            _write_response(out, item.number, made, [])
     if unplaced or leftover:
         _write_unplaced(out, unplaced, leftover)
     return Assembled(out.text(), actions_read_at)
@@ -468,6 +501,12 @@ def _write_header(out: YamlText, code: Code, header: Header) -> None:
         printed["member_responsible"] = facts.member_responsible
     if facts.governing_body_response:
         printed["governing_body_response"] = facts.governing_body_response
+    if facts.complaints_log:
+        printed["complaints_log"] = facts.complaints_log
+    if facts.policy:
+        printed["policy"] = dict(facts.policy)
+    if facts.deadlines:
+        printed["deadlines"] = dict(facts.deadlines)
     if printed:
         out.values(printed)
     if facts.approved:

@@ -9,7 +9,7 @@ Only what a labelled line says is read; nothing is guessed from a document that 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -38,6 +38,10 @@ class Facts:
     approved: str | None = None  # "Board, 12 June 2025": kept in a comment, never carried over
     member_responsible: str | None = None
     governing_body_response: str | None = None
+    markdown: bool = False  # its commentary is written as the assessment file holds it (Markdown)
+    policy: tuple[tuple[str, str], ...] = ()  # the organisation's own time limits: (key, as written)
+    deadlines: tuple[tuple[str, str], ...] = ()  # its own dates for deadlines that vary: (key, as written)
+    complaints_log: str | None = None
 
 
 def written(text: str) -> date | str:
@@ -69,6 +73,46 @@ def facts_from_lines(lines: list[str], organisation: str | None, publisher: str 
     if organisation and publisher and organisation.endswith(f": {publisher}"):
         organisation = organisation[: -len(publisher) - 2]
     return Facts(organisation=(organisation or "").strip() or None, **found)
+
+
+#: A details sheet's label for what its commentary is written in (selfassess's own workbook).
+_COMMENTARY_WRITTEN_IN = "commentary written in"
+#: A details sheet's labels for the organisation's own time limits and dates, each ending in the
+#: code's key: "Our time limit: Acknowledge … (stage1-acknowledge)", "Our date: … (annual-submission)".
+_KEYED = re.compile(r"^(?P<kind>our time limit|our date)\b.*\((?P<key>[a-z0-9][a-z0-9_-]*)\)$")
+_KEYED_FIELDS = {"our time limit": "policy", "our date": "deadlines"}
+
+
+def sheet_facts(rows: list[list[str]]) -> Facts | None:
+    """The facts of a spreadsheet's details sheet (a label in the first column, its value in the
+    second: "Organisation | Fenbrook Homes", "Assessed on | 2025-05-20"), or None for a sheet that
+    is no such list: one without the organisation's row and another fact's, or with a row of more
+    than two cells (a table)."""
+    labelled: dict[str, str] = {}
+    own: dict[str, list[tuple[str, str]]] = {"policy": [], "deadlines": []}
+    for row in rows:
+        filled = [text for text in row if text.strip()]
+        if len(filled) > 2:
+            return None
+        if len(filled) == 2 and row[0].strip():
+            label = " ".join(row[0].casefold().split()).rstrip(":")
+            keyed = _KEYED.match(label)
+            if keyed is not None:
+                own[_KEYED_FIELDS[keyed["kind"]]].append((keyed["key"], filled[1].strip()))
+            else:
+                labelled.setdefault(label, filled[1])
+    organisation = labelled.get("organisation")
+    known = [label for label in labelled if label in _LABELS]
+    if not organisation or not known:
+        return None
+    facts = facts_from_lines([f"{label}: {labelled[label]}" for label in known], organisation)
+    return replace(
+        facts,
+        markdown=labelled.get(_COMMENTARY_WRITTEN_IN, "").casefold().startswith("markdown"),
+        policy=tuple(own["policy"]),
+        deadlines=tuple(own["deadlines"]),
+        complaints_log=labelled.get("complaints log"),
+    )
 
 
 def word_facts(document: Any, publisher: str | None) -> Facts:

@@ -216,15 +216,16 @@ def _continues_numbering(ordered: re.Match[str], blocks: list[tuple[str, list[st
 _BETWEEN_TITLES = re.compile(r"\s*;\s*|\s+[•·▪]\s+")
 
 
-def evidence_titles(parts: list[str], known: Collection[str] = ()) -> list[str]:
+def evidence_titles(parts: list[str], known: Collection[str] = (), by_line: bool = False) -> list[str]:
     """One title for each line, bullet or semicolon-separated item, in order, each once. Where the
     document has an evidence register (`known`, the titles it lists: a published form's layout),
-    each line is one title, whatever it holds."""
+    or says its cells are as the assessment file has them (`by_line`), each line is one title,
+    whatever it holds."""
     titles: list[str] = []
     for part in parts:
         for line in part.splitlines():
             whole = next((title for title in (one_line(line), unbulleted(line)) if title in known), None)
-            if whole is None and known and line.strip():
+            if whole is None and (known or by_line) and line.strip():
                 whole = one_line(line)
             if whole is not None:
                 titles += [whole] if whole not in titles else []

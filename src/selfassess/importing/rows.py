@@ -79,9 +79,11 @@ class Entry:
                     and not number_like(cell.text)
                 ):
                     column = requirement  # words in the number column of a row that carries on
-                # Commentary keeps what Word set in bold or italic, and its links (see MARKS).
-                marked = cell.marked and self.layout.roles[column] == COMMENTARY
-                self.parts.setdefault(column, []).append(cell.marked if marked else cell.text)
+                # Commentary keeps what Word set in bold or italic, and its links (see MARKS), and
+                # a spreadsheet's cell as it holds it (its own line ends, a Windows paste's "\r\n").
+                commentary = self.layout.roles[column] == COMMENTARY
+                kept = (cell.marked or cell.raw) if commentary else ""
+                self.parts.setdefault(column, []).append(kept or cell.text)
 
     def text(self, role: str) -> str:
         column = self.layout.column(role)

@@ -18,7 +18,7 @@ from typing import Any
 
 from selfassess.importing import SUPPORTED, ImportFailed
 from selfassess.importing.archive import MAX_TEXT_BYTES, measure
-from selfassess.importing.facts import Facts, word_facts
+from selfassess.importing.facts import Facts, sheet_facts, word_facts
 from selfassess.importing.word_grid import MAX_COLUMNS, TooWide, layout, rows_of
 
 
@@ -29,6 +29,9 @@ class Cell:
     numeric: bool = False  # a spreadsheet number, whose written form (6.10) the file may not keep
     carried: bool = False  # a PDF's merged cell cut by a page break: its text is the part before it
     marked: str = ""  # the text with its bold, italic and links marked (MARKS), where it has any
+    raw: str = (
+        ""  # a spreadsheet cell's text exactly as it holds it (line ends, spaces around), where not `text`
+    )
 
 
 # Unicode's noncharacters, kept for a program's own use (no document holds them), mark in a Word
@@ -100,7 +103,7 @@ def read_tables(path: Path, publisher: str | None = None) -> tuple[list[Grid], F
     if suffix == ".docx":
         grids, facts = _word(path, publisher)
     elif suffix == ".xlsx":
-        grids = _excel(path)
+        grids, facts = _excel(path)
     elif suffix in (".csv", ".tsv"):
         grids = [_delimited(path, "\t" if suffix == ".tsv" else None)]
     else:
@@ -336,7 +339,9 @@ def _value_text(value: Any, number_format: str) -> tuple[str, bool]:
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip(), False
 
 
-def _excel(path: Path) -> list[Grid]:
+def _excel(path: Path) -> tuple[list[Grid], Facts]:
+    """Every sheet's table, and the facts of a details sheet (selfassess's own workbook has one
+    first: whose form it is, and when), which is no table."""
     import openpyxl
 
     try:
@@ -347,10 +352,16 @@ def _excel(path: Path) -> list[Grid]:
         formulas = openpyxl.load_workbook(path) if _has_formulas(path) else None
     except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise _damaged(path, *_EXCEL) from error
-    return [
-        _excel_sheet(sheet, formulas[sheet.title] if formulas is not None else None)
-        for sheet in book.worksheets
-    ]
+    grids: list[Grid] = []
+    facts: Facts | None = None
+    for sheet in book.worksheets:
+        grid = _excel_sheet(sheet, formulas[sheet.title] if formulas is not None else None)
+        details = sheet_facts([[cell.text for cell in row] for row in grid.rows]) if facts is None else None
+        if details is not None:
+            facts = details
+        else:
+            grids.append(grid)
+    return grids, facts or Facts()
 
 
 def _has_formulas(path: Path) -> bool:
@@ -373,7 +384,7 @@ def _excel_sheet(sheet: Any, formulas: Any = None) -> Grid:
         for row in range(ranged.min_row, ranged.max_row + 1):
             for column in range(ranged.min_col, ranged.max_col + 1):
                 merged[(row, column)] = (ranged.min_row, ranged.min_col)
-    values: dict[tuple[int, int], tuple[str, bool]] = {}
+    values: dict[tuple[int, int], tuple[str, bool, str]] = {}
     last_row = last_column = 0
     first_column: int | None = None
     for row in sheet.iter_rows():
@@ -387,7 +398,8 @@ def _excel_sheet(sheet: Any, formulas: Any = None) -> Grid:
                 continue  # inside a merge, only its first cell holds the value
             text, numeric = _value_text(value, cell.number_format or "")
             if text:
-                values[(cell.row, cell.column)] = (text, numeric)
+                raw = value if isinstance(value, str) and value != text else ""
+                values[(cell.row, cell.column)] = (text, numeric, raw)
                 last_row, last_column = max(last_row, cell.row), max(last_column, cell.column)
                 first_column = cell.column if first_column is None else min(first_column, cell.column)
     if first_column is None:
@@ -401,8 +413,8 @@ def _excel_sheet(sheet: Any, formulas: Any = None) -> Grid:
         cells = []
         for column in range(first_column, last_column + 1):
             start = merged.get((row, column), (row, column))
-            text, numeric = values.get(start, ("", False))
-            cells.append(Cell(text, (start[0] - 1, start[1] - first_column), numeric))
+            text, numeric, raw = values.get(start, ("", False, ""))
+            cells.append(Cell(text, (start[0] - 1, start[1] - first_column), numeric, raw=raw))
         rows.append(cells)
     reference = _sheet_reference(sheet.title)
     letter = get_column_letter(first_column)

@@ -6,6 +6,7 @@ action or a date reads alike wherever it appears.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,6 +28,10 @@ MEANING_TONE = {
     "not-applicable": "none",
     "noted": "none",
 }
+#: The pale fills that stand behind an answer of each tone, and an action's RAG, in Word and Excel
+#: alike (the answer's words are always beside them: colour is never the only sign).
+TONE_FILL = {"met": "DFF0D8", "partly": "FCF3CF", "not-met": "F8D7DA", "none": "E7E6E6"}
+RAG_FILL = {"red": "F8D7DA", "amber": "FCE4C4", "green": "DFF0D8"}
 STATUS_WORDS = {
     "not-started": "Not started",
     "in-progress": "In progress",
@@ -62,6 +67,7 @@ class ActionView:
     rag: str | None  # 'red' | 'amber' | 'green'
     overdue: bool
     due_on: date | None = None  # the due date, where it can be read
+    start_on: date | None = None  # the start date, where it can be read
     finished: bool = False  # done or dropped
 
 
@@ -80,5 +86,24 @@ def action_view(number: str, action: Action, today: date | None) -> ActionView:
         rag=action.rag,
         overdue=bool(due and today and due < today and not finished),
         due_on=due,
+        start_on=action.start.value if action.start is not None else None,
         finished=finished,
     )
+
+
+def one_line(text: str) -> str:
+    """Text on one line: a line break in a title or an action's words ends nothing."""
+    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text).strip(" \t")
+
+
+def in_words(action: ActionView) -> str:
+    """An action on one line, as a form's row lists it ("Train staff: Head of Complaints, due 30
+    June 2025 (In progress)"); the action plan gives it in full."""
+    words = one_line(action.action)
+    if action.owner:
+        words += f": {action.owner}"
+    if action.due:
+        words += f", due {action.due}" + (", overdue" if action.overdue else "")
+    if action.status:
+        words += f" ({action.status})"
+    return words

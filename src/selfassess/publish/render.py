@@ -13,6 +13,7 @@ from pathlib import Path
 
 from selfassess.check.findings import Finding, Severity
 from selfassess.load.codes import CodeLibrary
+from selfassess.publish.form.cell_limit import CellTooLong as CellTooLong
 from selfassess.publish.form.docx import render_docx
 from selfassess.publish.form.pages import render_html, render_markdown
 from selfassess.publish.form.view import FormView, form_view
@@ -22,7 +23,11 @@ from selfassess.publish.tracker.docx import render_tracker_docx
 from selfassess.publish.tracker.pages import render_tracker_html, render_tracker_markdown
 from selfassess.publish.tracker.view import TrackerView, tracker_view
 
-FORMATS = ("html", "md", "docx", "pdf")
+FORMATS = ("html", "md", "docx", "pdf", "xlsx")
+
+
+class NoWorkbook(ValueError):
+    """A tracker asked for as a workbook: only a self-assessment's form is made as one."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,8 @@ def render(
     `form`, unless the gate refuses. `since`: a tracker's last edition, whose completed items are
     left out.
 
-    Raises ConfigError for an unusable configuration and PdfUnavailable without the pdf extra.
+    Raises ConfigError for an unusable configuration, PdfUnavailable without the pdf extra, and
+    NoWorkbook for a tracker asked for as xlsx, CellTooLong for a text too long for its cell.
     """
     checked = check_for_publication(path, library or CodeLibrary(), shown)
     findings = checked.findings
@@ -69,6 +75,11 @@ def render(
 def _laid_out(form: str, view: FormView | TrackerView, template_dir: Path | None) -> bytes:
     """The view in one format."""
     if isinstance(view, TrackerView):
+        if form == "xlsx":
+            raise NoWorkbook(
+                "A tracker is published as html, md, docx or pdf; the Excel workbook (xlsx) is made "
+                "for a self-assessment's form only."
+            )
         if form == "md":
             return render_tracker_markdown(view, template_dir).encode("utf-8")
         if form == "docx":
@@ -79,5 +90,11 @@ def _laid_out(form: str, view: FormView | TrackerView, template_dir: Path | None
             return render_markdown(view, template_dir).encode("utf-8")
         if form == "docx":
             return render_docx(view)
+        if form == "xlsx":
+            # Imported here, not above: openpyxl's import (a tenth of a second or more) is paid
+            # only when a workbook is made, not by every render and the workspace at start.
+            from selfassess.publish.form.workbook import render_workbook
+
+            return render_workbook(view)
         page = render_html(view, template_dir)
     return render_pdf(page) if form == "pdf" else page.encode("utf-8")

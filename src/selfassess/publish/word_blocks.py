@@ -29,6 +29,8 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from selfassess.publish.pieces import RAG_FILL as RAG_FILL
+from selfassess.publish.pieces import TONE_FILL as TONE_FILL
 from selfassess.publish.word_watermark import add_watermark
 from selfassess.text.markdown import Block, Span, safe_url
 
@@ -37,8 +39,6 @@ MARGIN = Cm(1.5)
 HEADER_FILL = "D9E2F3"
 INK = RGBColor(0x1F, 0x38, 0x64)  # headings: the template's mid blue is under 4.5:1 on white
 #: Pale tints behind black text (contrast above 12:1); the words are always written out too.
-TONE_FILL = {"met": "DFF0D8", "partly": "FCF3CF", "not-met": "F8D7DA", "none": "E7E6E6"}
-RAG_FILL = {"red": "F8D7DA", "amber": "FCE4C4", "green": "DFF0D8"}
 
 #: Used when a document's date cannot be read, so the file still never carries "now".
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)

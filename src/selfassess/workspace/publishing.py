@@ -1,6 +1,6 @@
-"""Publishing from the page: the form (HTML, Word, PDF) and the board report, through the same
-publish gate as `render` and `report`. A refusal lists the gate's reasons, each linked to where it
-is fixed; DRAFT publishes anyway, marked on every page."""
+"""Publishing from the page: the form (HTML, Word, PDF, an Excel workbook) and the board report,
+through the same publish gate as `render` and `report`. A refusal lists the gate's reasons, each
+linked to where it is fixed; DRAFT publishes anyway, marked on every page."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from starlette.responses import Response
 from selfassess.author.new import code_named
 from selfassess.load.config import ConfigError
 from selfassess.publish.pdf import PdfTooLarge, PdfUnavailable
-from selfassess.publish.render import Rendered, render
+from selfassess.publish.render import CellTooLong, NoWorkbook, Rendered, render
 from selfassess.publish.report.build import report
 from selfassess.publish.report.side_by_side import NotAlongside
 from selfassess.workspace.opened import Opened
@@ -29,6 +29,7 @@ _MEDIA = {
     "html": "text/html; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
@@ -40,11 +41,17 @@ class FormatChoice:
     note: str = ""
 
 
-def _formats(pdf: bool) -> tuple[FormatChoice, ...]:
+def _formats(pdf: bool, tracker: bool) -> tuple[FormatChoice, ...]:
     return (
         FormatChoice("html", "Web page (HTML)", True),
         FormatChoice("docx", "Word document", True),
         FormatChoice("pdf", "PDF", pdf, "" if pdf else "needs the PDF extra: pip install 'selfassess[pdf]'"),
+        FormatChoice(
+            "xlsx",
+            "Excel workbook, a sheet for each section",
+            not tracker,
+            "for a self-assessment's form; a tracker is published in the others" if tracker else "",
+        ),
     )
 
 
@@ -90,7 +97,7 @@ def _show(
         relative=file.relative,
         editable=file.editable,
         is_tracker=file.code is not None and file.code.is_tracker,
-        formats=_formats(workspace.pdf),
+        formats=_formats(workspace.pdf, file.code is not None and file.code.is_tracker),
         alongside=counterpart.offer if (counterpart := _counterpart(file)) is not None else None,
         refused=refused,
         reasons=reasons,
@@ -139,7 +146,7 @@ async def publish(request: Request) -> Response:
         rendered = await run_in_threadpool(
             lambda: render(file.path, chosen, draft=draft, library=library, shown=file.relative)
         )
-    except (ConfigError, NotAlongside, PdfUnavailable, PdfTooLarge) as error:
+    except (ConfigError, NotAlongside, PdfUnavailable, PdfTooLarge, CellTooLong, NoWorkbook) as error:
         return _show(request, file, status=422, refused=str(error), draft=draft)
     if rendered.content is None:
         count = len(rendered.errors)

@@ -6,28 +6,17 @@ Written with openpyxl; the workbook's own dates are fixed, so the same log gives
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess.check.findings import Finding
 from selfassess.complaints.measures import Measures
+from selfassess.output.workbook import as_text, fit, new_book, saved
 from selfassess.publish.complaints.words import band_words
-
-_FIXED = datetime(2000, 1, 1)
-
-
-def _cell(value: Any) -> Any:
-    """A value as a worksheet can hold it: a character XML cannot hold (a control character in a
-    log's reference or a code's title) becomes '\ufffd', as in Word, where openpyxl would refuse
-    the whole workbook."""
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def _sheet(
@@ -38,13 +27,13 @@ def _sheet(
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_cell(value) for value in row])
+        # A character XML cannot hold (a control character in a log's reference or a code's
+        # title) becomes '\ufffd'; text starting '=' stays text: a reference typed
+        # "=HYPERLINK(…)" in the log would otherwise run in Excel.
+        sheet.append([fit(value) for value in row])
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
-            # openpyxl takes text starting with '=' for a formula: a reference typed "=HYPERLINK(…)"
-            # in the log would run in Excel. What the log holds is text, and stays text.
-            if cell.data_type == "f":
-                cell.data_type = "s"
+            as_text(cell)
     for index, width in enumerate(widths):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"
@@ -55,8 +44,7 @@ def _percent(value: float | None) -> float | str:
 
 
 def render_workbook(measures: Measures, findings: Sequence[Finding]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book = new_book()
     homes = measures.homes
     summary: list[list[Any]] = [
         ["Log", measures.shown_as, ""],
@@ -166,7 +154,4 @@ def render_workbook(measures: Measures, findings: Sequence[Finding]) -> bytes:
             for cell in row:
                 if hasattr(cell.value, "isoformat") and not isinstance(cell.value, str):
                     cell.number_format = "dd/mm/yyyy"
-    book.properties.created = book.properties.modified = _FIXED
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return saved(book)

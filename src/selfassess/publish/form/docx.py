@@ -8,7 +8,6 @@ OOXML elements here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -19,7 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from selfassess.publish import word_blocks as word
 from selfassess.publish.form.view import FormView, RowView, SectionView
-from selfassess.publish.pieces import ActionView
+from selfassess.publish.pieces import ActionView, in_words, one_line
 from selfassess.text.markdown import blocks
 
 _PROVISION_WIDTHS = (Cm(1.6), Cm(7.0), Cm(2.3), Cm(5.0), Cm(10.8))
@@ -52,7 +51,7 @@ def render_docx(form: FormView) -> bytes:
         word.describe(table, "Evidence register", "The documents this self-assessment cites")
         for entry in form.register:
             cells = word.row(table, _REGISTER_WIDTHS)
-            word.text(cells[0].paragraphs[0], _one_line(entry.title), bold=True)
+            word.text(cells[0].paragraphs[0], one_line(entry.title), bold=True)
             if entry.url:
                 word.link(cells[1].paragraphs[0], entry.url, entry.url)
             else:
@@ -156,7 +155,7 @@ def _provision(cells: Sequence[_Cell], row: RowView) -> None:
 
     write = word.CellWriter(evidence)
     for item in row.evidence:
-        title = _one_line(item.title)  # a title on a line of its own, as the register has it
+        title = one_line(item.title)  # a title on a line of its own, as the register has it
         if item.url:
             word.link(write.paragraph(), title, item.url)
         else:
@@ -167,23 +166,7 @@ def _provision(cells: Sequence[_Cell], row: RowView) -> None:
     if row.actions:
         word.text(write.paragraph(), "Actions:", bold=True)
         for action in row.actions:
-            word.text(write.paragraph(word.BULLETS[0]), _in_words(action))
-
-
-def _one_line(text: str) -> str:
-    """Text on one line: a line break in a title or an action's words ends nothing."""
-    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text).strip(" \t")
-
-
-def _in_words(action: ActionView) -> str:
-    words = _one_line(action.action)  # one line: the action plan below gives it as written
-    if action.owner:
-        words += f": {action.owner}"
-    if action.due:
-        words += f", due {action.due}" + (", overdue" if action.overdue else "")
-    if action.status:
-        words += f" ({action.status})"
-    return words
+            word.text(write.paragraph(word.BULLETS[0]), in_words(action))
 
 
 def _action_plan(document: WordDocument, actions: Sequence[ActionView]) -> None:

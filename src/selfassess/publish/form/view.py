@@ -83,6 +83,7 @@ class RegisterEntryView:
     url: str | None
     file: str | None
     dated: str | None
+    dated_on: date | None = None  # the date, where it can be read
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,11 @@ class FormView:
     governing_body: str = "governing body"  # in the code's own words
     made_with: str = f"selfassess {__version__}"
     by_section: bool = False  # a row answers a whole section: longer than a page, it runs on
+    # The organisation's own time limits and dates, as (key, what the code says it is, value):
+    # the form's pages do not show them; the workbook keeps them, so that import gives them back.
+    policy: tuple[tuple[str, str, str], ...] = ()
+    deadlines: tuple[tuple[str, str, str], ...] = ()
+    complaints_log: str | None = None
 
 
 def _evidence(cited: list[str], assessment: Assessment) -> tuple[EvidenceView, ...]:
@@ -182,7 +188,14 @@ def form_view(
         sections=tuple(sections),
         actions=actions,
         register=tuple(
-            RegisterEntryView(key, item.title, safe_url(item.url), item.file, shown_date(item.dated))
+            RegisterEntryView(
+                key,
+                item.title,
+                safe_url(item.url),
+                item.file,
+                shown_date(item.dated),
+                item.dated.value if item.dated is not None else None,
+            )
             for key, item in assessment.evidence.items()
         ),
         waived=tuple(
@@ -191,6 +204,15 @@ def form_view(
         draft=draft or bool(_stopping(findings)),
         governing_body=code.term("governing body"),
         by_section=code.answered_per == "section",
+        policy=tuple(
+            (key, (code.time_limits[key].describes or "") if key in code.time_limits else "", str(limit))
+            for key, limit in assessment.policy.items()
+        ),
+        deadlines=tuple(
+            (key, (code.deadlines[key].describes or "") if key in code.deadlines else "", due)
+            for key, due in assessment.deadlines.items()
+        ),
+        complaints_log=assessment.complaints_log,
     )
 
 
