@@ -82,3 +82,24 @@ def test_the_report_with_last_year_keeps_its_tables_under_their_headings(workspa
     assert main([*command, "-o", "r.html"]) == 0
     assert main([*command, "--format", "pdf", "-o", "r.pdf"]) == 0
     _assert_on_paper(workspace / "r.pdf", _headings(workspace / "r.html"))
+
+
+def test_the_board_reports_first_page_is_its_summary_and_no_page_is_left_nearly_empty(workspace, capsys):
+    assert main(["report", EXAMPLE, "--format", "pdf", "-o", "r.pdf"]) == 0
+    with pdfplumber.open(str(workspace / "r.pdf")) as document:
+        first = document.pages[0]
+        # the title, the approval, the summary in words and the whole chart, with its legend (each
+        # sought where it stands: the header and the chart stand side by side)
+        for words in (
+            "Complaint handling self",
+            "Approved: Board, 12 June 2025",
+            "Of 72 provisions: 67 met, 3 partly met, 1 not met, 1 not applicable.",
+            "1. Definition of a complaint",
+            "9. Scrutiny & oversight: continuous learning and improvement",
+            "No valid answer",
+        ):
+            assert first.search(words, regex=False), words
+        for number, page in enumerate(document.pages[:-1], start=1):
+            footer = page.height - 20 * 72 / 25.4  # the page number's line, in the bottom margin
+            lowest = max(char["bottom"] for char in page.chars if char["bottom"] < footer)
+            assert lowest > page.height / 2, f"page {number} is more than half empty"
