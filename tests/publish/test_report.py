@@ -212,3 +212,59 @@ def test_the_word_report_draws_the_chart_as_a_picture_with_alt_text(workspace, c
     # the same assessment gives the same bytes, picture and all
     assert main(["report", WESTMINSTER, "--format", "docx", "-o", "again.docx"]) == 0
     assert (workspace / "r.docx").read_bytes() == (workspace / "again.docx").read_bytes()
+
+
+OXFORDSHIRE = "assessments/oxfordshire-pcs-scrutiny-2024.yaml"
+NORWICH = "assessments/norwich-housing-improvement-2009.yaml"
+
+
+def test_a_trackers_report_names_each_item_by_its_own_words_not_by_the_files_keys(workspace, capsys):
+    assert main(["report", OXFORDSHIRE]) == 0
+    html = (workspace / "assessments" / "oxfordshire-pcs-scrutiny-2024-board-report.html").read_text(
+        encoding="utf-8"
+    )
+    text = words(html)
+    # the file's keys ("2024-03-19.social-value.1") are for the file, not for a committee
+    assert "2024-03-19." not in text and "2024-11-15." not in text
+    # each section by its title, in the chart as in the table
+    assert ">Recommendation Update Tracker: Social Value (Cabinet response 19-Mar-24)</text>" in html
+    assert (
+        '<th scope="row">Recommendation Update Tracker: Social Value (Cabinet response 19-Mar-24)</th>'
+        in html
+    )
+    # the line says what, the list under it names each item: its words, then the reference it has
+    assert "16 items have no response yet:" in text
+    assert (
+        "That the Council clarifies the objectives it wishes to achieve through… "
+        "(Social Value, recommendation 1)" in text
+    )
+
+
+def test_a_plans_report_names_its_actions_recommendations_by_their_words(workspace, capsys):
+    import docx
+
+    assert main(["report", NORWICH]) == 0
+    text = words(
+        (workspace / "assessments" / "norwich-housing-improvement-2009-board-report.html").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert "Improve performance monitoring and management and strengthen Capacity (R6)" in text
+    # "other" is the file's word for actions linked to no recommendation: the words say it alone
+    assert "(other)" not in text and "other Actions the improvement plan" not in text
+    assert "Actions the improvement plan links to no Audit Commission recommendation" in text
+    assert main(["report", NORWICH, "--format", "docx"]) == 0
+    document = docx.Document(
+        str(workspace / "assessments" / "norwich-housing-improvement-2009-board-report.docx")
+    )
+    paragraphs = [p.text for p in document.paragraphs]
+    at = paragraphs.index("2 actions are overdue:")
+    assert paragraphs[at + 1 : at + 3] == [
+        "Improve performance monitoring and management and strengthen Capacity (R6)",
+        "Actions the improvement plan links to no Audit Commission recommendation",
+    ]
+    overdue = next(t for t in document.tables if t.rows[0].cells[1].text == "Action")
+    assert (
+        overdue.rows[1].cells[0].text
+        == "Improve performance monitoring and management and strengthen Capacity (R6)"
+    )

@@ -58,11 +58,17 @@ def _picture(document: WordDocument, png: bytes, title: str, description: str) -
 
 
 def _named(cell: _Cell, report: ReportView, number: str) -> None:
-    """The number in bold, and the provision's first words after it."""
-    word.text(cell.paragraphs[0], number, bold=True)
-    title = report.titles.get(number)
-    if title:
-        word.text(cell.paragraphs[0], f" {title}")
+    """The number in bold, and the provision's first words after it; a tracker's item by its words,
+    its reference after them."""
+    name = report.name(number)
+    if name.words_first and name.title:
+        word.text(cell.paragraphs[0], name.title, bold=True)
+        if name.number:
+            word.text(cell.paragraphs[0], f" ({name.number})")
+        return
+    word.text(cell.paragraphs[0], name.number, bold=True)
+    if name.title:
+        word.text(cell.paragraphs[0], f" {name.title}")
 
 
 def _findings(document: WordDocument, heading: str, groups: Sequence[FindingGroup]) -> None:

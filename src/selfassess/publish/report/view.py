@@ -7,6 +7,7 @@ gaps opened and gaps closed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -20,7 +21,13 @@ from selfassess.model.standing import AnswerChange as Change
 from selfassess.model.versions import Correspondence, one_step
 from selfassess.publish.form.view import ApprovalView, form_view
 from selfassess.publish.pieces import ActionView, shown_date
-from selfassess.publish.report.board_words import FindingGroup, board_groups, provision_title
+from selfassess.publish.report.board_words import (
+    FindingGroup,
+    NamedProvision,
+    board_groups,
+    named_provision,
+    provision_title,
+)
 from selfassess.publish.report.complaints import ComplaintsView
 
 #: Columns of the compliance count, in the order a board reads them.
@@ -32,6 +39,8 @@ BAND_WORDS = {
     "unanswered": "No valid answer",  # not answered, or not one of the code's answers
 }
 UPCOMING_DAYS = 90
+#: A section number a reader knows ('1', '9', '4A'), not a key of the file.
+_SHOWN_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
 
 
 @dataclass(frozen=True)
@@ -46,8 +55,9 @@ class SectionCount:
 
     @property
     def name(self) -> str:
-        """'1. Definition of a complaint'; a section numbered by a word ('energy') by its title alone."""
-        return f"{self.number}. {self.title}" if self.number[:1].isdigit() else self.title
+        """'1. Definition of a complaint'; a section numbered by a word ('energy') or by a key of the
+        file ('2024-03-19.social-value') by its title alone."""
+        return f"{self.number}. {self.title}" if _SHOWN_NUMBER.fullmatch(self.number) else self.title
 
 
 @dataclass(frozen=True)
@@ -79,15 +89,19 @@ class ReportView:
     made_with: str = f"selfassess {__version__}"
     complaints: ComplaintsView | None = None  # what the complaints log shows, where one was given
     titles: Mapping[str, str] = field(default_factory=dict)  # provision number -> its first words
+    names: Mapping[str, NamedProvision] = field(default_factory=dict)  # provision number -> its name
 
     @property
     def provisions(self) -> int:
         return sum(self.totals.values())
 
+    def name(self, number: str) -> NamedProvision:
+        return self.names.get(number) or NamedProvision(number, self.titles.get(number, ""))
+
     def named(self, number: str) -> str:
-        """'6.3 Landlords must issue a full response…': a number, as a board reads it."""
-        title = self.titles.get(number)
-        return f"{number} {title}" if title else number
+        """'6.3 Landlords must issue a full response…', or a tracker's item by its words: a
+        provision, as a board reads it."""
+        return self.name(number).named
 
 
 def _open(findings: Sequence[Finding], severity: Severity) -> list[Finding]:
@@ -172,6 +186,7 @@ def report_view(
         governing_body=code.term("governing body"),
         complaints=complaints,
         titles={number: provision_title(code, number) for number in code.provisions},
+        names={number: named_provision(code, number) for number in code.provisions},
     )
 
 
