@@ -268,3 +268,42 @@ def test_a_plans_report_names_its_actions_recommendations_by_their_words(workspa
         overdue.rows[1].cells[0].text
         == "Improve performance monitoring and management and strengthen Capacity (R6)"
     )
+
+
+def test_a_trackers_report_counts_its_items_in_the_trackers_own_answers(workspace, capsys):
+    import docx
+
+    assert main(["report", OXFORDSHIRE]) == 0
+    html = (workspace / "assessments" / "oxfordshire-pcs-scrutiny-2024-board-report.html").read_text(
+        encoding="utf-8"
+    )
+    text = words(html)
+    # "Accepted" is not "Met": a committee is told what was answered, not that it was done
+    assert "Progress on the Performance & Corporate Services Overview & Scrutiny Committee" in text
+    assert "Self-assessment against" not in text
+    assert "Of 29 items: 7 accepted, 4 partially accepted, 2 rejected, 16 no response yet." in text
+    assert "Section Accepted Partially Accepted Rejected No response yet" in text
+    assert "Met" not in text.split() and "Not applicable" not in text
+    assert ">3 of 5 accepted</text>" in html  # the figure beside a bar says what it counts
+    assert "A gap is a provision" not in text  # no gaps are shown without last time's
+    assert main(["report", OXFORDSHIRE, "--format", "docx"]) == 0
+    document = docx.Document(
+        str(workspace / "assessments" / "oxfordshire-pcs-scrutiny-2024-board-report.docx")
+    )
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Of 29 items: 7 accepted, 4 partially accepted, 2 rejected, 16 no response yet." in paragraphs
+    counts = document.tables[0]
+    assert [c.text for c in counts.rows[0].cells] == [
+        "Section",
+        "Accepted",
+        "Partially Accepted",
+        "Rejected",
+        "No response yet",
+    ]
+    assert [c.text for c in counts.rows[-1].cells] == ["All sections", "7", "4", "2", "16"]
+
+
+def test_the_figure_beside_each_bar_says_what_it_counts(workspace, capsys):
+    assert main(["report", EXAMPLE]) == 0
+    html = (workspace / "assessments" / "example-homes-2025-board-report.html").read_text(encoding="utf-8")
+    assert ">12 of 15 met</text>" in html and ">19 of 20 met</text>" in html

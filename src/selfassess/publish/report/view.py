@@ -90,10 +90,28 @@ class ReportView:
     complaints: ComplaintsView | None = None  # what the complaints log shows, where one was given
     titles: Mapping[str, str] = field(default_factory=dict)  # provision number -> its first words
     names: Mapping[str, NamedProvision] = field(default_factory=dict)  # provision number -> its name
+    bands: tuple[str, ...] = BANDS  # the columns of the count: a tracker's, only those its answers fill
+    words: Mapping[str, str] = field(default_factory=lambda: dict(BAND_WORDS))  # band -> its heading
+    counted: str = "provisions"  # what the code holds: provisions, or a tracker's items
 
     @property
     def provisions(self) -> int:
         return sum(self.totals.values())
+
+    @property
+    def count_caption(self) -> str:
+        return (
+            "Items by section and response" if self.counted == "items" else "Provisions by section and answer"
+        )
+
+    @property
+    def item_heading(self) -> str:
+        """The heading of the column that names what an action or a change is about."""
+        return "Item" if self.counted == "items" else "Provision"
+
+    def figure(self, section: SectionCount) -> str:
+        """What the figure beside a section's bar says: '12 of 15 met', '3 of 5 accepted'."""
+        return f"{section.counts['met']} of {section.total} {self.words['met'].lower()}"
 
     def name(self, number: str) -> NamedProvision:
         return self.names.get(number) or NamedProvision(number, self.titles.get(number, ""))
@@ -157,10 +175,9 @@ def report_view(
             if period is not None
             else shown_date(previous_assessment.assessed_on)
         )
+    bands, words = band_words(code, assessment)
     return ReportView(
-        title=f"Complaint handling self-assessment: report to the {code.term('governing body')}"
-        if "complaint" in code.title.lower()
-        else f"Self-assessment against the {code.title}: report to the {code.term('governing body')}",
+        title=_title(code),
         organisation=assessment.organisation,
         code_title=code.title,
         assessed_on=form.assessed_on,
@@ -187,7 +204,37 @@ def report_view(
         complaints=complaints,
         titles={number: provision_title(code, number) for number in code.provisions},
         names={number: named_provision(code, number) for number in code.provisions},
+        bands=bands,
+        words=words,
+        counted="items" if code.is_tracker else "provisions",
     )
+
+
+def _title(code: Code) -> str:
+    body = code.term("governing body")
+    if code.is_tracker:  # a committee's recommendations, or a plan: not a self-assessment
+        return f"Progress on the {code.title}: report to the {body}"
+    if "complaint" in code.title.lower():
+        return f"Complaint handling self-assessment: report to the {body}"
+    return f"Self-assessment against the {code.title}: report to the {body}"
+
+
+def band_words(code: Code, assessment: Assessment) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The count's columns and their headings. A tracker's are its own answers ('Accepted',
+    'Rejected'), not a code's 'Met' and 'Not met', which would tell a committee its recommendations
+    were met when they were only accepted; only the bands its answers fall in, and those unanswered."""
+    if not code.is_tracker:
+        return BANDS, dict(BAND_WORDS)
+    answers: dict[str, list[str]] = {b: [] for b in BANDS}
+    meanings: set[str] = set()
+    for answer, meaning in code.answers.values.items():
+        if meaning not in meanings:  # "Consider in more detail", not its other spelling too
+            meanings.add(meaning)
+            answers[band(code, answer)].append(answer)
+    words = {b: " or ".join(answers[b]) or BAND_WORDS[b] for b in BANDS}
+    invalid = any(r.answer and code.answers.meaning(r.answer) is None for r in assessment.responses.values())
+    words["unanswered"] = "No valid response" if invalid else "No response yet"
+    return tuple(b for b in BANDS if answers[b] or b == "unanswered"), words
 
 
 def shown_date_of(day: date | None) -> str:
