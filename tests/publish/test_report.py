@@ -233,7 +233,7 @@ def test_a_trackers_report_names_each_item_by_its_own_words_not_by_the_files_key
         in html
     )
     # the line says what, the list under it names each item: its words, then the reference it has
-    assert "16 items have no response yet:" in text
+    assert "16 items have no status yet:" in text
     assert (
         "That the Council clarifies the objectives it wishes to achieve through… "
         "(Social Value, recommendation 1)" in text
@@ -281,8 +281,8 @@ def test_a_trackers_report_counts_its_items_in_the_trackers_own_answers(workspac
     # "Accepted" is not "Met": a committee is told what was answered, not that it was done
     assert "Progress on the Performance & Corporate Services Overview & Scrutiny Committee" in text
     assert "Self-assessment against" not in text
-    assert "Of 29 items: 7 accepted, 4 partially accepted, 2 rejected, 16 no response yet." in text
-    assert "Section Accepted Partially Accepted Rejected No response yet" in text
+    assert "Of 29 items: 7 accepted, 4 partially accepted, 2 rejected, 16 no status yet." in text
+    assert "Section Accepted Partially Accepted Rejected No status yet" in text
     assert "Met" not in text.split() and "Not applicable" not in text
     assert ">3 of 5 accepted</text>" in html  # the figure beside a bar says what it counts
     assert "A gap is a provision" not in text  # no gaps are shown without last time's
@@ -291,14 +291,14 @@ def test_a_trackers_report_counts_its_items_in_the_trackers_own_answers(workspac
         str(workspace / "assessments" / "oxfordshire-pcs-scrutiny-2024-board-report.docx")
     )
     paragraphs = [p.text for p in document.paragraphs]
-    assert "Of 29 items: 7 accepted, 4 partially accepted, 2 rejected, 16 no response yet." in paragraphs
+    assert "Of 29 items: 7 accepted, 4 partially accepted, 2 rejected, 16 no status yet." in paragraphs
     counts = document.tables[0]
     assert [c.text for c in counts.rows[0].cells] == [
         "Section",
         "Accepted",
         "Partially Accepted",
         "Rejected",
-        "No response yet",
+        "No status yet",
     ]
     assert [c.text for c in counts.rows[-1].cells] == ["All sections", "7", "4", "2", "16"]
 

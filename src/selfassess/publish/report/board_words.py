@@ -110,7 +110,8 @@ BOARD_WORDS: Mapping[str, Said] = {
     "SA506": Said(
         "An action is due after the deadline it serves", "{n} actions are due after the deadlines they serve"
     ),
-    "SA507": Said("No response yet", "{n} items have no response yet"),
+    # "status", not "response": an item may have an update in words, with no status beside it
+    "SA507": Said("No status yet", "{n} items have no status yet"),
     "SA601": Said(
         "The {body} has not yet approved this assessment", "The {body} has not yet approved this assessment"
     ),

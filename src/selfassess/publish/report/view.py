@@ -233,7 +233,7 @@ def band_words(code: Code, assessment: Assessment) -> tuple[tuple[str, ...], dic
             answers[band(code, answer)].append(answer)
     words = {b: " or ".join(answers[b]) or BAND_WORDS[b] for b in BANDS}
     invalid = any(r.answer and code.answers.meaning(r.answer) is None for r in assessment.responses.values())
-    words["unanswered"] = "No valid response" if invalid else "No response yet"
+    words["unanswered"] = "No valid status" if invalid else "No status yet"
     return tuple(b for b in BANDS if answers[b] or b == "unanswered"), words
 
 
