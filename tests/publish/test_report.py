@@ -301,9 +301,26 @@ def test_a_trackers_report_counts_its_items_in_the_trackers_own_answers(workspac
         "No status yet",
     ]
     assert [c.text for c in counts.rows[-1].cells] == ["All sections", "7", "4", "2", "16"]
+    assert not any("A gap is a provision" in paragraph for paragraph in paragraphs)
 
 
 def test_the_figure_beside_each_bar_says_what_it_counts(workspace, capsys):
     assert main(["report", EXAMPLE]) == 0
     html = (workspace / "assessments" / "example-homes-2025-board-report.html").read_text(encoding="utf-8")
     assert ">12 of 15 met</text>" in html and ">19 of 20 met</text>" in html
+
+
+def test_the_word_reports_chart_stands_under_its_header_and_its_table_is_kept_whole(workspace, capsys):
+    import docx
+    from docx.shared import Cm
+
+    assert main(["report", EXAMPLE, "--format", "docx"]) == 0
+    document = docx.Document(str(workspace / "assessments" / "example-homes-2025-board-report.docx"))
+    # low enough to stand on the first page, under the title, the approval and the figures in words
+    (chart,) = document.inline_shapes
+    assert chart.height < Cm(9)
+    counts = document.tables[0]
+    kept = [
+        p.paragraph_format.keep_with_next for row in counts.rows[:-1] for c in row.cells for p in c.paragraphs
+    ]
+    assert kept and all(kept)

@@ -28,7 +28,7 @@ COLOURS = {
 }
 #: The complaints charts' tones, as the HTML report colours them.
 TONES = {"stage1": "#1f3864", "stage2": "#5b9bd5", "on-time": "#1d6b36", "late": "#a4262c"}
-LABEL_WIDTH = 38  # characters of a section's name on one line
+LABEL_WIDTH = 60  # characters of a section's name on one line
 DPI = 150
 
 
@@ -53,7 +53,8 @@ def compliance_png(
     """A horizontal bar for each section, its provisions split by answer, as a PNG."""
     labels = [textwrap.fill(s.name, LABEL_WIDTH) for s in sections]
     lines = sum(label.count("\n") + 1 for label in labels)
-    figure = Figure(figsize=(9.5, 0.9 + 0.32 * lines + 0.25 * len(sections)), dpi=DPI)
+    # low enough to stand under the report's header on its first page, as the HTML's chart does
+    figure = Figure(figsize=(11, 0.9 + 0.19 * lines + 0.17 * len(sections)), dpi=DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     rows = list(range(len(sections)))[::-1]  # the first section at the top, as in the table
@@ -64,7 +65,7 @@ def compliance_png(
             rows,
             shares,
             left=left,
-            height=0.62,
+            height=0.7,
             color=COLOURS[band],
             edgecolor="#1b1b1b" if band == "unanswered" else COLOURS[band],
             hatch="//" if band == "unanswered" else None,

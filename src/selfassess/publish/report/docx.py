@@ -9,7 +9,7 @@ from io import BytesIO
 
 from docx.document import Document as WordDocument
 from docx.shared import Cm, RGBColor
-from docx.table import _Cell
+from docx.table import Table, _Cell
 
 from selfassess.publish import word_blocks as word
 from selfassess.publish.pieces import ActionView
@@ -51,6 +51,15 @@ def _chart(document: WordDocument, report: ReportView) -> None:
     figures = [report.figure(section) for section in report.sections]
     png = compliance_png(report.sections, report.bands, report.words, figures, report.counted)
     _picture(document, png, "Compliance by section", chart_description(report.sections, report.words))
+
+
+def _kept_whole(table: Table) -> None:
+    """A short table on one page: each row kept with the next, as Word keeps a table together
+    (a table longer than a page still breaks, so nothing is ever hidden)."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _picture(document: WordDocument, png: bytes, title: str, description: str) -> None:
@@ -170,6 +179,7 @@ def render_report_docx(report: ReportView) -> bytes:
     word.text(cells[0].paragraphs[0], "All sections", bold=True)
     for cell, band in zip(cells[1:], bands, strict=True):
         word.text(cell.paragraphs[0], str(report.totals[band]), bold=True)
+    _kept_whole(table)
 
     if report.complaints is not None:
         _complaints(document, report.complaints)
@@ -222,5 +232,5 @@ def render_report_docx(report: ReportView) -> bytes:
         word.text(paragraph, ("; ".join(map(report.named, report.gaps_closed)) or "none") + ". ")
         word.text(paragraph, "New gaps: ", bold=True)
         word.text(paragraph, ("; ".join(map(report.named, report.gaps_opened)) or "none") + ".")
-    word.paragraph(document, "A gap is a provision not met, partly met or not answered.")
+        word.paragraph(document, "A gap is a provision not met, partly met or not answered.")
     return word.finish(document)
