@@ -324,3 +324,12 @@ def test_the_word_reports_chart_stands_under_its_header_and_its_table_is_kept_wh
         p.paragraph_format.keep_with_next for row in counts.rows[:-1] for c in row.cells for p in c.paragraphs
     ]
     assert kept and all(kept)
+
+
+def test_an_actions_lines_stay_lines(workspace, capsys):
+    assert main(["report", NORWICH]) == 0
+    html = (workspace / "assessments" / "norwich-housing-improvement-2009-board-report.html").read_text(
+        encoding="utf-8"
+    )
+    # the plan's bullets, one to a line as written, not run together into one paragraph
+    assert "<p>• Installing multiple access channels for engagement and participation</p>" in html
