@@ -103,3 +103,12 @@ def test_the_board_reports_first_page_is_its_summary_and_no_page_is_left_nearly_
             footer = page.height - 20 * 72 / 25.4  # the page number's line, in the bottom margin
             lowest = max(char["bottom"] for char in page.chars if char["bottom"] < footer)
             assert lowest > page.height / 2, f"page {number} is more than half empty"
+
+
+def test_the_monthly_complaints_table_is_printed_whole_on_one_page(workspace, capsys):
+    assert main(["report", EXAMPLE, "--log", LOG, "--homes", "4200", "--format", "pdf", "-o", "r.pdf"]) == 0
+    with pdfplumber.open(str(workspace / "r.pdf")) as document:
+        texts = [page.extract_text() or "" for page in document.pages]
+    first = [n for n, text in enumerate(texts) if "April 2024 33" in text]
+    last = [n for n, text in enumerate(texts) if "Q4 (January to March 2025)" in text]
+    assert first and first == last, (first, last)

@@ -113,6 +113,8 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
     for chart in log.charts:
         word.heading(document, chart.title, 2)
         _picture(document, complaints_png(chart), chart.title, chart.description)
+        if chart.note:
+            word.paragraph(document, chart.note)
     table = word.table(document, (*log.by_month_heading, "Stage 1 in time, drawn"), _MONTH_WIDTHS)
     word.describe(
         table, "Complaints each month", "Each month and quarter: complaints received and responses in time"
