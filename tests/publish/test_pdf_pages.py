@@ -112,3 +112,13 @@ def test_the_monthly_complaints_table_is_printed_whole_on_one_page(workspace, ca
     first = [n for n, text in enumerate(texts) if "April 2024 33" in text]
     last = [n for n, text in enumerate(texts) if "Q4 (January to March 2025)" in text]
     assert first and first == last, (first, last)
+
+
+def test_a_published_plans_first_page_holds_its_first_recommendation(workspace, capsys):
+    # the recommendation and the response get the room, so a tall row of bullets fits under the header
+    plan = "assessments/norwich-housing-improvement-2009.yaml"
+    assert main(["render", plan, "--draft", "--format", "pdf", "-o", "plan.pdf"]) == 0
+    with pdfplumber.open(str(workspace / "plan.pdf")) as document:
+        first = document.pages[0]
+        assert first.search("Recommendation R1.", regex=False)
+        assert first.search("raise awareness.", regex=False)  # the last of its response's bullets
