@@ -250,6 +250,7 @@ def test_a_plans_report_names_its_actions_recommendations_by_their_words(workspa
         )
     )
     assert "Improve performance monitoring and management and strengthen Capacity (R6)" in text
+    assert "6 problems to fix before the tracker is published" in text
     # "other" is the file's word for actions linked to no recommendation: the words say it alone
     assert "(other)" not in text and "other Actions the improvement plan" not in text
     assert "Actions the improvement plan links to no Audit Commission recommendation" in text

@@ -193,7 +193,8 @@ def render_report_docx(report: ReportView) -> bytes:
         count = report.error_count
         _findings(
             document,
-            f"{count} {'problem' if count == 1 else 'problems'} to fix before the assessment is published",
+            f"{count} {'problem' if count == 1 else 'problems'} to fix "
+            f"before the {report.document} is published",
             report.errors,
         )
     if report.warnings:

@@ -99,6 +99,11 @@ class ReportView:
         return sum(self.totals.values())
 
     @property
+    def document(self) -> str:
+        """What the file is, to a board: a self-assessment, or a tracker of recommendations."""
+        return "tracker" if self.counted == "items" else "assessment"
+
+    @property
     def count_caption(self) -> str:
         return (
             "Items by section and response" if self.counted == "items" else "Provisions by section and answer"
