@@ -16,7 +16,7 @@ from selfassess import __version__
 from selfassess.check.findings import Finding, Severity
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
-from selfassess.model.standing import BANDS, band, compare_answers
+from selfassess.model.standing import BAND_WORDS, BANDS, band, band_words, compare_answers
 from selfassess.model.standing import AnswerChange as Change
 from selfassess.model.versions import Correspondence, one_step
 from selfassess.publish.form.view import ApprovalView, form_view
@@ -30,14 +30,6 @@ from selfassess.publish.report.board_words import (
 )
 from selfassess.publish.report.complaints import ComplaintsView
 
-#: Columns of the compliance count, in the order a board reads them.
-BAND_WORDS = {
-    "met": "Met",
-    "partly": "Partly met",
-    "not-met": "Not met",
-    "none": "Not applicable",
-    "unanswered": "No valid answer",  # not answered, or not one of the code's answers
-}
 UPCOMING_DAYS = 90
 #: A section number a reader knows ('1', '9', '4A'), not a key of the file.
 _SHOWN_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
@@ -180,7 +172,7 @@ def report_view(
             if period is not None
             else shown_date(previous_assessment.assessed_on)
         )
-    bands, words = band_words(code, assessment)
+    bands, words = _band_words(code, assessment)
     return ReportView(
         title=_title(code),
         organisation=assessment.organisation,
@@ -224,22 +216,15 @@ def _title(code: Code) -> str:
     return f"Self-assessment against the {code.title}: report to the {body}"
 
 
-def band_words(code: Code, assessment: Assessment) -> tuple[tuple[str, ...], dict[str, str]]:
-    """The count's columns and their headings. A tracker's are its own answers ('Accepted',
-    'Rejected'), not a code's 'Met' and 'Not met', which would tell a committee its recommendations
-    were met when they were only accepted; only the bands its answers fall in, and those unanswered."""
-    if not code.is_tracker:
-        return BANDS, dict(BAND_WORDS)
-    answers: dict[str, list[str]] = {b: [] for b in BANDS}
-    meanings: set[str] = set()
-    for answer, meaning in code.answers.values.items():
-        if meaning not in meanings:  # "Consider in more detail", not its other spelling too
-            meanings.add(meaning)
-            answers[band(code, answer)].append(answer)
-    words = {b: " or ".join(answers[b]) or BAND_WORDS[b] for b in BANDS}
-    invalid = any(r.answer and code.answers.meaning(r.answer) is None for r in assessment.responses.values())
-    words["unanswered"] = "No valid status" if invalid else "No status yet"
-    return tuple(b for b in BANDS if answers[b] or b == "unanswered"), words
+def _band_words(code: Code, assessment: Assessment) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The count's columns and their headings (a tracker's in its own answers); a tracker with an
+    answer that is none of its answers counts it as having no valid status, not none yet."""
+    bands, words = band_words(code)
+    if code.is_tracker and any(
+        r.answer and code.answers.meaning(r.answer) is None for r in assessment.responses.values()
+    ):
+        words["unanswered"] = "No valid status"
+    return bands, words
 
 
 def shown_date_of(day: date | None) -> str:
