@@ -111,6 +111,28 @@ def test_what_changed_since_last_year(workspace, capsys):
     assert "9.8 Landlords must have a standard objective in relation to complaint… Partial No Worse" in text
     assert "Gaps closed: 3.3 High volumes of complaints must not be seen" in text
     assert "New gaps: 6.3 Landlords must issue a full response" in text
+    # what the changes come to, before each change: a board reads the sum first
+    assert text.index("Gaps closed:") < text.index("Answers that changed")
+    import docx
+
+    assert (
+        main(
+            [
+                "report",
+                EXAMPLE,
+                "--previous",
+                "assessments/last-year.yaml",
+                "--format",
+                "docx",
+                "-o",
+                "r.docx",
+            ]
+        )
+        == 0
+    )
+    paragraphs = [p.text for p in docx.Document(str(workspace / "r.docx")).paragraphs]
+    gaps = next(n for n, said in enumerate(paragraphs) if said.startswith("Gaps closed: 3.3 High volumes"))
+    assert paragraphs[gaps - 1] == "Compared with the assessment for 1 April 2024 to 31 March 2025."
 
 
 def test_the_report_in_word_has_the_same_figures_and_findings(workspace, capsys):

@@ -214,6 +214,11 @@ def render_report_docx(report: ReportView) -> bytes:
     if report.previous:
         word.heading(document, "Since the last assessment", 1)
         word.paragraph(document, f"Compared with the assessment for {report.previous}.")
+        paragraph = word.paragraph(document)
+        word.text(paragraph, "Gaps closed: ", bold=True)
+        word.text(paragraph, ("; ".join(map(report.named, report.gaps_closed)) or "none") + ". ")
+        word.text(paragraph, "New gaps: ", bold=True)
+        word.text(paragraph, ("; ".join(map(report.named, report.gaps_opened)) or "none") + ".")
         if report.changes:
             table = word.table(document, (report.item_heading, "Then", "Now", "Change"), _CHANGE_WIDTHS)
             word.describe(table, "Answers that changed", "Each provision whose answer changed, then and now")
@@ -230,10 +235,5 @@ def render_report_docx(report: ReportView) -> bytes:
                 _named(cells[0], report, change.provision)
         else:
             word.paragraph(document, "No answer has changed.")
-        paragraph = word.paragraph(document)
-        word.text(paragraph, "Gaps closed: ", bold=True)
-        word.text(paragraph, ("; ".join(map(report.named, report.gaps_closed)) or "none") + ". ")
-        word.text(paragraph, "New gaps: ", bold=True)
-        word.text(paragraph, ("; ".join(map(report.named, report.gaps_opened)) or "none") + ".")
         word.paragraph(document, "A gap is a provision not met, partly met or not answered.")
     return word.finish(document)
