@@ -308,6 +308,7 @@ def test_a_trackers_report_counts_its_items_in_the_trackers_own_answers(workspac
     assert "Section Accepted Partially Accepted Rejected No status yet" in text
     assert "Met" not in text.split() and "Not applicable" not in text
     assert ">3 of 5 accepted</text>" in html  # the figure beside a bar says what it counts
+    assert '<title id="chart-title">Progress by section</title>' in html and "Compliance" not in text
     assert "A gap is a provision" not in text  # no gaps are shown without last time's
     assert main(["report", OXFORDSHIRE, "--format", "docx"]) == 0
     document = docx.Document(
@@ -325,6 +326,9 @@ def test_a_trackers_report_counts_its_items_in_the_trackers_own_answers(workspac
     ]
     assert [c.text for c in counts.rows[-1].cells] == ["All sections", "7", "4", "2", "16"]
     assert not any("A gap is a provision" in paragraph for paragraph in paragraphs)
+    picture = document.inline_shapes[0]._inline.docPr
+    assert picture.get("title") == "Progress by section"
+    assert picture.get("descr").startswith("Progress by section, as a bar for each section.")
 
 
 def test_the_figure_beside_each_bar_says_what_it_counts(workspace, capsys):

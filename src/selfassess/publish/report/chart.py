@@ -32,7 +32,9 @@ LABEL_WIDTH = 60  # characters of a section's name on one line
 DPI = 150
 
 
-def chart_description(sections: Sequence[SectionCount], words: Mapping[str, str]) -> str:
+def chart_description(
+    sections: Sequence[SectionCount], words: Mapping[str, str], title: str = "Compliance by section"
+) -> str:
     """The picture in words, for its alt text: every section's counts, as a reader would say them."""
     parts = []
     for section in sections:
@@ -40,7 +42,7 @@ def chart_description(sections: Sequence[SectionCount], words: Mapping[str, str]
             f"{count} {words[band].lower()}" for band, count in section.counts.items() if count
         )
         parts.append(f"{section.name}: {counts or 'none'}")
-    return "Compliance by section, as a bar for each section. " + "; ".join(parts) + "."
+    return f"{title}, as a bar for each section. " + "; ".join(parts) + "."
 
 
 def compliance_png(

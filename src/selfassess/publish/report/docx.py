@@ -50,7 +50,8 @@ def _chart(document: WordDocument, report: ReportView) -> None:
     """The compliance chart, a picture with its alt text (the figures, said), before its table."""
     figures = [report.figure(section) for section in report.sections]
     png = compliance_png(report.sections, report.bands, report.words, figures, report.counted)
-    _picture(document, png, "Compliance by section", chart_description(report.sections, report.words))
+    said = chart_description(report.sections, report.words, report.chart_title)
+    _picture(document, png, report.chart_title, said)
 
 
 def _kept_whole(table: Table) -> None:

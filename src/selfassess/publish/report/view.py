@@ -96,6 +96,11 @@ class ReportView:
         return "tracker" if self.counted == "items" else "assessment"
 
     @property
+    def chart_title(self) -> str:
+        """A tracker's recommendations are not complied with: they are answered, and progress."""
+        return "Progress by section" if self.counted == "items" else "Compliance by section"
+
+    @property
     def count_caption(self) -> str:
         return (
             "Items by section and response" if self.counted == "items" else "Provisions by section and answer"
