@@ -170,3 +170,24 @@ def test_only_addresses_that_work_from_anywhere_are_links_in_word(capsys, tmp_pa
     assert [link.address for paragraph in cell.paragraphs for link in paragraph.hyperlinks] == [
         "https://www.example.org/code"
     ]
+
+
+def test_a_section_name_with_dollar_signs_is_drawn_as_typed(capsys, tmp_path):
+    """The Word report's chart is drawn by matplotlib, which reads text between two '$' as a formula
+    and stops on one it cannot read; a section is named on the chart exactly as the code names it."""
+    shutil.copytree(REPO / "assessments" / "evidence", tmp_path / "evidence")
+    (tmp_path / "codes").mkdir()
+    name = r"Resources: $\frac{ budgets and $5 fees"
+    code = (REPO / "codes" / "hos-chc-2024.yaml").read_text(encoding="utf-8")
+    code = _replace(code, "    title: Definition of a complaint\n", f"    title: '{name}'\n")
+    (tmp_path / "codes" / "hos-chc-2024.yaml").write_text(code, encoding="utf-8")
+    shutil.copy(REPO / "assessments" / "example-homes-2025.yaml", tmp_path / "fenbrook.yaml")
+    out = tmp_path / "report.docx"
+    status = main(["report", "--format", "docx", "-o", str(out), str(tmp_path / "fenbrook.yaml")])
+    _, err = capsys.readouterr()
+    assert status == 0, err
+    assert "Traceback" not in err
+    document = docx.Document(io.BytesIO(out.read_bytes()))
+    pictures = document.inline_shapes
+    assert len(pictures) >= 1
+    assert f"{name}: " in pictures[0]._inline.docPr.get("descr")  # the alt text names it as typed

@@ -41,6 +41,23 @@ ADMITS = [
         "16 out of 20 improvement actions have been completed.",
         "16 out of 20 improvement actions have been completed",
     ),
+    # An item of a list of changes ("We will:"), a change to the landlord's own documents
+    ("update the definition of a complaint in our policy.", "update the definition"),
+    ("Review our team structure to give the complaints officer more authority.", "Review our team structure"),
+    # A passage quoted whole, opening the sentence and not closed in it, is read as it stands
+    (
+        "“The board accepts that residents have not received the service they should have.",
+        "have not received the service",
+    ),
+    # A total, then the part of it on time in the next clause: the rest were late.
+    (
+        "Of the 40 stage 2 reviews, 35 were completed within the timescale.",
+        "Of the 40 stage 2 reviews, 35 were completed within",
+    ),
+    (
+        "All 12 escalated complaints were closed by the year end; with 9 answered on time.",
+        "All 12 escalated complaints were closed by the year end; with 9 answered on time",
+    ),
     (
         "Of last year's recommendations, 80% have been implemented.",
         "recommendations, 80% have been implemented",
@@ -166,6 +183,18 @@ ADMITS = [
 
 # Sentences that only sound like admissions.
 ADMITS_NOTHING = [
+    # Imperatives that are procedures or routines, not items of a list of changes to come
+    "Review the policy annually and report the outcome to the board.",
+    "Acknowledge the complaint within five working days.",
+    "Update the resident on progress every ten working days.",
+    "Establish a method of recording time spent on each complaint.",
+    # A condition in the clause before ("and should any fall short, we must improve")
+    "We monitor response times weekly, and should any fall short, we must improve them.",
+    "Responses are checked weekly, and if a target is missed, we must improve.",
+    # A total and its parts, none of them a part on time
+    "Of the 30 stage 1 complaints, 12 were upheld and all were answered within 10 working days.",
+    "Of the 20 complaints, 5 were about repairs and all were answered within 10 working days.",
+    "All 8 stage 2 complaints were answered within 20 working days.",
     # Negation
     "We have no backlog of stage 1 complaints.",
     "We do not have a backlog of complaints at any stage.",

@@ -30,19 +30,20 @@ def test_admissions_are_read_on_landlords_the_reader_never_saw_as_well_as_on_the
     every = AdmissionScore()
     for score in folds.values():
         every.add(score)
-    assert every.admitting == 90
-    # Counts, not ratios, so that the floor is exactly the figure measured (72 of 90, 3 false).
-    assert every.caught >= 72, every.missed
-    assert len(every.false_alarms) <= 3, every.false_alarms
+    assert every.admitting == 97
+    # Counts, not ratios, so that the floor is exactly the figure measured (82 of 97, 4 false).
+    assert every.caught >= 82, every.missed
+    assert len(every.false_alarms) <= 4, every.false_alarms
     unseen = folds[UNSEEN_FOLD]
-    assert unseen.caught >= 4 and len(unseen.false_alarms) <= 3
+    assert unseen.admitting == 10
+    assert unseen.caught >= 6 and len(unseen.false_alarms) <= 4
 
 
 def test_time_limits_are_read_and_no_false_sa401_anywhere():
     limits = score_limits(ITEMS)
     assert limits.false_sa401 == []
-    assert limits.right >= 109 and limits.stating == 154
-    assert limits.naming_right >= 104 and limits.naming == 115
+    assert limits.right >= 117 and limits.stating == 169
+    assert limits.naming_right >= 112 and limits.naming == 129
 
 
 def test_a_form_of_real_admissions_shows_each_with_its_quoted_words(tmp_path):
@@ -61,7 +62,7 @@ def test_a_form_of_real_admissions_shows_each_with_its_quoted_words(tmp_path):
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     found = json.loads(done.stdout)["findings"]
-    assert len(found) >= 56
+    assert len(found) >= 61
     import yaml
 
     commentary = {

@@ -28,6 +28,39 @@ def read(sentence: str, own: tuple[str, ...] = ()) -> list[tuple[str, str]]:
             [("stage1-response", "10 working days")],
         ),
         ("We respond to stage 1 complaints within 2 weeks.", (), [("stage1-response", "2 weeks")]),
+        # a complaint taken on only if brought within a time: the window; never the time to escalate
+        (
+            "We can only look at a complaint if we are told about it within 6 months of the event.",
+            (),
+            [("complaint-window", "6 months")],
+        ),
+        ("We will only consider a request for review if you ask within 2 months of our response.", (), []),
+        # a stage's time in brackets after it is its response, unless the brackets name the act
+        (
+            "Stage 1 (10 working days) and Stage 2 (20 working days).",
+            (),
+            [("stage1-response", "10 working days"), ("stage2-response", "20 working days")],
+        ),
+        (
+            "Stage one (5 working days to acknowledge) is handled locally.",
+            (),
+            [("stage1-acknowledge", "5 working days")],
+        ),
+        ("Stage 1 (12 working days on average) was slower than last year.", (), []),
+        ("You can ask for stage 2 (within 20 working days of our response).", (), []),
+        # a stage's target with no act named is its response; an act named is that act
+        ("A 15 working day target applies to stage 2 reviews.", (), [("stage2-response", "15 working days")]),
+        (
+            "Stage 1 complaints have a timescale of 10 working days.",
+            (),
+            [("stage1-response", "10 working days")],
+        ),
+        (
+            "The stage 2 acknowledgement target is 3 working days.",
+            (),
+            [("stage2-acknowledge", "3 working days")],
+        ),
+        ("Stage 1 complaints took 12 working days against a 10 working day target.", (), []),
         (
             "Stage one responses are sent within fifteen working days.",
             (),

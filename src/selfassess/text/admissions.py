@@ -7,16 +7,15 @@ people to ignore the tool, so the reader is built in two layers:
 1. cue families (`cues.py`): the words people use to say that work remains, that what is
    required is only planned, that it holds in most cases, that it is not met; and figures
    (`figures.py`) that show a time limit missed;
-2. scope rules (`scope.py`) that every cue obeys: a condition or procedure, a purpose, a modal, a
-   negation, a relative clause, someone else as the subject, a quotation, a question, or a
-   sentence about another service.
+2. scope rules (`scope.py`) that every cue obeys: a condition or procedure (in its clause, or
+   in the clause before), a purpose, a modal, a negation, a relative clause, someone else as the
+   subject, a quotation, a question, or a sentence about another service.
 
 Both were written from, and are measured on, a corpus of real published text
 (tests/text/corpus/, `tools/evaluate_reading.py`). A statistical layer over the cues was tried
-twice and measured by landlord (benchmarks/RESULTS.md): with the 90 admitting sentences the
+three times and measured by landlord (benchmarks/RESULTS.md): with the 96 admitting sentences the
 public record supplied, it learnt nothing the cues did not already say without false alarms, so
-there is none. Each admission keeps the words that
-decided it, so a message can quote them.
+there is none. Each admission keeps the words that decided it, so a message can quote them.
 """
 
 from __future__ import annotations

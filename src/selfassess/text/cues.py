@@ -471,6 +471,34 @@ CUES: tuple[Cue, ...] = (
         "This is an area we are working to improve.",
     ),
     # --- Plans: what the provision asks for is still to come -------------------------------
+    # An item of a to-do list, a change to the landlord's own documents or practice in the bare
+    # imperative that a list opened by "We will:" gives each item: "update the definition of a
+    # complaint", "Review our team structure": the thing itself, not "a method of recording" it,
+    # and never a routine ("review the policy annually").
+    Cue(
+        Family.PLAN,
+        (
+            "update",
+            "introduce",
+            "develop",
+            "revise",
+            "amend",
+            "create",
+            "establish",
+            "implement",
+            "roll out",
+            "review",
+            "set up",
+            "put in place",
+            "refresh",
+            "redesign",
+        ),
+        r"^\W*(?:update|introduce|develop|revise|amend|create|establish|implement|roll out|review|set up|"
+        rf"put in place|refresh|redesign) (?:(?:our|the|a|an|its|new|all) )?(?:(?!of\b)[\w-]+ )?{_THING}\b",
+        "Update the complaints leaflet to show the Ombudsman's contact details.",
+        not_after=r"[^.;]{0,60}?\b(?:annually|every|each|regularly|periodically|yearly|quarterly|monthly|"
+        r"weekly|at least|as (?:needed|required|necessary)|where (?:needed|required|necessary))\b",
+    ),
     Cue(
         Family.PLAN,
         ("under way", "underway", "ongoing", "in progress", "in hand"),

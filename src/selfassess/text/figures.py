@@ -1,5 +1,6 @@
 """Figures that show a time limit missed: "81% of stage 1 responses were sent within 10 working
-days", "136 out of 145 closed within timescale", "an average of 14 working days" at stage 1; and
+days", "136 out of 145 closed within timescale", "Of the 19 closed complaints, 13 were resolved
+within the timeframe", "an average of 14 working days" at stage 1; and
 figures that show work left: "16 out of 20 actions have been completed".
 
 A share under 100% of complaints answered on time admits that the rest were not; so does an
@@ -28,6 +29,13 @@ _COMPLAINTS = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+# A total first and a part of it on time in the next clause: "Of the 19 closed complaints, 13 were
+# resolved within the timeframe"; "All 3 complaints were dealt with; with 2 being resolved within".
+_TOTAL_THEN_PART = re.compile(
+    r"\b(?:of (?:the |these |those )?|all )(\d{1,6})\b[^.;,]{0,80}?[,;]\s*(?:with |and |of which )?"
+    r"(\d{1,6})\b(?! (?:days|working|weeks))([^.;,]{0,80})",
+    re.IGNORECASE,
+)
 # A clause, for judging one figure by the words around it.
 _CLAUSE = re.compile(r"[^,;]+")
 # Figures that are not about answering on time.
@@ -96,6 +104,26 @@ def _share_below_100(clause: str) -> re.Match[str] | None:
     return None
 
 
+_ANOTHER_CLAUSE = re.compile(r"\b(?:and|but|while|whilst|although)\b", re.IGNORECASE)
+
+
+def _part_of_total_on_time(text: str) -> tuple[int, int] | None:
+    """A total and, in the clause after it, fewer of them on time: the rest were late."""
+    for match in _TOTAL_THEN_PART.finditer(text):
+        total, part, rest = int(match[1]), int(match[2]), match[3]
+        on_time = _ON_TIME.search(rest)
+        if (
+            0 < part < total
+            and on_time
+            # the part is what was on time: "5 were about repairs and all were ..." is not
+            and not _DIGIT.search(rest, 0, on_time.start())
+            and not _ANOTHER_CLAUSE.search(rest, 0, on_time.start())
+            and not _NOT_TIMELINESS.search(rest)
+        ):
+            return match.start(), match.start(3) + on_time.end()
+    return None
+
+
 def _share_of_actions_done(clause: str) -> tuple[int, int] | None:
     """A share under 100% (or n of m) of the actions, recommendations or lessons put into effect:
     the rest are still to do ("34 or 83% of which have been implemented")."""
@@ -158,6 +186,9 @@ def figure_admitting(
         # A share of actions done is read over the sentence: "Of last year's recommendations,
         # 80% have been implemented".
         return _share_of_actions_done(text)
+    part = _part_of_total_on_time(text)
+    if part is not None:
+        return part
     for clause in _CLAUSE.finditer(text):
         words = clause[0]
         share = _share_below_100(words)

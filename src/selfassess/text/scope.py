@@ -1,11 +1,12 @@
 """What keeps admitting words from admitting anything: the scope rules every cue obeys.
 
-A condition or a procedure ("when we have not been able to meet our target we write"), a purpose
-("to ensure deadlines are not missed"), a modal ("may be unable to"), a negation just before ("no
-backlog"), a relative clause describing a kind of case ("complaints that cannot be considered"),
-someone other than the landlord as the subject ("residents who are unable to"), a quotation, a
-question, and a sentence about another service altogether (repairs, anti-social behaviour) with
-no word of complaints in it.
+A condition or a procedure ("when we have not been able to meet our target we write", or in the
+clause before: "and should it fall short, it must improve"), a purpose ("to ensure deadlines are
+not missed"), a modal ("may be unable to"), a negation just before ("no backlog"), a relative
+clause describing a kind of case ("complaints that cannot be considered"), someone other than the
+landlord as the subject ("residents who are unable to"), a quotation (not a passage quoted whole,
+which is read as it stands), a question, and a sentence about another service altogether
+(repairs, anti-social behaviour) with no word of complaints in it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ _CONDITIONAL = re.compile(
 _OPENS_CONDITIONAL = re.compile(
     r"^\W*(?:and |but |so )?(?:if|when|whenever|where|wherever|unless|should|in the event|in cases?"
     r"|in circumstances|in any case where|once|whether)\b",
+    re.IGNORECASE,
+)
+# A condition opening a clause, at its start or after "and": "and should it fall short".
+_CONDITION_OPENS = re.compile(
+    r"(?:^\W*|\b(?:and|but|so|or)\s+)(?:if|when|whenever|where|wherever|unless|should|in the event|"
+    r"in cases?|once)\b",
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(
@@ -71,6 +78,8 @@ def excused(text: str, start: int, clause_start: int, about_us: bool, modal: boo
     clause = text[max(clause_start, start - _CLAUSE_REACH) : start]
     if _CONDITIONAL.search(clause) or _OPENS_CONDITIONAL.match(text):
         return True
+    if _after_a_condition(text, clause_start):
+        return True
     if _PURPOSE.search(clause) or (not modal and _MODAL.search(clause)):
         return True
     words = clause.split()
@@ -81,9 +90,28 @@ def excused(text: str, start: int, clause_start: int, about_us: bool, modal: boo
     return about_us and _OTHERS.search(clause) is not None
 
 
+def _after_a_condition(text: str, clause_start: int) -> bool:
+    """Whether the clause just before is a condition, as one opening the sentence is: "and should
+    it fall short, it must improve"."""
+    if clause_start <= 1:
+        return False
+    end = clause_start - 1  # the break itself
+    earlier = [match.end() for match in CLAUSE_BREAK.finditer(text, max(0, end - _CLAUSE_REACH), end)]
+    previous = text[earlier[-1] if earlier else max(0, end - _CLAUSE_REACH) : end]
+    return _CONDITION_OPENS.search(previous) is not None
+
+
 def inside_quotation(text: str, start: int) -> bool:
-    """Whether `start` is inside quotation marks: words someone else said, or the Code's own."""
+    """Whether `start` is inside quotation marks: words someone else said, or the Code's own.
+
+    A mark that opens the sentence and is not closed in it opens a passage quoted whole, such as
+    a board's published statement, whose sentences are read as they stand."""
     before = text[:start]
+    opening = text.lstrip()[:1]
+    if opening == "“" and "”" not in text:
+        return False
+    if opening == '"' and text.count('"') == 1:
+        return False
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 

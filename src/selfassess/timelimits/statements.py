@@ -13,8 +13,10 @@ whether it is a rule or a result.
   the provision's own limits share, or else the first stage ("we acknowledge complaints within
   5 working days"). Inside a provision that sets limit K, a clause that names no act of another
   limit states K. A clause that names a stage but no act takes the act of the clause before it
-  ("respond to stage one complaints within 10 working days and stage two within 20"), and a
-  sentence that applies its limit to "all stages" states it for each.
+  ("respond to stage one complaints within 10 working days and stage two within 20"), or with
+  no act before it, a stage's target is its response ("20 working day target applies to Stage 2
+  complaints"), as is a stage's time given in brackets after it ("Stage 1 (10 working days)"); and
+  a sentence that applies its limit to "all stages" states it for each.
 - **Whose time.** The resident's own time (to complain, to ask for stage 2, to reply) is never the
   landlord's: a clause whose subject is the resident asking, telling or escalating, or whose clock
   runs from our response, states only a limit the code sets as a minimum (the time a resident has
@@ -149,6 +151,13 @@ _NOT_A_LIMIT_BEFORE = re.compile(
     r"(?:(?:recent|last|past|previous|first|coming)\s+)?$|\bover\s+the\s+$",
     re.IGNORECASE,
 )
+# A complaint taken on only if it is brought within a time: "we will only be able to look at a
+# complaint if told about it within 6 months of the event", the window a resident has.
+_ONLY_IF_TOLD = re.compile(
+    r"\b(?:look at|consider|investigate|accept|deal with)\b[^.;]{0,40}?\bcomplaints?\b[^.;]{0,20}?\bif\b"
+    r"[^.;]{0,40}?\bwithin\s*$",
+    re.IGNORECASE,
+)
 # In its clause, signs that it reports what happened: "87%", "responded to within", "took".
 _PERFORMANCE = re.compile(
     r"%|\bper ?cent\b|\b\d+ (?:out )?of \d+\b|\b(?:were|was|had been|have been) (?:\w+ )?(?:responded|"
@@ -205,6 +214,13 @@ _ALL_STAGES = re.compile(
     re.IGNORECASE,
 )
 _EXTENDING = re.compile(r"\b(?:exten\w*|extend\w*)", re.IGNORECASE)
+# A stage with its time in brackets straight after it: "Stage 1 (10 working days)".
+_STAGE_IN_BRACKETS = re.compile(
+    r"\b(stage\s*(?:\d|one|two|i{1,2})|first stage|second stage)\s*\(\s*$", re.IGNORECASE
+)
+# A stage's target or timescale with no act named is its time to respond, the act every stage is
+# for: "20 working day target applies to Stage 2 complaints" (an acknowledgement is always named).
+_STAGE_TARGET = re.compile(r"\b(?:target|timescale|time ?frame|time limit)s?\b", re.IGNORECASE)
 _TARGET_WORDS = re.compile(r"\b(?:target|aim|aims|will|should|must|standard|expect)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()–]|\s-\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 _DELIVERABLE_VERB = re.compile(
@@ -423,10 +439,17 @@ class LimitReader:
                 candidates = self._candidates(whole, sentence, own, resident, found, found.start)
                 at = found.start
                 judged = whole
+            bracketed = _STAGE_IN_BRACKETS.search(sentence, 0, found.start)
+            if not candidates and bracketed and not _AVERAGE.search(clause):
+                # A stage with its time in brackets, as a heading gives it: "a stage 2 (20 working
+                # days)" is that stage's time to respond.
+                candidates = self._candidates(f"{bracketed[1]} | respon", sentence, own, resident, found, at)
             if not candidates and _stages(_normalised(judged)) and not _MOVING_ON.search(judged):
                 # A stage without its act takes the act of the clause before: "we aim to respond to
                 # stage one complaints within 10 working days and stage two complaints within 20".
                 act = self._last_act(sentence[:start])
+                if act is None and _STAGE_TARGET.search(judged):
+                    act = "respon"
                 if act is not None:
                     candidates = self._candidates(f"{judged} | {act}", sentence, own, resident, found, at)
             if len(candidates) > 1:
@@ -528,12 +551,20 @@ def _is_a_limit(sentence: str, found: FoundDuration) -> bool:
     before = sentence[: found.start]
     if _WINDOW_AROUND.search(before[-30:]) or _WINDOW_AFTER.match(sentence[found.end :]):
         return True  # "occurred over six months ago", even in a condition: the window's usual form
-    if found.duration.unit in (Unit.MONTHS, Unit.YEARS) and _OUTSIDE.search(before[-20:]):
-        return True  # "investigate outside of 12 months": a window; never "outside 10 working days"
+    if found.duration.unit in (Unit.MONTHS, Unit.YEARS) and (
+        _OUTSIDE.search(before[-20:]) or _ONLY_IF_TOLD.search(before[-120:])
+    ):
+        # "investigate outside of 12 months": a window; never "outside 10 working days". So is
+        # the condition a complaint is taken on: "only look at a complaint if told about it within".
+        return True
     clause = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) :]
     if _NOT_A_LIMIT_BEFORE.search(clause):
         return False
-    return bool(_INTRODUCED.search(before[-40:]) or _AS_ADJECTIVE.match(sentence[found.end :]))
+    return bool(
+        _INTRODUCED.search(before[-40:])
+        or _AS_ADJECTIVE.match(sentence[found.end :])
+        or _STAGE_IN_BRACKETS.search(before[-30:])
+    )
 
 
 def deliverable_dates(sentence: str, default_year: int) -> list[StatedDate]:

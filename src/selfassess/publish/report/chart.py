@@ -7,6 +7,7 @@ the Word report stays the same bytes for the same assessment.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from io import BytesIO
@@ -30,6 +31,14 @@ COLOURS = {
 TONES = {"stage1": "#1f3864", "stage2": "#5b9bd5", "on-time": "#1d6b36", "late": "#a4262c"}
 LABEL_WIDTH = 60  # characters of a section's name on one line
 DPI = 150
+#: What no font draws (control characters, non-characters): shown as Word shows them, '\ufffd'.
+_UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _drawn(name: str) -> str:
+    """A section's name as matplotlib should draw it: every character as typed. A '$' is escaped,
+    as two of them would start mathematical notation (and a formula it cannot read stops it)."""
+    return _UNDRAWABLE.sub("\ufffd", " ".join(name.split())).replace("$", r"\$")
 
 
 def chart_description(
@@ -53,7 +62,7 @@ def compliance_png(
     counted: str = "provisions",
 ) -> bytes:
     """A horizontal bar for each section, its provisions split by answer, as a PNG."""
-    labels = [textwrap.fill(s.name, LABEL_WIDTH) for s in sections]
+    labels = [textwrap.fill(_drawn(s.name), LABEL_WIDTH) for s in sections]
     lines = sum(label.count("\n") + 1 for label in labels)
     # low enough to stand under the report's header on its first page, as the HTML's chart does
     figure = Figure(figsize=(11, 0.9 + 0.19 * lines + 0.17 * len(sections)), dpi=DPI)

@@ -13,6 +13,7 @@ from docx.table import Table, _Cell
 
 from selfassess.publish import word_blocks as word
 from selfassess.publish.pieces import ActionView
+from selfassess.publish.report.alongside_docx import add_alongside
 from selfassess.publish.report.board_words import FindingGroup
 from selfassess.publish.report.chart import chart_description, complaints_png, compliance_png
 from selfassess.publish.report.complaints import ComplaintsView
@@ -237,4 +238,6 @@ def render_report_docx(report: ReportView) -> bytes:
         else:
             word.paragraph(document, "No answer has changed.")
         word.paragraph(document, "A gap is a provision not met, partly met or not answered.")
+    if report.alongside is not None:
+        add_alongside(document, report.alongside)
     return word.finish(document)

@@ -21,6 +21,7 @@ from selfassess.model.standing import AnswerChange as Change
 from selfassess.model.versions import Correspondence, one_step
 from selfassess.publish.form.view import ApprovalView, form_view
 from selfassess.publish.pieces import ActionView, shown_date
+from selfassess.publish.report.alongside import AlongsideView
 from selfassess.publish.report.board_words import (
     FindingGroup,
     NamedProvision,
@@ -85,6 +86,7 @@ class ReportView:
     bands: tuple[str, ...] = BANDS  # the columns of the count: a tracker's, only those its answers fill
     words: Mapping[str, str] = field(default_factory=lambda: dict(BAND_WORDS))  # band -> its heading
     counted: str = "provisions"  # what the code holds: provisions, or a tracker's items
+    alongside: AlongsideView | None = None  # the organisation's answers to a corresponding code
 
     @property
     def provisions(self) -> int:
