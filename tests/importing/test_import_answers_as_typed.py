@@ -132,3 +132,11 @@ def test_aliases_are_offered_for_the_near_misses_of_what_people_type() -> None:
     assert spellings["Partially compliant"] == "Partial"
     assert spellings["Yes"] == "Yes"
     assert {answer for answer in spellings.values()} == {"Yes", "No", "Partial", "N/A"}
+
+
+@pytest.mark.parametrize("cell", ["No response yet", "No status yet\nRed"])
+def test_what_a_published_tracker_prints_for_no_status_is_no_answer(cell: str) -> None:
+    found = CodeLibrary().find("oxfordshire-pcs-scrutiny-2024", Path(__file__).parents[2] / "assessments")
+    assert found is not None and found.code is not None
+    read = fields.read_answer(cell, found.code)
+    assert (read.answer, read.typed, read.explained) == (None, "", "")  # not kept as a typed answer

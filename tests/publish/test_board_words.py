@@ -7,7 +7,13 @@ from pathlib import Path
 from selfassess.check.findings import Finding, Severity
 from selfassess.check.registry import RULES
 from selfassess.load.codes import CodeLibrary
-from selfassess.publish.report.board_words import BOARD_WORDS, board_groups, provision_title
+from selfassess.publish.report.board_words import (
+    BOARD_WORDS,
+    board_groups,
+    named_provision,
+    provision_reference,
+    provision_title,
+)
 
 REPO = Path(__file__).parents[2]
 
@@ -74,3 +80,24 @@ def test_a_provision_is_named_by_its_first_words():
         provision_title(code, "2.5") == "Landlords must not take a blanket approach to excluding complaints"
     )
     assert provision_title(code, "99.9") == ""
+
+
+def _tracker(name: str):
+    found = CodeLibrary().find(name, REPO / "assessments")
+    assert found is not None and found.code is not None
+    return found.code
+
+
+def test_a_provision_is_referred_to_as_its_source_prints_it_never_by_a_key_of_the_file():
+    oxfordshire = _tracker("oxfordshire-pcs-scrutiny-2024")
+    assert provision_reference(oxfordshire, "2024-03-19.social-value.2") == "Social Value, recommendation 2"
+    norwich = _tracker("norwich-housing-improvement-2009")
+    assert provision_reference(norwich, "R6") == "R6"
+    assert provision_reference(norwich, "other") == ""  # a word of the file, not a reference
+    assert provision_reference(_code(), "6.3") == "6.3"
+    named = named_provision(oxfordshire, "2024-03-19.social-value.2")
+    assert named.words_first and named.named == (
+        "That the Council investigates how it might develop a more bespoke model… (Social Value, recommendation 2)"
+    )
+    # a regulator's code is read by its numbers, first
+    assert named_provision(_code(), "6.3").named.startswith("6.3 Landlords must issue a full response")

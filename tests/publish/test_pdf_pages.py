@@ -85,6 +85,46 @@ def test_the_report_with_last_year_keeps_its_tables_under_their_headings(workspa
     _assert_on_paper(workspace / "r.pdf", _headings(workspace / "r.html"))
 
 
+def test_the_board_reports_first_page_is_its_summary_and_no_page_is_left_nearly_empty(workspace, capsys):
+    assert main(["report", EXAMPLE, "--format", "pdf", "-o", "r.pdf"]) == 0
+    with pdfplumber.open(str(workspace / "r.pdf")) as document:
+        first = document.pages[0]
+        # the title, the approval, the summary in words and the whole chart, with its legend (each
+        # sought where it stands: the header and the chart stand side by side)
+        for words in (
+            "Complaint handling self",
+            "Approved: Board, 12 June 2025",
+            "Of 72 provisions: 67 met, 3 partly met, 1 not met, 1 not applicable.",
+            "1. Definition of a complaint",
+            "9. Scrutiny & oversight: continuous learning and improvement",
+            "No valid answer",
+        ):
+            assert first.search(words, regex=False), words
+        for number, page in enumerate(document.pages[:-1], start=1):
+            footer = page.height - 20 * 72 / 25.4  # the page number's line, in the bottom margin
+            lowest = max(char["bottom"] for char in page.chars if char["bottom"] < footer)
+            assert lowest > page.height / 2, f"page {number} is more than half empty"
+
+
+def test_the_monthly_complaints_table_is_printed_whole_on_one_page(workspace, capsys):
+    assert main(["report", EXAMPLE, "--log", LOG, "--homes", "4200", "--format", "pdf", "-o", "r.pdf"]) == 0
+    with pdfplumber.open(str(workspace / "r.pdf")) as document:
+        texts = [page.extract_text() or "" for page in document.pages]
+    first = [n for n, text in enumerate(texts) if "April 2024 33" in text]
+    last = [n for n, text in enumerate(texts) if "Q4 (January to March 2025)" in text]
+    assert first and first == last, (first, last)
+
+
+def test_a_published_plans_first_page_holds_its_first_recommendation(workspace, capsys):
+    # the recommendation and the response get the room, so a tall row of bullets fits under the header
+    plan = "assessments/norwich-housing-improvement-2009.yaml"
+    assert main(["render", plan, "--draft", "--format", "pdf", "-o", "plan.pdf"]) == 0
+    with pdfplumber.open(str(workspace / "plan.pdf")) as document:
+        first = document.pages[0]
+        assert first.search("Recommendation R1.", regex=False)
+        assert first.search("raise awareness.", regex=False)  # the last of its response's bullets
+
+
 def test_a_form_answered_a_section_at_a_time_runs_each_section_on_under_its_heading(workspace, capsys):
     """The LGSCO's own form: one row a section, most longer than a page."""
     lines = [

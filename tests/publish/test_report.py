@@ -111,6 +111,28 @@ def test_what_changed_since_last_year(workspace, capsys):
     assert "9.8 Landlords must have a standard objective in relation to complaint… Partial No Worse" in text
     assert "Gaps closed: 3.3 High volumes of complaints must not be seen" in text
     assert "New gaps: 6.3 Landlords must issue a full response" in text
+    # what the changes come to, before each change: a board reads the sum first
+    assert text.index("Gaps closed:") < text.index("Answers that changed")
+    import docx
+
+    assert (
+        main(
+            [
+                "report",
+                EXAMPLE,
+                "--previous",
+                "assessments/last-year.yaml",
+                "--format",
+                "docx",
+                "-o",
+                "r.docx",
+            ]
+        )
+        == 0
+    )
+    paragraphs = [p.text for p in docx.Document(str(workspace / "r.docx")).paragraphs]
+    gaps = next(n for n, said in enumerate(paragraphs) if said.startswith("Gaps closed: 3.3 High volumes"))
+    assert paragraphs[gaps - 1] == "Compared with the assessment for 1 April 2024 to 31 March 2025."
 
 
 def test_the_report_in_word_has_the_same_figures_and_findings(workspace, capsys):
@@ -212,3 +234,129 @@ def test_the_word_report_draws_the_chart_as_a_picture_with_alt_text(workspace, c
     # the same assessment gives the same bytes, picture and all
     assert main(["report", WESTMINSTER, "--format", "docx", "-o", "again.docx"]) == 0
     assert (workspace / "r.docx").read_bytes() == (workspace / "again.docx").read_bytes()
+
+
+OXFORDSHIRE = "assessments/oxfordshire-pcs-scrutiny-2024.yaml"
+NORWICH = "assessments/norwich-housing-improvement-2009.yaml"
+
+
+def test_a_trackers_report_names_each_item_by_its_own_words_not_by_the_files_keys(workspace, capsys):
+    assert main(["report", OXFORDSHIRE]) == 0
+    html = (workspace / "assessments" / "oxfordshire-pcs-scrutiny-2024-board-report.html").read_text(
+        encoding="utf-8"
+    )
+    text = words(html)
+    # the file's keys ("2024-03-19.social-value.1") are for the file, not for a committee
+    assert "2024-03-19." not in text and "2024-11-15." not in text
+    # each section by its title, in the chart as in the table
+    assert ">Recommendation Update Tracker: Social Value (Cabinet response 19-Mar-24)</text>" in html
+    assert (
+        '<th scope="row">Recommendation Update Tracker: Social Value (Cabinet response 19-Mar-24)</th>'
+        in html
+    )
+    # the line says what, the list under it names each item: its words, then the reference it has
+    assert "16 items have no status yet:" in text
+    assert (
+        "That the Council clarifies the objectives it wishes to achieve through… "
+        "(Social Value, recommendation 1)" in text
+    )
+
+
+def test_a_plans_report_names_its_actions_recommendations_by_their_words(workspace, capsys):
+    import docx
+
+    assert main(["report", NORWICH]) == 0
+    text = words(
+        (workspace / "assessments" / "norwich-housing-improvement-2009-board-report.html").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert "Improve performance monitoring and management and strengthen Capacity (R6)" in text
+    assert "6 problems to fix before the tracker is published" in text
+    # "other" is the file's word for actions linked to no recommendation: the words say it alone
+    assert "(other)" not in text and "other Actions the improvement plan" not in text
+    assert "Actions the improvement plan links to no Audit Commission recommendation" in text
+    assert main(["report", NORWICH, "--format", "docx"]) == 0
+    document = docx.Document(
+        str(workspace / "assessments" / "norwich-housing-improvement-2009-board-report.docx")
+    )
+    paragraphs = [p.text for p in document.paragraphs]
+    at = paragraphs.index("2 actions are overdue:")
+    assert paragraphs[at + 1 : at + 3] == [
+        "Improve performance monitoring and management and strengthen Capacity (R6)",
+        "Actions the improvement plan links to no Audit Commission recommendation",
+    ]
+    overdue = next(t for t in document.tables if t.rows[0].cells[1].text == "Action")
+    assert (
+        overdue.rows[1].cells[0].text
+        == "Improve performance monitoring and management and strengthen Capacity (R6)"
+    )
+
+
+def test_a_trackers_report_counts_its_items_in_the_trackers_own_answers(workspace, capsys):
+    import docx
+
+    assert main(["report", OXFORDSHIRE]) == 0
+    html = (workspace / "assessments" / "oxfordshire-pcs-scrutiny-2024-board-report.html").read_text(
+        encoding="utf-8"
+    )
+    text = words(html)
+    # "Accepted" is not "Met": a committee is told what was answered, not that it was done
+    assert "Progress on the Performance & Corporate Services Overview & Scrutiny Committee" in text
+    assert "Self-assessment against" not in text
+    assert "Of 29 items: 7 accepted, 4 partially accepted, 2 rejected, 16 no status yet." in text
+    assert "Section Accepted Partially Accepted Rejected No status yet" in text
+    assert "Met" not in text.split() and "Not applicable" not in text
+    assert ">3 of 5 accepted</text>" in html  # the figure beside a bar says what it counts
+    assert '<title id="chart-title">Progress by section</title>' in html and "Compliance" not in text
+    assert "A gap is a provision" not in text  # no gaps are shown without last time's
+    assert main(["report", OXFORDSHIRE, "--format", "docx"]) == 0
+    document = docx.Document(
+        str(workspace / "assessments" / "oxfordshire-pcs-scrutiny-2024-board-report.docx")
+    )
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Of 29 items: 7 accepted, 4 partially accepted, 2 rejected, 16 no status yet." in paragraphs
+    counts = document.tables[0]
+    assert [c.text for c in counts.rows[0].cells] == [
+        "Section",
+        "Accepted",
+        "Partially Accepted",
+        "Rejected",
+        "No status yet",
+    ]
+    assert [c.text for c in counts.rows[-1].cells] == ["All sections", "7", "4", "2", "16"]
+    assert not any("A gap is a provision" in paragraph for paragraph in paragraphs)
+    picture = document.inline_shapes[0]._inline.docPr
+    assert picture.get("title") == "Progress by section"
+    assert picture.get("descr").startswith("Progress by section, as a bar for each section.")
+
+
+def test_the_figure_beside_each_bar_says_what_it_counts(workspace, capsys):
+    assert main(["report", EXAMPLE]) == 0
+    html = (workspace / "assessments" / "example-homes-2025-board-report.html").read_text(encoding="utf-8")
+    assert ">12 of 15 met</text>" in html and ">19 of 20 met</text>" in html
+
+
+def test_the_word_reports_chart_stands_under_its_header_and_its_table_is_kept_whole(workspace, capsys):
+    import docx
+    from docx.shared import Cm
+
+    assert main(["report", EXAMPLE, "--format", "docx"]) == 0
+    document = docx.Document(str(workspace / "assessments" / "example-homes-2025-board-report.docx"))
+    # low enough to stand on the first page, under the title, the approval and the figures in words
+    (chart,) = document.inline_shapes
+    assert chart.height < Cm(9)
+    counts = document.tables[0]
+    kept = [
+        p.paragraph_format.keep_with_next for row in counts.rows[:-1] for c in row.cells for p in c.paragraphs
+    ]
+    assert kept and all(kept)
+
+
+def test_an_actions_lines_stay_lines(workspace, capsys):
+    assert main(["report", NORWICH]) == 0
+    html = (workspace / "assessments" / "norwich-housing-improvement-2009-board-report.html").read_text(
+        encoding="utf-8"
+    )
+    # the plan's bullets, one to a line as written, not run together into one paragraph
+    assert "<p>• Installing multiple access channels for engagement and participation</p>" in html

@@ -63,3 +63,33 @@ def test_the_word_report_draws_the_complaints_charts_as_pictures(tmp_path, capsy
         .get("descr")
         .startswith("For each month, the share of stage 1 responses made within 10 working days")
     )
+
+
+def test_a_month_with_no_responses_at_a_stage_is_said_to_have_no_bar(tmp_path, capsys):
+    out = tmp_path / "r.html"
+    assert main(["report", str(EXAMPLE), "--log", str(LOG), "--homes", "4200", "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    # April, February and March 2025 had no stage 2 responses: no bar, which is not 0% in time
+    assert "<p>April, February and March had no stage 2 responses, so no stage 2 bar.</p>" in html
+    import docx
+
+    word = tmp_path / "r.docx"
+    assert (
+        main(
+            [
+                "report",
+                str(EXAMPLE),
+                "--log",
+                str(LOG),
+                "--homes",
+                "4200",
+                "--format",
+                "docx",
+                "-o",
+                str(word),
+            ]
+        )
+        == 0
+    )
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert "April, February and March had no stage 2 responses, so no stage 2 bar." in paragraphs

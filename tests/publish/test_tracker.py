@@ -100,3 +100,20 @@ def test_a_plan_with_no_meetings_leaves_out_the_empty_columns(tracker, capsys):
     main(["render", "tracker.yaml", "-o", "t.html"])
     html = (tracker / "t.html").read_text(encoding="utf-8")
     assert "Meeting date" not in html and '<th scope="col">Item</th>' not in html
+
+
+def test_an_update_with_no_status_beside_it_is_not_called_no_response(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(Path(__file__).parents[2])
+    out = tmp_path / "oxfordshire.md"
+    assert (
+        main(["render", "assessments/oxfordshire-pcs-scrutiny-2024.yaml", "-o", str(out), "--format", "md"])
+        == 0
+    )
+    rows = [
+        line
+        for line in out.read_text(encoding="utf-8").splitlines()
+        if "**Recommendation 1.** That the Council clarifies" in line
+    ]
+    # the Cabinet's update is printed beside it: what is missing is the status, not a response
+    assert len(rows) == 1 and "| No status yet (Red) | There is no change to the previously stated" in rows[0]
+    assert "No response yet" not in out.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -250,3 +251,41 @@ def test_a_name_that_looks_like_markup_or_a_formula_is_shown_as_written(capsys, 
     sheet = load_workbook(fenbrook / "book.xlsx")["Assessments"]
     (cell,) = [row[0] for row in sheet.iter_rows(min_row=2) if str(row[0].value).startswith("=")]
     assert cell.value == "=1+1 <script>alert(1)</script>" and cell.data_type == "s"
+
+
+def test_the_workbook_shows_every_value_whole_and_prints_every_column_on_the_page(
+    capsys, monkeypatch, tmp_path
+):
+    monkeypatch.chdir(REPO)
+    status, _, _ = summary(capsys, "assessments", "--format", "xlsx", "-o", str(tmp_path / "summary.xlsx"))
+    assert status == 0
+    sheet = load_workbook(tmp_path / "summary.xlsx")["Provisions"]
+    numbers = [row[1].value for row in sheet.iter_rows(min_row=2)]
+    codes = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    # a column cut short would show "overarching.10" as "overarching.1", a figure of another item
+    assert "overarching.10" in numbers
+    assert sheet.column_dimensions["B"].width >= len("overarching.10")
+    assert sheet.column_dimensions["A"].width >= max(len(code) for code in codes)
+    for book_sheet in load_workbook(tmp_path / "summary.xlsx").worksheets:
+        assert book_sheet.page_setup.orientation == "landscape"
+        assert book_sheet.sheet_properties.pageSetUpPr.fitToPage and book_sheet.page_setup.fitToWidth == 1
+        assert book_sheet.print_title_rows == "$1:$1"
+
+
+def test_a_trackers_shares_are_named_in_its_own_answers_not_as_met(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(REPO)
+    status, _, _ = summary(capsys, "assessments", "-o", str(tmp_path / "summary.html"))
+    assert status == 0
+    page = (tmp_path / "summary.html").read_text(encoding="utf-8")
+    part = page[page.index("(oxfordshire-pcs-scrutiny-2024): how each provision is answered") :]
+    part = part[: part.index("</section>")]
+    headings = re.findall(r'<th scope="col" class="number">([^<]*)</th>', part)
+    assert headings == ["Accepted", "Partially Accepted", "Rejected", "No status yet", "Assessments"]
+    assert "Met" not in headings and "Not met" not in part
+    assert "100% accepted" in part  # the figure beside a bar, in the tracker's word
+    # a self-assessment's shares keep their words
+    hos = page[page.index("(hos-chc-2024): how each provision is answered") :]
+    assert re.findall(r'<th scope="col" class="number">([^<]*)</th>', hos[: hos.index("</section>")])[:2] == [
+        "Met",
+        "Partly met",
+    ]

@@ -78,7 +78,7 @@ _MOST_WORDS_IN_AN_ANSWER = 4
 # since the last edition. Worked out again from the answer and dates, so not part of the answer.
 _BESIDE_ANSWER = re.compile(r"red|amber|green|completed since .+", re.IGNORECASE)
 # What a published form or tracker prints where there is no answer.
-_NO_ANSWER = {"not answered", "no response yet"}
+_NO_ANSWER = {"not answered", "no response yet", "no status yet"}
 
 
 def beside_answer(text: str) -> tuple[str, list[str]]:

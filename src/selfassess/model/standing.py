@@ -112,3 +112,30 @@ def compare_answers(
         if moved is not None:
             changes.append(AnswerChange(number, before, after, moved, olds))
     return AnswerComparison(tuple(changes), tuple(opened), tuple(closed))
+
+
+#: What each band is called where a code's answers are met or not (the board report's words).
+BAND_WORDS = {
+    "met": "Met",
+    "partly": "Partly met",
+    "not-met": "Not met",
+    "none": "Not applicable",
+    "unanswered": "No valid answer",  # not answered, or not one of the code's answers
+}
+
+
+def band_words(code: Code) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The bands a count of `code`'s answers shows, and what each is called. A tracker's are its own
+    answers ('Accepted', 'Rejected'), not 'Met' and 'Not met', which would say its recommendations
+    were met when they were only accepted; only the bands its answers fall in, and those with none."""
+    if not code.is_tracker:
+        return BANDS, dict(BAND_WORDS)
+    answers: dict[str, list[str]] = {b: [] for b in BANDS}
+    meanings: set[str] = set()
+    for answer, meaning in code.answers.values.items():
+        if meaning not in meanings:  # "Consider in more detail", not its other spelling too
+            meanings.add(meaning)
+            answers[band(code, answer)].append(answer)
+    words = {b: " or ".join(answers[b]) or BAND_WORDS[b] for b in BANDS}
+    words["unanswered"] = "No status yet"
+    return tuple(b for b in BANDS if answers[b] or b == "unanswered"), words

@@ -23,6 +23,7 @@ from selfassess.output.table import HEADING, WIDTHS, Cell, rows
 _FIXED = datetime(2000, 1, 1)
 
 SheetCell = str | int | float | None
+_WIDEST = 40  # characters: a column widened to its values no further; longer text wraps in Excel
 
 #: The header row's fill: the pale blue of the Word documents' header rows.
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
@@ -89,9 +90,18 @@ def add_sheet(
         for cell in sheet[sheet.max_row]:
             as_text(cell)
     for index, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+        # never narrower than its longest short value: a cut "overarching.10" reads "overarching.1"
+        longest = max(
+            (len(str(c.value)) for c in sheet[get_column_letter(index)][1:] if c.value is not None), default=0
+        )
+        sheet.column_dimensions[get_column_letter(index)].width = max(width, min(longest + 2, _WIDEST))
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(heading))}{max(sheet.max_row, 1)}"
+    # printed as an auditor files it: landscape, every column on the page, the headings on each
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 #: The document's "modified" date, which openpyxl sets to the time of saving whatever it is given.

@@ -12,12 +12,12 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selfassess import __version__
 from selfassess.check.findings import CheckResult, Finding, Severity
 from selfassess.model.code import Code
-from selfassess.model.standing import BANDS, direction, is_gap, weakest
+from selfassess.model.standing import BANDS, band_words, direction, is_gap, weakest
 from selfassess.model.versions import Correspondence
 from selfassess.summary.charts import Chart, Part, bar_chart
 from selfassess.summary.digest import Digest
@@ -60,6 +60,8 @@ class CodeShares:
     assessments: int
     provisions: tuple[ProvisionShare, ...]
     chart: Chart
+    words: Mapping[str, str] = field(default_factory=lambda: dict(BAND_WORDS))  # a tracker's own answers
+    bands: tuple[str, ...] = BANDS  # a tracker's: only those its answers fall in, and none yet
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,10 @@ def normalised(organisation: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
+def _either(words: Sequence[str]) -> str:
+    return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)
+
+
 def _assessments(count: int) -> str:
     return "the one assessment" if count == 1 else f"the {count:,} assessments"
 
@@ -174,6 +180,7 @@ def _code_shares(code: Code, digests: Sequence[Digest], index: int) -> CodeShare
                 {band: _percent(counted[band], whole) for band in BANDS},
             )
         )
+    bands, words = band_words(code)  # a tracker's answers are its own: "Accepted" is not "Met"
     rows = [
         (
             share.number,
@@ -181,25 +188,32 @@ def _code_shares(code: Code, digests: Sequence[Digest], index: int) -> CodeShare
                 Part(
                     band,
                     share.shares[band],
-                    f"{share.number}: {share.shares[band]}% {BAND_WORDS[band].lower()}",
+                    f"{share.number}: {share.shares[band]}% {words[band].lower()}",
                 )
-                for band in BANDS
+                for band in bands
             ],
-            f"{share.shares['met']:g}% met",
+            f"{share.shares['met']:g}% {words['met'].lower()}",
         )
         for share in shares
     ]
+    said = (
+        "answer it "
+        + _either([words[band].lower() for band in bands if band != "unanswered"])
+        + ", or give it no status yet"
+        if code.is_tracker
+        else "answer it met, partly met, not met, not applicable, or give no valid answer"
+    )
     chart = bar_chart(
         f"code-{index}",
         f"How each provision of {code.title} ({code.id}) is answered",
         f"For each of the {len(shares)} provisions, the share of {_assessments(len(digests))} "
-        "that answer it met, partly met, not met, not applicable, or give no valid answer. "
+        f"that {said}. "
         "The same figures are in the table after the chart.",
         rows,
-        BAND_LEGEND,
+        tuple((band, words[band]) for band in bands),
         full=100,
     )
-    return CodeShares(code.id, code.title, len(digests), tuple(shares), chart)
+    return CodeShares(code.id, code.title, len(digests), tuple(shares), chart, words, bands)
 
 
 def _patterns(findings: Sequence[Finding]) -> tuple[FindingPattern, ...]:

@@ -110,7 +110,8 @@ BOARD_WORDS: Mapping[str, Said] = {
     "SA506": Said(
         "An action is due after the deadline it serves", "{n} actions are due after the deadlines they serve"
     ),
-    "SA507": Said("No response yet", "{n} items have no response yet"),
+    # "status", not "response": an item may have an update in words, with no status beside it
+    "SA507": Said("No status yet", "{n} items have no status yet"),
     "SA601": Said(
         "The {body} has not yet approved this assessment", "The {body} has not yet approved this assessment"
     ),
@@ -130,11 +131,18 @@ TITLE_LENGTH = 72
 
 @dataclass(frozen=True)
 class NamedProvision:
-    number: str
+    """How the report names a provision: its number and first words ('6.3 Landlords must issue…'),
+    or, in a tracker, an item's own words first, the reference a committee knows it by after them
+    ('That the Council clarifies… (Social Value, recommendation 1)')."""
+
+    number: str  # the reference shown: "6.3", "R1", "Social Value, recommendation 1"; may be ""
     title: str  # "" where the code has no such provision
+    words_first: bool = False
 
     @property
     def named(self) -> str:
+        if self.words_first and self.title:
+            return f"{self.title} ({self.number})" if self.number else self.title
         return f"{self.number} {self.title}" if self.title else self.number
 
 
@@ -156,6 +164,8 @@ class FindingGroup:
         """The sentence, with the first numbers where the list is folded under it."""
         if not self.folded:
             return self.sentence + "."
+        if any(p.words_first for p in self.provisions):
+            return self.sentence + ":"  # items are named by their words, in the list under the line
         numbers = [p.number for p in self.provisions]
         shown = ", ".join(numbers[:SHOWN_NUMBERS])
         return f"{self.sentence}: {shown}{', …' if len(numbers) > SHOWN_NUMBERS else '.'}"
@@ -181,6 +191,34 @@ def provision_title(code: Code, number: str) -> str:
     return clipped + "…"
 
 
+_KIND_WORDS = {
+    "recommendation": "recommendation",
+    "information-request": "information request",
+    "action": "action",
+}
+_WORD = re.compile(r"[a-z]+")
+
+
+def provision_reference(code: Code, number: str) -> str:
+    """The reference a reader knows a provision by: its number as the source prints it, with the
+    heading it stands under where that number alone repeats ('Social Value, recommendation 1'
+    for '2024-03-19.social-value.1'); none for a number that is only a word of the file ('other')."""
+    provision = code.provisions.get(number)
+    if provision is None:
+        return number
+    if provision.display_number:
+        shown = provision.display_number
+        kind = _KIND_WORDS.get(provision.kind or "")
+        shown = f"{kind} {shown}" if kind else shown
+        return f"{provision.heading}, {shown}" if provision.heading else _capital(shown)
+    return "" if _WORD.fullmatch(number) else number
+
+
+def named_provision(code: Code, number: str) -> NamedProvision:
+    """A provision as the report names it: a tracker's items by their own words first."""
+    return NamedProvision(provision_reference(code, number), provision_title(code, number), code.is_tracker)
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -197,7 +235,7 @@ def board_groups(findings: Sequence[Finding], code: Code) -> tuple[FindingGroup,
     for found in grouped.values():
         rule = found[0].rule
         numbers = list(dict.fromkeys(f.provision for f in found if f.provision is not None))
-        named = tuple(NamedProvision(number, provision_title(code, number)) for number in numbers)
+        named = tuple(named_provision(code, number) for number in numbers)
         said = BOARD_WORDS.get(rule)
         if said is None:
             sentence = found[0].message.rstrip(".")
@@ -205,7 +243,9 @@ def board_groups(findings: Sequence[Finding], code: Code) -> tuple[FindingGroup,
             sentence = said.many.format(n=len(found), body=body)
         else:
             sentence = _capital(said.one.format(body=body))
-        if len(found) == 1 and named:
+        if len(found) == 1 and named and named[0].words_first:
+            sentence = f"{named[0].named}: {sentence}"
+        elif len(found) == 1 and named:
             sentence = f"{named[0].number}{f' ({named[0].title})' if named[0].title else ''}: {sentence}"
         made.append(FindingGroup(rule, sentence, named, len(found)))
     return tuple(made)

@@ -29,7 +29,7 @@ COLOURS = {
 }
 #: The complaints charts' tones, as the HTML report colours them.
 TONES = {"stage1": "#1f3864", "stage2": "#5b9bd5", "on-time": "#1d6b36", "late": "#a4262c"}
-LABEL_WIDTH = 38  # characters of a section's name on one line
+LABEL_WIDTH = 60  # characters of a section's name on one line
 DPI = 150
 #: What no font draws (control characters, non-characters): shown as Word shows them, '\ufffd'.
 _UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -41,22 +41,31 @@ def _drawn(name: str) -> str:
     return _UNDRAWABLE.sub("\ufffd", " ".join(name.split())).replace("$", r"\$")
 
 
-def chart_description(sections: Sequence[SectionCount], words: Mapping[str, str]) -> str:
+def chart_description(
+    sections: Sequence[SectionCount], words: Mapping[str, str], title: str = "Compliance by section"
+) -> str:
     """The picture in words, for its alt text: every section's counts, as a reader would say them."""
     parts = []
     for section in sections:
         counts = ", ".join(
             f"{count} {words[band].lower()}" for band, count in section.counts.items() if count
         )
-        parts.append(f"{section.name}: {counts or 'no provisions'}")
-    return "Compliance by section, as a bar for each section. " + "; ".join(parts) + "."
+        parts.append(f"{section.name}: {counts or 'none'}")
+    return f"{title}, as a bar for each section. " + "; ".join(parts) + "."
 
 
-def compliance_png(sections: Sequence[SectionCount], bands: Sequence[str], words: Mapping[str, str]) -> bytes:
+def compliance_png(
+    sections: Sequence[SectionCount],
+    bands: Sequence[str],
+    words: Mapping[str, str],
+    figures: Sequence[str],
+    counted: str = "provisions",
+) -> bytes:
     """A horizontal bar for each section, its provisions split by answer, as a PNG."""
     labels = [textwrap.fill(_drawn(s.name), LABEL_WIDTH) for s in sections]
     lines = sum(label.count("\n") + 1 for label in labels)
-    figure = Figure(figsize=(9.5, 0.9 + 0.32 * lines + 0.25 * len(sections)), dpi=DPI)
+    # low enough to stand under the report's header on its first page, as the HTML's chart does
+    figure = Figure(figsize=(11, 0.9 + 0.19 * lines + 0.17 * len(sections)), dpi=DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     rows = list(range(len(sections)))[::-1]  # the first section at the top, as in the table
@@ -67,7 +76,7 @@ def compliance_png(sections: Sequence[SectionCount], bands: Sequence[str], words
             rows,
             shares,
             left=left,
-            height=0.62,
+            height=0.7,
             color=COLOURS[band],
             edgecolor="#1b1b1b" if band == "unanswered" else COLOURS[band],
             hatch="//" if band == "unanswered" else None,
@@ -75,12 +84,12 @@ def compliance_png(sections: Sequence[SectionCount], bands: Sequence[str], words
             label=words[band],
         )
         left = [start + share for start, share in zip(left, shares, strict=True)]
-    for row, section in zip(rows, sections, strict=True):
-        axes.text(1.01, row, f"{section.counts['met']}/{section.total} met", va="center", fontsize=9)
+    for row, figure_said in zip(rows, figures, strict=True):  # as the HTML chart says it
+        axes.text(1.01, row, figure_said, va="center", fontsize=9)
     axes.set_yticks(rows, labels, fontsize=9)
     axes.set_xlim(0, 1)
     axes.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"], fontsize=9)
-    axes.set_xlabel("Share of the section's provisions", fontsize=9)
+    axes.set_xlabel(f"Share of the section's {counted}", fontsize=9)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     handles, names = axes.get_legend_handles_labels()

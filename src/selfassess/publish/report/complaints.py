@@ -47,6 +47,7 @@ class Chart:
     left: int = LEFT
     right_edge: int = WIDTH - RIGHT
     baseline: float = TOP + PLOT_H
+    note: str = ""  # what an absent bar means, where one is absent
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,13 @@ def _timeliness_chart(measures: Measures) -> Chart:
                 Bar(round(x, 1), y, round(width, 1), round(TOP + PLOT_H - y, 1), f"stage{n + 1}", words)
             )
     limits = [s.respond_limit for s in measures.stages]
+    # an absent bar is no responses, not a share of none in time: said, under the legend
+    notes = []
+    for n in range(len(measures.stages)):
+        empty = [f"{m.first:%B}" for m in measures.months if not m.responses[n].done]
+        if empty:
+            months = ", ".join(empty[:-1]) + (" and " if len(empty) > 1 else "") + empty[-1]
+            notes.append(f"{months} had no stage {n + 1} responses, so no stage {n + 1} bar.")
     return Chart(
         title="Responses within the Code's timescale, each month",
         description=(
@@ -117,6 +125,7 @@ def _timeliness_chart(measures: Measures) -> Chart:
         ticks=_ticks(100, 25, "%"),
         months=labels,
         legend=(("stage1", "Stage 1"), ("stage2", "Stage 2")),
+        note=" ".join(notes),
     )
 
 

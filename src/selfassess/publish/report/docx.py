@@ -9,18 +9,18 @@ from io import BytesIO
 
 from docx.document import Document as WordDocument
 from docx.shared import Cm, RGBColor
-from docx.table import _Cell
+from docx.table import Table, _Cell
 
-from selfassess.model.standing import BANDS
 from selfassess.publish import word_blocks as word
 from selfassess.publish.pieces import ActionView
 from selfassess.publish.report.alongside_docx import add_alongside
 from selfassess.publish.report.board_words import FindingGroup
 from selfassess.publish.report.chart import chart_description, complaints_png, compliance_png
 from selfassess.publish.report.complaints import ComplaintsView
-from selfassess.publish.report.view import BAND_WORDS, ReportView
+from selfassess.publish.report.view import ReportView
 
 _COUNT_WIDTHS = (Cm(11.7), *(Cm(3.0),) * 5)
+_COUNTS_WIDTH = 15.0  # centimetres shared by the count's columns, however many a tracker has
 _ACTION_WIDTHS = (Cm(5.2), Cm(8.0), Cm(5.0), Cm(3.5), Cm(3.0), Cm(2.0))
 _CHANGE_WIDTHS = (Cm(9.0), Cm(6.0), Cm(6.0), Cm(5.7))
 _CHART_WIDTH = 22.0  # centimetres: most of a landscape page
@@ -29,7 +29,9 @@ _DIRECTION = {"better": "Better", "worse": "Worse", "changed": "Changed"}
 
 def _actions(document: WordDocument, report: ReportView, caption: str, actions: Sequence[ActionView]) -> None:
     word.heading(document, caption, 2)
-    table = word.table(document, ("Provision", "Action", "Owner", "Due", "Status", "RAG"), _ACTION_WIDTHS)
+    table = word.table(
+        document, (report.item_heading, "Action", "Owner", "Due", "Status", "RAG"), _ACTION_WIDTHS
+    )
     word.describe(table, caption, f"{caption}: each action, its owner, due date and status")
     for action in actions:
         cells = word.row(table, _ACTION_WIDTHS)
@@ -47,8 +49,19 @@ def _actions(document: WordDocument, report: ReportView, caption: str, actions: 
 
 def _chart(document: WordDocument, report: ReportView) -> None:
     """The compliance chart, a picture with its alt text (the figures, said), before its table."""
-    png = compliance_png(report.sections, BANDS, BAND_WORDS)
-    _picture(document, png, "Compliance by section", chart_description(report.sections, BAND_WORDS))
+    figures = [report.figure(section) for section in report.sections]
+    png = compliance_png(report.sections, report.bands, report.words, figures, report.counted)
+    said = chart_description(report.sections, report.words, report.chart_title)
+    _picture(document, png, report.chart_title, said)
+
+
+def _kept_whole(table: Table) -> None:
+    """A short table on one page: each row kept with the next, as Word keeps a table together
+    (a table longer than a page still breaks, so nothing is ever hidden)."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _picture(document: WordDocument, png: bytes, title: str, description: str) -> None:
@@ -59,11 +72,17 @@ def _picture(document: WordDocument, png: bytes, title: str, description: str) -
 
 
 def _named(cell: _Cell, report: ReportView, number: str) -> None:
-    """The number in bold, and the provision's first words after it."""
-    word.text(cell.paragraphs[0], number, bold=True)
-    title = report.titles.get(number)
-    if title:
-        word.text(cell.paragraphs[0], f" {title}")
+    """The number in bold, and the provision's first words after it; a tracker's item by its words,
+    its reference after them."""
+    name = report.name(number)
+    if name.words_first and name.title:
+        word.text(cell.paragraphs[0], name.title, bold=True)
+        if name.number:
+            word.text(cell.paragraphs[0], f" ({name.number})")
+        return
+    word.text(cell.paragraphs[0], name.number, bold=True)
+    if name.title:
+        word.text(cell.paragraphs[0], f" {name.title}")
 
 
 def _findings(document: WordDocument, heading: str, groups: Sequence[FindingGroup]) -> None:
@@ -96,6 +115,8 @@ def _complaints(document: WordDocument, log: ComplaintsView) -> None:
     for chart in log.charts:
         word.heading(document, chart.title, 2)
         _picture(document, complaints_png(chart), chart.title, chart.description)
+        if chart.note:
+            word.paragraph(document, chart.note)
     table = word.table(document, (*log.by_month_heading, "Stage 1 in time, drawn"), _MONTH_WIDTHS)
     word.describe(
         table, "Complaints each month", "Each month and quarter: complaints received and responses in time"
@@ -144,22 +165,25 @@ def render_report_docx(report: ReportView) -> bytes:
             word.text(paragraph, value)
 
     word.heading(document, "At a glance", 1)
-    parts = [f"{report.totals[band]} {BAND_WORDS[band].lower()}" for band in BANDS if report.totals[band]]
-    word.paragraph(document, f"Of {report.provisions} provisions: {', '.join(parts)}.")
+    bands = report.bands
+    parts = [f"{report.totals[band]} {report.words[band].lower()}" for band in bands if report.totals[band]]
+    word.paragraph(document, f"Of {report.provisions} {report.counted}: {', '.join(parts)}.")
     _chart(document, report)
-    table = word.table(document, ("Section", *(BAND_WORDS[band] for band in BANDS)), _COUNT_WIDTHS)
+    widths = (_COUNT_WIDTHS[0], *(Cm(_COUNTS_WIDTH / len(bands)),) * len(bands))
+    table = word.table(document, ("Section", *(report.words[band] for band in bands)), widths)
     word.describe(
-        table, "Provisions by section and answer", "For each section, how many provisions have each answer"
+        table, report.count_caption, f"For each section, how many {report.counted} have each answer"
     )
     for section in report.sections:
-        cells = word.row(table, _COUNT_WIDTHS)
+        cells = word.row(table, widths)
         word.text(cells[0].paragraphs[0], section.name, bold=True)
-        for cell, band in zip(cells[1:], BANDS, strict=True):
+        for cell, band in zip(cells[1:], bands, strict=True):
             word.text(cell.paragraphs[0], str(section.counts[band]))
-    cells = word.row(table, _COUNT_WIDTHS)
+    cells = word.row(table, widths)
     word.text(cells[0].paragraphs[0], "All sections", bold=True)
-    for cell, band in zip(cells[1:], BANDS, strict=True):
+    for cell, band in zip(cells[1:], bands, strict=True):
         word.text(cell.paragraphs[0], str(report.totals[band]), bold=True)
+    _kept_whole(table)
 
     if report.complaints is not None:
         _complaints(document, report.complaints)
@@ -171,7 +195,8 @@ def render_report_docx(report: ReportView) -> bytes:
         count = report.error_count
         _findings(
             document,
-            f"{count} {'problem' if count == 1 else 'problems'} to fix before the assessment is published",
+            f"{count} {'problem' if count == 1 else 'problems'} to fix "
+            f"before the {report.document} is published",
             report.errors,
         )
     if report.warnings:
@@ -191,8 +216,13 @@ def render_report_docx(report: ReportView) -> bytes:
     if report.previous:
         word.heading(document, "Since the last assessment", 1)
         word.paragraph(document, f"Compared with the assessment for {report.previous}.")
+        paragraph = word.paragraph(document)
+        word.text(paragraph, "Gaps closed: ", bold=True)
+        word.text(paragraph, ("; ".join(map(report.named, report.gaps_closed)) or "none") + ". ")
+        word.text(paragraph, "New gaps: ", bold=True)
+        word.text(paragraph, ("; ".join(map(report.named, report.gaps_opened)) or "none") + ".")
         if report.changes:
-            table = word.table(document, ("Provision", "Then", "Now", "Change"), _CHANGE_WIDTHS)
+            table = word.table(document, (report.item_heading, "Then", "Now", "Change"), _CHANGE_WIDTHS)
             word.describe(table, "Answers that changed", "Each provision whose answer changed, then and now")
             for change in report.changes:
                 cells = word.row(table, _CHANGE_WIDTHS)
@@ -207,12 +237,7 @@ def render_report_docx(report: ReportView) -> bytes:
                 _named(cells[0], report, change.provision)
         else:
             word.paragraph(document, "No answer has changed.")
-        paragraph = word.paragraph(document)
-        word.text(paragraph, "Gaps closed: ", bold=True)
-        word.text(paragraph, ("; ".join(map(report.named, report.gaps_closed)) or "none") + ". ")
-        word.text(paragraph, "New gaps: ", bold=True)
-        word.text(paragraph, ("; ".join(map(report.named, report.gaps_opened)) or "none") + ".")
+        word.paragraph(document, "A gap is a provision not met, partly met or not answered.")
     if report.alongside is not None:
         add_alongside(document, report.alongside)
-    word.paragraph(document, "A gap is a provision not met, partly met or not answered.")
     return word.finish(document)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from selfassess.model.standing import BANDS
-from selfassess.publish.report.view import BAND_WORDS, ReportView
+from selfassess.publish.report.view import ReportView
 from selfassess.publish.templates import environment
 
 
@@ -13,5 +12,5 @@ def render_report_html(view: ReportView, template_dir: Path | None = None) -> st
     return (
         environment(template_dir)
         .get_template("report.html.j2")
-        .render(report=view, bands=BANDS, words=BAND_WORDS)
+        .render(report=view, bands=view.bands, words=view.words)
     )

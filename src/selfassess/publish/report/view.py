@@ -7,6 +7,7 @@ gaps opened and gaps closed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -15,24 +16,24 @@ from selfassess import __version__
 from selfassess.check.findings import Finding, Severity
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
-from selfassess.model.standing import BANDS, band, compare_answers
+from selfassess.model.standing import BAND_WORDS, BANDS, band, band_words, compare_answers
 from selfassess.model.standing import AnswerChange as Change
 from selfassess.model.versions import Correspondence, one_step
 from selfassess.publish.form.view import ApprovalView, form_view
 from selfassess.publish.pieces import ActionView, shown_date
 from selfassess.publish.report.alongside import AlongsideView
-from selfassess.publish.report.board_words import FindingGroup, board_groups, provision_title
+from selfassess.publish.report.board_words import (
+    FindingGroup,
+    NamedProvision,
+    board_groups,
+    named_provision,
+    provision_title,
+)
 from selfassess.publish.report.complaints import ComplaintsView
 
-#: Columns of the compliance count, in the order a board reads them.
-BAND_WORDS = {
-    "met": "Met",
-    "partly": "Partly met",
-    "not-met": "Not met",
-    "none": "Not applicable",
-    "unanswered": "No valid answer",  # not answered, or not one of the code's answers
-}
 UPCOMING_DAYS = 90
+#: A section number a reader knows ('1', '9', '4A'), not a key of the file.
+_SHOWN_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,9 @@ class SectionCount:
 
     @property
     def name(self) -> str:
-        """'1. Definition of a complaint'; a section numbered by a word ('energy') by its title alone."""
-        return f"{self.number}. {self.title}" if self.number[:1].isdigit() else self.title
+        """'1. Definition of a complaint'; a section numbered by a word ('energy') or by a key of the
+        file ('2024-03-19.social-value') by its title alone."""
+        return f"{self.number}. {self.title}" if _SHOWN_NUMBER.fullmatch(self.number) else self.title
 
 
 @dataclass(frozen=True)
@@ -80,16 +82,48 @@ class ReportView:
     made_with: str = f"selfassess {__version__}"
     complaints: ComplaintsView | None = None  # what the complaints log shows, where one was given
     titles: Mapping[str, str] = field(default_factory=dict)  # provision number -> its first words
+    names: Mapping[str, NamedProvision] = field(default_factory=dict)  # provision number -> its name
+    bands: tuple[str, ...] = BANDS  # the columns of the count: a tracker's, only those its answers fill
+    words: Mapping[str, str] = field(default_factory=lambda: dict(BAND_WORDS))  # band -> its heading
+    counted: str = "provisions"  # what the code holds: provisions, or a tracker's items
     alongside: AlongsideView | None = None  # the organisation's answers to a corresponding code
 
     @property
     def provisions(self) -> int:
         return sum(self.totals.values())
 
+    @property
+    def document(self) -> str:
+        """What the file is, to a board: a self-assessment, or a tracker of recommendations."""
+        return "tracker" if self.counted == "items" else "assessment"
+
+    @property
+    def chart_title(self) -> str:
+        """A tracker's recommendations are not complied with: they are answered, and progress."""
+        return "Progress by section" if self.counted == "items" else "Compliance by section"
+
+    @property
+    def count_caption(self) -> str:
+        return (
+            "Items by section and response" if self.counted == "items" else "Provisions by section and answer"
+        )
+
+    @property
+    def item_heading(self) -> str:
+        """The heading of the column that names what an action or a change is about."""
+        return "Item" if self.counted == "items" else "Provision"
+
+    def figure(self, section: SectionCount) -> str:
+        """What the figure beside a section's bar says: '12 of 15 met', '3 of 5 accepted'."""
+        return f"{section.counts['met']} of {section.total} {self.words['met'].lower()}"
+
+    def name(self, number: str) -> NamedProvision:
+        return self.names.get(number) or NamedProvision(number, self.titles.get(number, ""))
+
     def named(self, number: str) -> str:
-        """'6.3 Landlords must issue a full response…': a number, as a board reads it."""
-        title = self.titles.get(number)
-        return f"{number} {title}" if title else number
+        """'6.3 Landlords must issue a full response…', or a tracker's item by its words: a
+        provision, as a board reads it."""
+        return self.name(number).named
 
 
 def _open(findings: Sequence[Finding], severity: Severity) -> list[Finding]:
@@ -145,10 +179,9 @@ def report_view(
             if period is not None
             else shown_date(previous_assessment.assessed_on)
         )
+    bands, words = _band_words(code, assessment)
     return ReportView(
-        title=f"Complaint handling self-assessment: report to the {code.term('governing body')}"
-        if "complaint" in code.title.lower()
-        else f"Self-assessment against the {code.title}: report to the {code.term('governing body')}",
+        title=_title(code),
         organisation=assessment.organisation,
         code_title=code.title,
         assessed_on=form.assessed_on,
@@ -174,7 +207,31 @@ def report_view(
         governing_body=code.term("governing body"),
         complaints=complaints,
         titles={number: provision_title(code, number) for number in code.provisions},
+        names={number: named_provision(code, number) for number in code.provisions},
+        bands=bands,
+        words=words,
+        counted="items" if code.is_tracker else "provisions",
     )
+
+
+def _title(code: Code) -> str:
+    body = code.term("governing body")
+    if code.is_tracker:  # a committee's recommendations, or a plan: not a self-assessment
+        return f"Progress on the {code.title}: report to the {body}"
+    if "complaint" in code.title.lower():
+        return f"Complaint handling self-assessment: report to the {body}"
+    return f"Self-assessment against the {code.title}: report to the {body}"
+
+
+def _band_words(code: Code, assessment: Assessment) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The count's columns and their headings (a tracker's in its own answers); a tracker with an
+    answer that is none of its answers counts it as having no valid status, not none yet."""
+    bands, words = band_words(code)
+    if code.is_tracker and any(
+        r.answer and code.answers.meaning(r.answer) is None for r in assessment.responses.values()
+    ):
+        words["unanswered"] = "No valid status"
+    return bands, words
 
 
 def shown_date_of(day: date | None) -> str:

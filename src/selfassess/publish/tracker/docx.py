@@ -74,7 +74,7 @@ def render_tracker_docx(tracker: TrackerView) -> bytes:
         word.text(since, tracker.since + left_out)
     word.paragraph(
         document,
-        "RAG: Green, completed or closed; Amber, in progress; Red, no response yet, or open long after "
+        "RAG: Green, completed or closed; Amber, in progress; Red, no status yet, or open long after "
         "the meeting that raised it.",
     )
     columns, widths = _layout(tracker)

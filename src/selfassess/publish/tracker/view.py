@@ -18,7 +18,7 @@ from datetime import date
 
 from selfassess import __version__
 from selfassess.check.findings import Finding
-from selfassess.model.assessment import Assessment
+from selfassess.model.assessment import Assessment, Response
 from selfassess.model.code import CLOSED_MEANINGS, Code
 from selfassess.publish.pieces import ActionView, action_view, shown_date
 from selfassess.timelimits.calendar import long_date
@@ -36,7 +36,7 @@ class TrackerRow:
     kind: str | None  # Recommendation, Information, Action
     text: str  # Markdown
     lead: str | None
-    status: str  # the response as written, or "No response yet"
+    status: str  # the response as written, "No status yet" beside an update, or "No response yet"
     rag: str  # red | amber | green
     response: str  # Markdown
     completed_since: bool
@@ -80,6 +80,14 @@ class TrackerView:
         return any(row.item for row in self.rows)
 
 
+def _no_answer(response: Response | None) -> str:
+    """What stands for an item's missing status: an update written with no status beside it is a
+    response, so "No response yet" would contradict the update printed next to it."""
+    return (
+        "No status yet" if response is not None and (response.commentary or "").strip() else "No response yet"
+    )
+
+
 def _lead(lead: str | None, supporting: Sequence[str]) -> str | None:
     if supporting:
         return f"{lead or ''}; supported by {', '.join(supporting)}".lstrip("; ")
@@ -118,7 +126,7 @@ def tracker_view(
                     kind=_KIND_WORDS.get(provision.kind or ""),
                     text=provision.text,
                     lead=_lead(response.lead, response.supporting) if response is not None else None,
-                    status=answer or "No response yet",
+                    status=answer or _no_answer(response),
                     rag=rag,
                     response=(response.commentary or "") if response is not None else "",
                     completed_since=bool(closed and since and closed_on and closed_on >= since),
