@@ -178,25 +178,33 @@ def _paragraph_texts(paragraph: Any, lists: _ListStyles) -> tuple[str, str]:
     return text, marked
 
 
+#: Word's built-in character styles for emphasis, which selfassess's Word files give the bold and
+#: italic written in the text.
+EMPHASIS_STYLES = frozenset({"Strong", "Emphasis"})
+
+
 def _marked_text(paragraph: Any) -> str:
     """A paragraph's text with its bold, italic and linked words marked (see MARKS). Bold or italic
-    that covers the whole paragraph is the paragraph's style (a heading, "Actions:"), not marked."""
+    that covers the whole paragraph is the paragraph's style (a heading, "Actions:"), not marked,
+    unless it is in Word's character style for emphasis (Strong, Emphasis), as a writer's is."""
     from docx.text.hyperlink import Hyperlink
 
-    pieces: list[tuple[str, bool, bool, str]] = []  # (words, bold, italic, the address they link to)
+    # (words, bold, italic, the address they link to, emphasis in Word's own character style)
+    pieces: list[tuple[str, bool, bool, str, bool]] = []
     for inner in paragraph.iter_inner_content():
         linked = isinstance(inner, Hyperlink)
         address = (inner.address or "") if linked else ""
         for run in inner.runs if linked else [inner]:
             if run.text:
-                pieces.append((unmarked(run.text), bool(run.bold), bool(run.italic), address))
+                emphasis = run._r.style in EMPHASIS_STYLES
+                pieces.append((unmarked(run.text), bool(run.bold), bool(run.italic), address, emphasis))
     shown = [piece for piece in pieces if piece[0].strip()]
     bold_style, italic_style = all(piece[1] for piece in shown), all(piece[2] for piece in shown)
     marked = ""
     for address, group in groupby(pieces, key=lambda piece: piece[3]):
         words = ""
-        for text, bold, italic, _ in group:
-            bold, italic = bold and not bold_style, italic and not italic_style
+        for text, bold, italic, _, emphasis in group:
+            bold, italic = bold and (emphasis or not bold_style), italic and (emphasis or not italic_style)
             words += (BOLD if bold else "") + (ITALIC if italic else "") + text
             words += (END_ITALIC if italic else "") + (END_BOLD if bold else "")
         marked += f"{LINK}{words}{LINK_TO}{address}{END_LINK}" if address else words

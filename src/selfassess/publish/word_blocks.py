@@ -179,7 +179,11 @@ def spans(paragraph: Paragraph, spans: Sequence[Span], bold: bool = False) -> No
         if span.href:
             link(paragraph, span.text, span.href, bold=span.bold or bold, italic=span.italic)
         else:
-            text(paragraph, span.text, bold=span.bold or bold, italic=span.italic)
+            run = text(paragraph, span.text, bold=span.bold or bold, italic=span.italic)
+            if span.bold or span.italic:
+                # Word's own character style for the writer's emphasis, beside the bold or italic:
+                # it tells import that a paragraph in bold throughout was written so, not styled so.
+                run._r.style = EMPHASIS_STYLES[0] if span.bold else EMPHASIS_STYLES[1]
 
 
 def paragraph(document: WordDocument, words: str = "", style: str | None = None) -> Paragraph:
@@ -204,6 +208,10 @@ def paragraph(document: WordDocument, words: str = "", style: str | None = None)
     if words:
         text(added, words)
     return added
+
+
+#: The character styles of emphasis written in the text (Markdown's ** and *): Strong, Emphasis.
+EMPHASIS_STYLES = ("Strong", "Emphasis")
 
 
 def styled(paragraph: Paragraph, style_id: str) -> Paragraph:
