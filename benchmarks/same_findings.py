@@ -4,8 +4,8 @@
 
 Writes a corpus of `--count` assessments (`benchmarks/corpus.py`, the same files for the same
 count) in a temporary folder, and checks it and the bundled `assessments/` twice: with the
-`src/` of git revision `--before` (default `main`, taken out with `git archive` with the codes
-and templates it ships) and with this
+`src/` of git revision `--before` (by default the commit where this branch left main; taken out
+with `git archive`, with the codes and templates it ships) and with this
 checkout's `src/`. Each pair of JSON reports must be the same bytes; the first line that differs
 is printed otherwise, and the exit status is 1. Speed work proves with this that it found what
 was found before, and nothing else.
@@ -41,6 +41,13 @@ def _source_at(revision: str, into: Path) -> Path:
     return into / "src"
 
 
+def _branched_from() -> str:
+    """The commit this checkout's branch started from on main (main itself, on main)."""
+    return subprocess.run(
+        ["git", "-C", str(REPO), "merge-base", "HEAD", "main"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
 def _report(src: Path, folder: Path, jobs: str | None) -> bytes:
     environment = {**os.environ, "PYTHONPATH": str(src)}
     command = [sys.executable, "-m", "selfassess", "check", "--format", "json", str(folder)]
@@ -62,13 +69,16 @@ def _first_difference(before: bytes, after: bytes) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--before", default="main", help="the git revision to compare with (default main)")
+    parser.add_argument(
+        "--before", help="the git revision to compare with (default: where this branch left main)"
+    )
     parser.add_argument("--count", type=int, default=1000, help="assessments in the corpus (default 1000)")
     parser.add_argument("--jobs", metavar="N", help="pass --jobs N to selfassess check")
     arguments = parser.parse_args(argv)
+    revision = arguments.before or _branched_from()
     with tempfile.TemporaryDirectory(prefix="selfassess-same-") as temporary:
         root = Path(temporary)
-        before = _source_at(arguments.before, root / "before")
+        before = _source_at(revision, root / "before")
         corpus = root / "corpus"
         print(f"Writing {arguments.count:,} assessments ...", file=sys.stderr)
         generate(corpus, arguments.count)
