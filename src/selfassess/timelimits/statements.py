@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selfassess.literals import lowered_for_words, may_match, needed_words
 from selfassess.timelimits.deadlines import StatedDate, find_stated_dates
@@ -258,6 +259,7 @@ def _keyword(keyword: str) -> re.Pattern[str]:
 _FORM_NEEDS = tuple(needed_words(pattern) for pattern, _ in (*_STAGE_FORMS, *_ACT_FORMS))
 
 
+@lru_cache(maxsize=1024)  # a sentence's clauses are normalised again for each duration in it
 def _normalised(text: str) -> str:
     """The text with other ways of naming stages and acts added in the codes' own words."""
     extra: list[str] = []
