@@ -13,6 +13,7 @@ from selfassess.check.runner import CheckOptions, check_files
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.discover import discover
 from selfassess.text import admissions, sentences
+from selfassess.timelimits import statements
 
 REPO = Path(__file__).parents[2]
 
@@ -31,6 +32,7 @@ def _forget() -> None:
     sentences._split.cache_clear()
     sentences._words_of.cache_clear()
     admissions._words_in.cache_clear()
+    statements._normalised.cache_clear()
     commentary._reader.cache_clear()
     commentary._shortfall_reader.cache_clear()
 
