@@ -10,7 +10,9 @@ import jsonschema
 import pytest
 from tests.golden import assert_golden
 
+from selfassess.check.findings import CheckResult, Finding, Severity
 from selfassess.cli import main
+from selfassess.output import json as json_output
 
 REPO = Path(__file__).parents[2]
 GOLDEN = Path(__file__).parent / "golden"
@@ -75,3 +77,33 @@ def test_github_annotations_escape_what_github_would_misread():
         annotation(waived)
         == "::notice file=a.yaml,line=1,col=1,title=SA201 [1.6]::No evidence. (waived: held offline)"
     )
+
+
+def _indented_writer(result: CheckResult) -> str:
+    """The report as the standard library's indented writer gives it, whole."""
+    document = {
+        "version": json_output.FORMAT_VERSION,
+        "checked": result.checked,
+        "findings": [finding.as_json() for finding in result.findings],
+        "organisations": result.organisations,
+        "totals": json_output.totals(result),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_written_a_finding_at_a_time_is_the_indented_writers_text():
+    findings = [
+        Finding(
+            "a/Ümlaut & “quotes”.yaml", 3, 5, "SA303", Severity.WARNING, "6.3", 'It says "below\ttarget".'
+        ),
+        Finding("a/b.yaml", 9, 1, "SA401", Severity.ERROR, None, "A \\ backslash, a\nline break."),
+        Finding("a/b.yaml", 12, 7, "SA502", Severity.INFO, "6.4", "Due.", waived="Agreed with the board"),
+    ]
+    full = CheckResult(
+        ["a/Ümlaut & “quotes”.yaml", "a/b.yaml", "a/clean.yaml"], findings, {"a/b.yaml": "Fen Homes"}
+    )
+    empty = CheckResult(["a/clean.yaml"], [], {})
+    nothing = CheckResult([], [], {})
+    for result in (full, empty, nothing):
+        assert json_output.render(result) == _indented_writer(result)
+        assert "".join(json_output.pieces(result)) == _indented_writer(result)

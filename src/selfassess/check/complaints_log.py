@@ -12,14 +12,16 @@ from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING
 
 from selfassess.check.answers import quoted
-from selfassess.complaints.judging import JudgedLog, judge
 from selfassess.complaints.limits import LogLimits, limits_of
-from selfassess.complaints.reading import read_log
 from selfassess.complaints.source import SUFFIXES
 from selfassess.load.documents import Document
 from selfassess.model.code import Code
+
+if TYPE_CHECKING:
+    from selfassess.complaints.judging import JudgedLog
 
 
 def _named(document: Document, given: Path | None) -> tuple[Path, str] | str | None:
@@ -61,6 +63,11 @@ def _judged(
     limits: LogLimits,
     today: date | None,
 ) -> JudgedLog:
+    # Reading and judging a log loads numpy and polars (a third of a second): only when a log is
+    # read, not for every check.
+    from selfassess.complaints.judging import judge
+    from selfassess.complaints.reading import read_log
+
     return judge(read_log(path, shown, dict(columns)), limits, today)
 
 

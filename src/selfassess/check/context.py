@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from selfassess.check.options import RuleOption
-from selfassess.complaints.judging import JudgedLog
-from selfassess.complaints.measures import Period, period_of
 from selfassess.load.documents import Document
 from selfassess.load.evidence_files import FileFact
 from selfassess.load.positions import Loc
 from selfassess.load.reading import Counterpart
 from selfassess.model.assessment import Assessment
 from selfassess.model.code import Code
+
+if TYPE_CHECKING:
+    from selfassess.complaints.judging import JudgedLog
+    from selfassess.complaints.measures import Period
 
 T = TypeVar("T")
 
@@ -73,6 +75,9 @@ class Context:
     @property
     def complaints_period(self) -> Period | None:
         """The days the assessment speaks for, to count its log's cases in."""
+        # The log's measures load numpy (a third of a second): only for a check that has a log.
+        from selfassess.complaints.measures import period_of
+
         return period_of(self.assessment) if self.assessment is not None else None
 
     @property

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from selfassess.load.positions import Loc, Position
@@ -13,6 +14,7 @@ from selfassess.load.positions import Loc, Position
 _NUMBER_PARTS = re.compile(r"\d+|\D+")
 
 
+@lru_cache(maxsize=4096)  # a run of thousands of files sorts the same few hundred numbers again and again
 def provision_order(number: str | None) -> tuple[tuple[int, int | str], ...]:
     """'6.2' before '6.10'; numbers before words."""
     if number is None:

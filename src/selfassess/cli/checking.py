@@ -60,6 +60,12 @@ def run_check(arguments: argparse.Namespace) -> int:
         if progress is not None:
             progress.finish()
     content: str | bytes
+    if arguments.format == "json" and out is None:
+        from selfassess.output import json
+
+        # Written a finding at a time: the report of a large run is never held whole.
+        sys.stdout.writelines(json.pieces(result))
+        return EXIT_FINDINGS if result.has_errors else EXIT_CLEAN
     if arguments.format == "text":
         from selfassess.output import text
 

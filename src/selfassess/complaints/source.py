@@ -15,9 +15,10 @@ import io
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
 
 SUFFIXES = (".csv", ".xlsx")
 
@@ -72,6 +73,8 @@ def csv_rows(path: Path) -> Iterator[Row]:
 
 
 def _csv_columns(path: Path, heading_row: int, columns: Sequence[int]) -> pl.DataFrame:
+    import polars as pl  # a third of a second to load, for the check of an assessment with a log only
+
     encoding = _encoding(path)
     with path.open(encoding=encoding, errors="replace", newline="") as stream:
         delimiter = _delimiter(stream.readline())
@@ -112,6 +115,8 @@ def _cell_text(value: Any) -> str | None:
 
 
 def _xlsx_columns(path: Path, heading_row: int, columns: Sequence[int]) -> pl.DataFrame:
+    import polars as pl  # as in _csv_columns
+
     wanted = sorted(set(columns))
     cells: list[list[str | None]] = [[] for _ in wanted]
     for number, row in enumerate(xlsx_rows(path), start=1):

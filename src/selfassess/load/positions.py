@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -47,6 +48,11 @@ class Positions:
 
     def set_key(self, loc: Loc, position: Position) -> None:
         self._keys[loc] = position
+
+    def setters(self) -> tuple[Callable[[Loc, Position], None], Callable[[Loc, Position], None]]:
+        """`set_value` and `set_key` as the dictionaries' own methods, for the loader, which calls
+        them for every value of every file."""
+        return self._values.__setitem__, self._keys.__setitem__
 
     def value(self, loc: Loc) -> Position:
         """Where the value at `loc` starts (or its nearest enclosing value)."""

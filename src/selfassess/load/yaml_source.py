@@ -114,6 +114,7 @@ class _Builder:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.positions = Positions()
+        self._set_value, self._set_key = self.positions.setters()
         self.problems: list[LoadProblem] = []
         self.stack: list[_Frame] = []
         self.root: Any = None
@@ -205,6 +206,8 @@ class _Builder:
         key: Any = None
         if top is None:
             loc: Loc | None = ()
+        elif top.skip_depth:
+            return  # inside a key that is a list or a mapping, read past (see _skip)
         elif top.is_map:
             key = top.pending
             if key is None:
@@ -222,9 +225,13 @@ class _Builder:
             value = self._scalar_value(event, loc)
         if loc is not None:
             mark = event.start_mark
-            self._record(loc, Position(mark.line + 1, mark.column + 1), anchor=event.anchor)
-            if event.anchor:
-                self.anchors[event.anchor] = (value, loc, len(self.log) - 1, len(self.log))
+            position = Position(mark.line + 1, mark.column + 1)
+            self._set_value(loc, position)
+            anchor = event.anchor
+            if self.open_anchors or anchor:
+                self.log.append((loc, False, position))
+                if anchor:
+                    self.anchors[anchor] = (value, loc, len(self.log) - 1, len(self.log))
         if top is None:
             self.root = value
         elif top.is_map:
@@ -270,7 +277,10 @@ class _Builder:
             )
             top.pending = _DISCARD
             return
-        self._record(loc, Position(mark.line + 1, mark.column + 1), is_key=True)
+        position = Position(mark.line + 1, mark.column + 1)
+        self._set_key(loc, position)
+        if self.open_anchors:
+            self.log.append((loc, True, position))
         top.pending = text
 
     def _start(self, event: Any, is_map: bool) -> None:
@@ -406,10 +416,14 @@ def load_yaml_text(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
     try:
         parser = _Loader(text)
         try:
-            # The parser's own loop, without `yaml.parse`'s generator and its check before each event.
-            feed, next_event = builder.feed, parser.get_event
+            # The parser's own loop, without `yaml.parse`'s generator and its check before each event;
+            # a scalar, two events in three, goes straight to its reader.
+            feed, scalar, next_event = builder.feed, builder._scalar, parser.get_event
             while (event := next_event()) is not None:
-                feed(event)
+                if type(event) is _SCALAR:
+                    scalar(event)
+                else:
+                    feed(event)
         finally:
             parser.dispose()
     except _StopReading:

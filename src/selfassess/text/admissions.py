@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from selfassess.literals import lowered_for_words, may_match, needed_words
 from selfassess.text.cues import CUES, Family, compile_pattern
 from selfassess.text.figures import AverageLimit, figure_admitting
 from selfassess.text.scope import CLAUSE_BREAK, about_another_service, excused, inside_quotation
@@ -49,14 +50,19 @@ class CueMatch:
 
 
 @cache
-def _compiled(index: int) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Cue `index`, compiled on first use: a one-file check meets few of the cues, and compiling
-    them all would be most of its start-up time spent in this module."""
+def _compiled(
+    index: int,
+) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...] | None]:
+    """Cue `index`, compiled on first use (a one-file check meets few of the cues, and compiling
+    them all would be most of its start-up time spent in this module), with the words its pattern
+    cannot match without."""
     cue = CUES[index]
+    pattern = re.compile(compile_pattern(cue.pattern), re.IGNORECASE)
     return (
-        re.compile(compile_pattern(cue.pattern), re.IGNORECASE),
+        pattern,
         re.compile(cue.not_before, re.IGNORECASE) if cue.not_before else None,
         re.compile(cue.not_after, re.IGNORECASE) if cue.not_after else None,
+        needed_words(pattern),
     )
 
 
@@ -87,8 +93,11 @@ def _words_in(text: str) -> tuple[CueMatch, ...]:
     tried = sorted({index for word, indices in _CUES_NEEDING.items() if word in lowered for index in indices})
     clause_starts: list[int] | None = None
     found: list[CueMatch] = []
+    plain = lowered_for_words(text)
     for index in tried:
-        pattern, not_before, not_after = _compiled(index)
+        pattern, not_before, not_after, needed = _compiled(index)
+        if not may_match(needed, plain):
+            continue
         cue = CUES[index]
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -226,15 +226,23 @@ def _has_words(text: str) -> bool:
     return text[:1].isalnum() or _LETTER_OR_DIGIT.search(text) is not None
 
 
+@lru_cache(maxsize=65_536)
+def _words_of(raw: str) -> str | None:
+    """A sentence's words as written, without markup; None where it has none. Remembered: the
+    same sentence comes back in other commentaries, other forms and other years, in a text that
+    as a whole is new."""
+    cleaned = _clean(raw)
+    return cleaned if cleaned and _has_words(cleaned) else None
+
+
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        cleaned = _clean(text[start:end])
-        if cleaned and _has_words(cleaned):
-            out.append(Sentence(cleaned, start, end))
+    raw = text[start:end]
+    core = raw.strip()  # the whitespace `str.isspace` knows, at both ends
+    if core:
+        start += len(raw) - len(raw.lstrip())
+        cleaned = _words_of(core)
+        if cleaned is not None:
+            out.append(Sentence(cleaned, start, start + len(core)))
 
 
 def _split_block(text: str, start: int, end: int, out: list[Sentence]) -> None:

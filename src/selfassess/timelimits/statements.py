@@ -38,7 +38,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from selfassess.literals import lowered_for_words, may_match, needed_words
 from selfassess.timelimits.deadlines import StatedDate, find_stated_dates
 from selfassess.timelimits.durations import Duration, FoundDuration, Unit, find_durations, names_a_unit
 
@@ -247,13 +249,19 @@ class _Limit:
     stage: str | None  # the keyword naming its stage ("stage 1"), if one does
     acts: tuple[re.Pattern[str], ...]  # its other keywords, as patterns
     window: bool  # a minimum (at-least): the other party's time, such as a resident's to complain
+    needs: tuple[tuple[str, ...] | None, ...] = ()  # the words each of `acts` cannot match without
 
     @property
     def words(self) -> frozenset[str]:
         return frozenset(p.pattern for p in self.acts) | ({self.stage} if self.stage else set())
 
     def names_act(self, text: str) -> bool:
-        return bool(self.acts) and all(pattern.search(text) for pattern in self.acts)
+        if not self.acts:
+            return False
+        plain = lowered_for_words(text)
+        return all(may_match(needs, plain) for needs in self.needs) and all(
+            pattern.search(text) for pattern in self.acts
+        )
 
     def acts_alike(self, other: _Limit) -> bool:
         """The same act at another stage: stage 2's response is stage 1's response, later."""
@@ -264,14 +272,19 @@ def _keyword(keyword: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(keyword.strip()).replace(r"\ ", r"\s+"), re.IGNORECASE)
 
 
+_FORM_NEEDS = tuple(needed_words(pattern) for pattern, _ in (*_STAGE_FORMS, *_ACT_FORMS))
+
+
+@lru_cache(maxsize=1024)  # a sentence's clauses are normalised again for each duration in it
 def _normalised(text: str) -> str:
     """The text with other ways of naming stages and acts added in the codes' own words."""
     extra: list[str] = []
     lowered = text.lower()
-    for pattern, form in (*_STAGE_FORMS, *_ACT_FORMS):
+    plain = lowered_for_words(text)
+    for (pattern, form), needs in zip((*_STAGE_FORMS, *_ACT_FORMS), _FORM_NEEDS, strict=True):
         if pattern is _AWARE_FORM and "aware" not in lowered:
             continue  # a substring test first: the pattern is slow to fail, and "of" is everywhere
-        if pattern.search(text):
+        if may_match(needs, plain) and pattern.search(text):
             extra.append(form)
     return text + (" | " + " ".join(extra) if extra else "")
 
@@ -301,7 +314,8 @@ class LimitReader:
             stage = next((word for word in words if _STAGE.fullmatch(word.strip())), None)
             acts = tuple(_keyword(word) for word in words if word != stage)
             if acts or stage:
-                self._limits.append(_Limit(key, stage, acts, key in windows))
+                needs = tuple(needed_words(act) for act in acts)
+                self._limits.append(_Limit(key, stage, acts, key in windows, needs))
 
     def _stage_of(self, key: str) -> str | None:
         return next((limit.stage for limit in self._limits if limit.key == key), None)
@@ -433,7 +447,7 @@ class LimitReader:
             resident = _resident(clause, sentence, after)
             at = found.start - start
             candidates = self._candidates(judged, sentence, own, resident, found, at)
-            if not candidates and len(find_durations(sentence)) == 1:
+            if not candidates and len(durations) == 1:
                 # A clause that names nothing ("Stage 1 complaints: 10 working days"): the sentence.
                 whole = sentence[: found.end] + (after[clock.end() :] if clock else after)
                 candidates = self._candidates(whole, sentence, own, resident, found, found.start)

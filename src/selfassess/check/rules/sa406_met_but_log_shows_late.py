@@ -53,18 +53,26 @@ Passing example:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from selfassess.check.answers import answered, provision_said
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
-from selfassess.complaints.measures import Measures, StageFigures, measures
+
+if TYPE_CHECKING:
+    from selfassess.complaints.measures import Measures, StageFigures
 
 
 def _measures(context: Context) -> Measures | None:
-    period = context.complaints_period
-    if context.complaints is None or not context.complaints.readable or period is None:
+    if context.complaints is None or not context.complaints.readable:
         return None
+    period = context.complaints_period
+    if period is None:
+        return None
+    # Measuring a log loads numpy (a third of a second): only for an assessment with a log.
+    from selfassess.complaints.measures import measures
+
     return measures(context.complaints, period)
 
 
