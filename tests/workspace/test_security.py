@@ -46,6 +46,9 @@ def test_without_the_token_nothing_is_shown(folder, keys):
         f"/publish/{EXAMPLE}",
         f"/next/{EXAMPLE}",
         "/counterpart/assessments/westminster-2024.yaml?code=lgsco-chc",
+        f"/compare?old={EXAMPLE}&new=assessments/westminster-2024.yaml",
+        "/summary",
+        "/summary.xlsx",
         "/static/workspace.js",
     ):
         page = stranger.get(address)
@@ -76,7 +79,17 @@ def test_the_host_must_be_the_address_it_was_started_on(client):
 
 
 def test_every_response_forbids_scripts_from_elsewhere_framing_and_caching(client):
-    for address in ("/", f"/edit/{EXAMPLE}", f"/publish/{EXAMPLE}", "/static/workspace.css"):
+    for address in (
+        "/",
+        f"/edit/{EXAMPLE}",
+        f"/publish/{EXAMPLE}",
+        f"/next/{EXAMPLE}",
+        f"/compare?old={EXAMPLE}&new=assessments/westminster-2024.yaml",
+        "/summary",
+        "/summary.css",
+        "/summary.xlsx",
+        "/static/workspace.css",
+    ):
         headers = client.get(address).headers
         assert "script-src 'self'" in headers["content-security-policy"], address
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
