@@ -104,6 +104,9 @@ def test_a_real_2022_form_imports_migrates_to_2024_and_checks(folder):
     )
     assert done.returncode == 0, done.stderr
     assert "no longer exist and are kept as a comment at the end: 2.2, 5.11, 6.6" in done.stderr
+    # Only what the form answered is carried; the rows it did not have are left to answer, and said so.
+    assert "Carried 15 responses to hos-chc-2024; 44 provisions are new" in done.stderr
+    assert "13 had no answer last time and still need an answer: 2.2, 2.4, 3.1, 3.4," in done.stderr
     carried = yaml.safe_load((folder / "slough-2024.yaml").read_text(encoding="utf-8"))["responses"]
     assert carried["1.2"]["answer"] == "Yes"  # the same requirement, reworded
     assert carried["1.5"]["commentary"] == imported["1.6"]["commentary"]  # 2022's 1.6 is 2024's 1.5
@@ -137,6 +140,24 @@ def test_a_housing_assessment_seeds_the_council_wide_one_and_disagreements_are_r
         "Provision 6.3 is answered 'Yes' (met), but housing-2025.yaml answers the same requirement, "
         "6.3 of hos-chc-2024, 'Partial' (partly met)"
     )
+    # Answered a section at a time: a section answered 'Yes' says each of its provisions is met, so
+    # the housing 'Partial' to 6.3 contradicts it; a section answered 'No' may fall short elsewhere.
+    lines = ["code: lgsco-chc", "organisation: Fenbrook District Council", "assessed_on: 2025-05-20"]
+    lines += ["counterpart: housing-2025.yaml", "responses:"]
+    lines += [
+        f"  '{n}':\n    answer: 'Yes'\n    evidence: [Complaints policy]" for n in range(1, 10) if n != 7
+    ]
+    lines += ["  '7':\n    answer: 'No'\n    commentary: Remedies are not tracked in adult social care."]
+    (folder / "sections-2025.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {
+        f["provision"]: f["message"] for f in findings(folder, "sections-2025.yaml") if f["rule"] == "SA304"
+    }
+    partial = [n for n, r in housing["responses"].items() if r["answer"] == "Partial" and n.startswith("6.")]
+    assert "6.3" in partial and set(found) == {"6"}
+    assert found["6"].startswith(
+        "Section 6 is answered 'Yes' (met), but housing-2025.yaml answers one of its requirements, 6.3 of "
+        "hos-chc-2024, 'Partial' (partly met)"
+    )
 
 
 def test_a_form_answered_a_section_at_a_time(folder):
@@ -148,14 +169,29 @@ def test_a_form_answered_a_section_at_a_time(folder):
     ]
     done = selfassess("new", "lgsco-chc", "--per", "provision", "-o", "each.yaml", cwd=folder)
     assert "Wrote each.yaml: 51 provisions to answer." in done.stderr
+    # The file says so, or it would be read a section at a time, as the code's own form is.
+    assert yaml.safe_load((folder / "each.yaml").read_text(encoding="utf-8"))["answered_per"] == "provision"
+    rules = [f["rule"] for f in findings(folder, "each.yaml")]
+    assert rules.count("SA101") == 51 and "SA102" not in rules
     builders.write_docx(builders.bassetlaw_lgsco_form(), folder / "bassetlaw.docx")
     about = ("--organisation", "Bassetlaw District Council", "--assessed-on", "2024-10-01")
     selfassess("import", "bassetlaw.docx", "--code", "lgsco-chc", "-o", "bassetlaw.yaml", *about, cwd=folder)
     responses = yaml.safe_load((folder / "bassetlaw.yaml").read_text(encoding="utf-8"))["responses"]
     assert [responses[str(n)]["answer"] for n in range(1, 6)] == ["Yes"] * 5
     assert responses["1"]["commentary"].startswith("Definitions explained in the introduction section")
-    gaps = {f["provision"] for f in findings(folder, "bassetlaw.yaml") if f["rule"] == "SA101"}
-    assert gaps == {"6", "7", "8", "9"}  # the sections the published page does not give
+    gaps = {f["provision"]: f["message"] for f in findings(folder, "bassetlaw.yaml") if f["rule"] == "SA101"}
+    assert set(gaps) == {"6", "7", "8", "9"}  # the sections the published page does not give
+    # A section is called a section; an answer with a comma of its own is quoted whole.
+    assert gaps["6"] == (
+        "Section 6 has no answer; answer it with one of 'Yes', 'No', 'Partial', 'Partially', "
+        "'Yes, with further development', 'N/A'."
+    )
+    assert (
+        "bassetlaw.yaml: 4 sections still to answer."
+        in selfassess("check", "bassetlaw.yaml", cwd=folder).stdout
+    )
+    each = [f["message"] for f in findings(folder, "each.yaml") if f["rule"] == "SA101"]
+    assert each[0].startswith("Provision 1.1 has no answer")
     done = selfassess("render", "bassetlaw.yaml", "--draft", "-o", "bassetlaw.html", cwd=folder)
     assert done.returncode == 0, done.stderr
     page = (folder / "bassetlaw.html").read_text(encoding="utf-8")

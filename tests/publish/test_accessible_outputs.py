@@ -1,7 +1,8 @@
 """Every HTML page selfassess publishes, for every bundled example, in a real browser with axe-core:
 no WCAG 2.2 A or AA violation. The published form (or, for a tracker's code, the tracker) and the
-board report of each assessment in assessments/, and the report with a complaints log and with last
-year's assessment, the two sections only those add."""
+board report of each assessment in assessments/, and the report with a complaints log, with last
+year's assessment, and with the council's assessment against a corresponding code, the sections
+only those add."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from selfassess.cli import main
 from tests.browser import assert_accessible, browser, new_page
+from tests.publish.both_codes import HOUSING, seed_council
 
 pytestmark = pytest.mark.slow
 
@@ -76,12 +78,17 @@ def published(tmp_path_factory):
         )
         == 0
     )
+    council = seed_council(folder)
+    made["board report with both codes side by side"] = folder / "both-codes.html"
+    alongside = str(made["board report with both codes side by side"])
+    assert main(["report", str(council), "--alongside", str(folder / HOUSING), "-o", alongside]) == 0
     return made
 
 
 PAGES = [f"{stem} {kind}" for stem in EXAMPLES for kind in ("published", "board report")] + [
     "board report with a complaints log",
     "board report with last year",
+    "board report with both codes side by side",
 ]
 
 

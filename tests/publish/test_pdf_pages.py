@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from selfassess.cli import main
+from tests.publish.both_codes import COUNCIL, HOUSING, seed_council
 from tests.publish.conftest import edit
 
 pytestmark = pytest.mark.slow
@@ -79,6 +80,33 @@ def test_the_report_with_last_year_keeps_its_tables_under_their_headings(workspa
         ('  "6.3":\n    answer: "Partial"', '  "6.3":\n    answer: "Yes"'),
     )
     command = ["report", EXAMPLE, "--previous", "assessments/last-year.yaml"]
+    assert main([*command, "-o", "r.html"]) == 0
+    assert main([*command, "--format", "pdf", "-o", "r.pdf"]) == 0
+    _assert_on_paper(workspace / "r.pdf", _headings(workspace / "r.html"))
+
+
+def test_a_form_answered_a_section_at_a_time_runs_each_section_on_under_its_heading(workspace, capsys):
+    """The LGSCO's own form: one row a section, most longer than a page."""
+    lines = [
+        "code: lgsco-chc",
+        "organisation: Fenbrook District Council",
+        "assessed_on: 2026-05-20",
+        "responses:",
+    ]
+    lines += [f"  '{n}':\n    answer: 'Yes'\n    evidence: [Complaints policy]" for n in range(1, 10)]
+    (workspace / "council.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["render", "council.yaml", "--draft", "-o", "council.html"]) == 0
+    assert main(["render", "council.yaml", "--draft", "--format", "pdf", "-o", "council.pdf"]) == 0
+    pages = _assert_on_paper(workspace / "council.pdf", _headings(workspace / "council.html"))
+    with pdfplumber.open(str(workspace / "council.pdf")) as document:
+        first = document.pages[0].extract_text() or ""
+    assert "1.1 Effective complaint handling enables" in first  # section 1 starts under its heading
+    assert pages < 20
+
+
+def test_the_report_with_both_codes_side_by_side(workspace, capsys):
+    seed_council(workspace)
+    command = ["report", COUNCIL, "--alongside", HOUSING]
     assert main([*command, "-o", "r.html"]) == 0
     assert main([*command, "--format", "pdf", "-o", "r.pdf"]) == 0
     _assert_on_paper(workspace / "r.pdf", _headings(workspace / "r.html"))

@@ -3,6 +3,7 @@ are listed (each linked to where it is fixed) when it refuses; DRAFT when asked.
 
 from __future__ import annotations
 
+from tests.publish.both_codes import COUNCIL, seed_council
 from tests.workspace.forms import form_fields
 
 EXAMPLE = "assessments/example-homes-2025.yaml"
@@ -45,3 +46,18 @@ def test_the_board_report_lists_findings_rather_than_waiting_for_them(client):
     assert 'filename="westminster-2024-board-report.html"' in report.headers["content-disposition"]
     word = _publish(client, EXAMPLE, what="report", format="docx")
     assert word.status_code == 200 and word.content[:2] == b"PK"
+
+
+def test_an_assessment_with_a_counterpart_is_offered_its_report_beside_it(client, folder):
+    seed_council(folder)
+    offered = client.get(f"/publish/{COUNCIL}").text
+    assert (
+        "Both codes side by side: set it beside westminster-2024.yaml, the assessment against the Complaint "
+        "Handling Code (Housing Ombudsman Service, 2024)" in offered
+    )
+    assert "Both codes side by side" not in client.get(f"/publish/{WESTMINSTER}").text  # it names none
+    both = _publish(client, COUNCIL, what="report", format="html", alongside="yes")
+    assert both.status_code == 200
+    assert "Both codes side by side" in both.text and "<strong>Disagree</strong>" in both.text
+    alone = _publish(client, COUNCIL, what="report", format="html")
+    assert alone.status_code == 200 and "Both codes side by side" not in alone.text

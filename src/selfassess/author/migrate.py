@@ -182,7 +182,8 @@ def _combine(number: str, parts: list[tuple[str, Data | None]], old: Code) -> _C
             for n, value in values:
                 conflicts.setdefault(n, {})[name] = value
     numbers = [n for n, _ in parts]
-    carried = _Carried(combined, conflicts=list(conflicts.items()), from_old=bool(present))
+    given = any(_says_something(response) for _, response in present)
+    carried = _Carried(combined, conflicts=list(conflicts.items()), from_old=given)
     if not agree:
         carried.disagreement = Disagreement(number, tuple(zip(numbers, answers, strict=True)))
     return carried
@@ -230,6 +231,11 @@ def _notes(
         )
 
 
+def _says_something(response: Data) -> bool:
+    """False for a response left empty (a row an imported form did not have): it carries nothing."""
+    return any(value not in (None, "", [], {}) for value in response.values())
+
+
 def _carry(number: str, link: Correspondence, responses: Mapping[str, Any], old: Code, new: Code) -> _Carried:
     numbers = link.before(number)
     parts = [(n, responses[n] if isinstance(responses.get(n), dict) else None) for n in numbers]
@@ -237,7 +243,8 @@ def _carry(number: str, link: Correspondence, responses: Mapping[str, Any], old:
     if not any(response is not None for _, response in parts):
         carried = _Carried(empty_response(new))
     elif len(parts) == 1:
-        carried = _Carried(dict(parts[0][1] or {}), from_old=True)  # as written, every field
+        response = dict(parts[0][1] or {})
+        carried = _Carried(response, from_old=_says_something(response))  # as written, every field
     else:
         carried = _combine(number, parts, old)
     _notes(number, numbers, carried, link, answers)
@@ -279,7 +286,7 @@ def _header(
 ) -> None:
     if schema:
         out.line(schema)
-    out.comment(f"An assessment against {code_named(new)}.")
+    out.comment(f"An assessment against the {code_named(new)}.")
     dates = [
         name for name in ("assessed_on", "period") if name in data and not (dated and name == "assessed_on")
     ]

@@ -69,7 +69,7 @@ def _header(
 ) -> None:
     if schema:
         out.line(schema)
-    out.comment(f"An assessment against {code_named(code)}.")
+    out.comment(f"An assessment against the {code_named(code)}.")
     out.comment(
         f"Write each answer as one of: {code.answers.listed()}. Then run 'selfassess check' on this file: "
         "it lists every answer still empty and anything else to fix."
@@ -189,14 +189,22 @@ def new_assessment(
     assessed_on: date | None = None,
     schema: str | None = None,
     seed: Seed | None = None,
+    own_form: str | None = None,
 ) -> str:
     """The text of a fresh assessment of `code`, every provision (or, for a code answered a section
     at a time, every section) listed and every answer empty; with a `seed`, the answers to equal
-    requirements carried from the organisation's assessment against the other code."""
+    requirements carried from the organisation's assessment against the other code. `own_form` is
+    how the code's own form is answered, where `code` was made to be answered the other way."""
     out = YamlText()
     _header(out, code, organisation, assessed_on, schema)
     if seed is not None:
         out.values({"answered_per": code.answered_per, "counterpart": seed.path})
+    elif own_form is not None and own_form != code.answered_per:
+        # Said in the file, or it would be read the way the code's own form is answered.
+        out.comment(
+            f"Answered a {code.answered_per} at a time; the code's own form asks a {own_form} at a time."
+        )
+        out.values({"answered_per": code.answered_per})
     elif code.answered_per == "section":
         out.comment("Answered a section at a time, as the code's own form asks.")
         out.values({"answered_per": "section"})

@@ -54,12 +54,18 @@ def named(provision: Provision) -> str:
     return f"{_KIND_WORDS.get(provision.kind or '', 'Item')} {provision.shown_number}"
 
 
+def unit(code: Code) -> str:
+    """What a response answers: 'Section' where the assessment answers a section at a time (the
+    LGSCO's own form), 'Provision' otherwise."""
+    return "Section" if code.answered_per == "section" else "Provision"
+
+
 def provision_said(item: Answered, code: Code) -> str:
     """'Provision 6.3', and where the code only says a provision should be met, in its own words:
     'Provision 6.3, which the code says organisations should meet,'."""
     if item.provision.obligation != "should":
-        return f"Provision {item.number}"
-    return f"Provision {item.number}, which the code says {code.term('landlords')} should meet,"
+        return f"{unit(code)} {item.number}"
+    return f"{unit(code)} {item.number}, which the code says {code.term('landlords')} should meet,"
 
 
 def quoted(text: str, limit: int = 60) -> str:

@@ -260,15 +260,23 @@ def _report_command(commands: Any) -> None:
         "report",
         help="a report of an assessment for the governing body",
         description="A five-minute read for the governing body: compliance by section, what the checks "
-        "found, overdue and upcoming actions, and (with --previous) what changed since last time.",
+        "found, overdue and upcoming actions, (with --previous) what changed since last time, and "
+        "(with --alongside) the answers to a corresponding code, pair by pair.",
     )
     board.add_argument("assessment", metavar="ASSESSMENT", help="the assessment to report on")
     board.add_argument("--previous", metavar="OLD", help="last time's assessment, to show what changed")
     board.add_argument(
+        "--alongside",
+        metavar="OTHER",
+        help="the organisation's assessment against a code this one corresponds to (a council's "
+        "Housing Code assessment beside its LGSCO one), to show both codes' answers side by side",
+    )
+    board.add_argument(
         "--force",
         dest="compare_anyway",  # not `force`: that would make -o refuse to replace last week's report
         action="store_true",
-        help="compare with OLD even though it is another organisation's, or answers another code",
+        help="compare with OLD, or set OTHER beside it, even though it is another organisation's, or "
+        "answers another code",
     )
     board.add_argument(
         "--format", choices=("html", "docx", "pdf"), default="html", help="html (default), docx or pdf"

@@ -34,6 +34,7 @@ def run_new(arguments: argparse.Namespace) -> int:
     out = output_path(arguments, Path(arguments.output), [])
     near = Path.cwd() if out is None else (out.parent if str(out.parent) else Path("."))
     code = find_code(arguments, arguments.code, near)
+    own_form = code.answered_per
     seed = None
     if arguments.seed:
         seed = _seed(arguments, input_file(arguments.seed), near, code)
@@ -46,7 +47,12 @@ def run_new(arguments: argparse.Namespace) -> int:
         code = code.with_sections(code.sections, "provision")
     schema = None if out is None else schema_line(out, code.id)
     made = new_assessment(
-        code, organisation=arguments.organisation, assessed_on=arguments.assessed_on, schema=schema, seed=seed
+        code,
+        organisation=arguments.organisation,
+        assessed_on=arguments.assessed_on,
+        schema=schema,
+        seed=seed,
+        own_form=own_form,
     )
     where = write_output(out, made.encode("utf-8"))
     units = "sections" if code.answered_per == "section" else "provisions"

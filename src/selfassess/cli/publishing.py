@@ -79,14 +79,16 @@ def run_report(arguments: argparse.Namespace) -> int:
     from selfassess.output import text
     from selfassess.publish.pdf import PdfUnavailable
     from selfassess.publish.report.build import NotComparable, report
+    from selfassess.publish.report.side_by_side import NotAlongside
 
     source = input_file(arguments.assessment)
     previous = input_file(arguments.previous) if arguments.previous else None
+    alongside = input_file(arguments.alongside) if arguments.alongside else None
     log = input_file(arguments.log) if arguments.log else None
     out = output_path(
         arguments,
         beside(source, f"{source.stem}-board-report{SUFFIX[arguments.format]}"),
-        [source] if previous is None else [source, previous],
+        [path for path in (source, previous, alongside) if path is not None],
     )
     try:
         made = report(
@@ -98,11 +100,12 @@ def run_report(arguments: argparse.Namespace) -> int:
             log=log,
             homes=Homes(arguments.homes, arguments.homes_lcra, arguments.homes_lcho),
             force=arguments.compare_anyway,
+            alongside=alongside,
         )
-    except (ConfigError, NotComparable, PdfUnavailable) as error:
+    except (ConfigError, NotComparable, NotAlongside, PdfUnavailable) as error:
         raise UsageError(str(error)) from None
     if made.content is None:
-        for finding in [*made.findings, *made.previous_findings]:
+        for finding in [*made.findings, *made.previous_findings, *made.alongside_findings]:
             if finding.rule == "SA001":
                 sys.stdout.write(text.format_finding(finding) + "\n")
         print("No report: an assessment above cannot be read.", file=sys.stderr)

@@ -448,7 +448,7 @@ def _write_header(out: YamlText, code: Code, header: Header) -> None:
     if header.schema:
         out.line(header.schema)
     out.comment(
-        f"An assessment against {code_named(code)}, imported from {header.source} by 'selfassess import'."
+        f"An assessment against the {code_named(code)}, imported from {header.source} by 'selfassess import'."
     )
     kept = "answers, leads and responses" if code.is_tracker else "answers, evidence and commentary"
     out.comment(

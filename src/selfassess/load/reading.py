@@ -80,6 +80,9 @@ def with_code(document: Document, library: CodeLibrary) -> Loaded:
             document = replace(document, problems=[*document.problems, problem])
         if code is not None and (assessment.answered_per or code.answered_per) == "section":
             code = by_section(code)
+        elif code is not None and code.answered_per == "section":
+            # Answered a provision at a time, where the code's own form asks a section at a time.
+            code = code.with_sections(code.sections, "provision")
         counterpart, trouble = _counterpart(document, library)
         if trouble is not None:
             document = replace(document, problems=[*document.problems, trouble])
@@ -145,6 +148,8 @@ def _as_one(section: Section) -> Section:
         "evidence": "optional" if optional else "expected",
         "time_limits": list(dict.fromkeys(k for p in provisions for k in p.time_limits)),
         "deadlines": list(dict.fromkeys(k for p in provisions for k in p.deadlines)),
+        # what each of its provisions corresponds to: a section met meets every one of them
+        "corresponds": [link.model_dump() for p in provisions for link in p.corresponds],
     }
     return Section.model_validate(
         {"number": section.number, "title": section.title, "provisions": [provision]}

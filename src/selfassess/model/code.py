@@ -105,7 +105,10 @@ class AnswerVocabulary(Model):
         return None if canonical is None else self.values[canonical]
 
     def listed(self) -> str:
-        """The answers in words: 'Yes, No, Partial, N/A'."""
+        """The answers in words: 'Yes, No, Partial, N/A'; each quoted where one has a comma of its
+        own ('Yes', 'No', 'Yes, with further development'), so the list reads as the answers it holds."""
+        if any("," in value for value in self.values):
+            return ", ".join(f"'{value}'" for value in self.values)
         return ", ".join(self.values)
 
 

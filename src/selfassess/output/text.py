@@ -48,11 +48,16 @@ def gaps(result: CheckResult) -> list[str]:
     """A line above the list for each file with provisions still to answer ("blank.yaml: 72
     provisions still to answer."), so that a form just started reads as that, not as 72 errors."""
     counts: dict[str, int] = {}
+    units: dict[str, str] = {}
     for finding in result.findings:
         if finding.rule == "SA101" and finding.waived is None:
             counts[finding.path] = counts.get(finding.path, 0) + 1
+            # SA101 names what is answered: "Section 6 has no answer" in a form answered a section at a time
+            units[finding.path] = "sections" if finding.message.startswith("Section ") else "provisions"
     return [
-        f"{_shown(path)}: {count} provisions still to answer." for path, count in counts.items() if count > 1
+        f"{_shown(path)}: {count} {units[path]} still to answer."
+        for path, count in counts.items()
+        if count > 1
     ]
 
 

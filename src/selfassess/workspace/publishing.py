@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from selfassess.author.new import code_named
 from selfassess.load.config import ConfigError
 from selfassess.publish.pdf import PdfTooLarge, PdfUnavailable
 from selfassess.publish.render import Rendered, render
 from selfassess.publish.report.build import report
+from selfassess.publish.report.side_by_side import NotAlongside
 from selfassess.workspace.opened import Opened
 from selfassess.workspace.pages import file_of, link, multi, page, workspace_of
 from selfassess.workspace.parts_view import DETAILS, Placement
@@ -53,6 +56,23 @@ def _reasons(file: Opened, rendered: Rendered) -> tuple[FindingView, ...]:
     return tuple(finding_view(file.relative, finding, placement.part(finding)) for finding in rendered.errors)
 
 
+@dataclass(frozen=True)
+class _Counterpart:
+    path: Path
+    shown_as: str  # as the assessment names it
+    offer: str  # the words that offer it beside the board report
+
+
+def _counterpart(file: Opened) -> _Counterpart | None:
+    """The assessment this one names as its `counterpart` (checked, when it was read, to lie
+    inside its folder)."""
+    counterpart = file.checked.loaded.counterpart
+    if counterpart is None:
+        return None
+    offer = f"{counterpart.shown_as}, the assessment against the {code_named(counterpart.code)}"
+    return _Counterpart(file.path.parent / counterpart.shown_as, counterpart.shown_as, offer)
+
+
 def _show(
     request: Request,
     file: Opened,
@@ -71,6 +91,7 @@ def _show(
         editable=file.editable,
         is_tracker=file.code is not None and file.code.is_tracker,
         formats=_formats(workspace.pdf),
+        alongside=counterpart.offer if (counterpart := _counterpart(file)) is not None else None,
         refused=refused,
         reasons=reasons,
         draft=draft,
@@ -105,15 +126,20 @@ async def publish(request: Request) -> Response:
     try:
         if what == "report":
             chosen = chosen if chosen in ("html", "docx") else "html"
-            made = await run_in_threadpool(lambda: report(file.path, chosen, library=library))
+            counterpart = _counterpart(file) if form.get("alongside") else None
+            beside = counterpart.path if counterpart is not None else None
+            made = await run_in_threadpool(
+                lambda: report(file.path, chosen, library=library, alongside=beside)
+            )
             if made.content is None:
-                return _show(request, file, status=422, refused="No report: the assessment cannot be read.")
+                unread = counterpart.shown_as if counterpart is not None else "the assessment"
+                return _show(request, file, status=422, refused=f"No report: {unread} cannot be read.")
             return _download(made.content, chosen, f"{stem}-board-report.{chosen}")
         chosen = chosen if chosen in _MEDIA else "html"
         rendered = await run_in_threadpool(
             lambda: render(file.path, chosen, draft=draft, library=library, shown=file.relative)
         )
-    except (ConfigError, PdfUnavailable, PdfTooLarge) as error:
+    except (ConfigError, NotAlongside, PdfUnavailable, PdfTooLarge) as error:
         return _show(request, file, status=422, refused=str(error), draft=draft)
     if rendered.content is None:
         count = len(rendered.errors)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from selfassess.check.answers import unit
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
@@ -51,14 +52,14 @@ def check(context: Context) -> Iterator[Problem]:
         if response is None:
             yield Problem(
                 ("responses",),
-                f"Provision {number} has no response; answer it with one of {choices}.",
+                f"{unit(code)} {number} has no response; answer it with one of {choices}.",
                 number,
                 at_key=True,
             )
         elif not (response.answer or "").strip():
             yield Problem(
                 ("responses", number, "answer"),
-                f"Provision {number} has no answer; answer it with one of {choices}.",
+                f"{unit(code)} {number} has no answer; answer it with one of {choices}.",
                 number,
             )
 

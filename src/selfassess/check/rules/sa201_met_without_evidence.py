@@ -31,19 +31,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selfassess.check.answers import answered
+from selfassess.check.answers import answered, unit
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
 
 
 def check(context: Context) -> Iterator[Problem]:
+    _, code = context.answering()
     for item in answered(context):
         if item.meaning != "met" or item.provision.evidence != "expected" or item.response.evidence:
             continue
         yield Problem(
             ("responses", item.number, "answer"),
-            f"Provision {item.number} is answered '{item.response.answer}' but cites no evidence; "
+            f"{unit(code)} {item.number} is answered '{item.response.answer}' but cites no evidence; "
             "list the documents that show it is met, under evidence.",
             item.number,
         )

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selfassess.check.answers import answered
+from selfassess.check.answers import answered, unit
 from selfassess.check.commentary import sentences, shortfall_reader_for
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
@@ -59,6 +59,7 @@ from selfassess.check.rule import Rule
 
 def check(context: Context) -> Iterator[Problem]:
     reader = shortfall_reader_for(context.code)
+    _, code = context.answering()
     for item in answered(context):
         commentary = item.response.commentary
         if item.meaning != "met" or not commentary:
@@ -73,7 +74,7 @@ def check(context: Context) -> Iterator[Problem]:
         more = f" (and {len(phrases) - 2} more)" if len(phrases) > 2 else ""
         yield Problem(
             ("responses", item.number, "commentary"),
-            f"Provision {item.number} is answered '{item.response.answer}', but its commentary says "
+            f"{unit(code)} {item.number} is answered '{item.response.answer}', but its commentary says "
             f"{said}{more}; answer 'Partial' with an action, or explain why it is met.",
             item.number,
         )

@@ -4,7 +4,9 @@ What it checks:
     For an assessment that names its `counterpart` (a council's assessment against the Housing
     Ombudsman's Code, say, beside its assessment against the LGSCO's), every provision the code
     says is `equal` to a provision of the counterpart's code: the two answers must stand alike.
-    "Yes" in one and "No" (or "Partial") in the other is reported, quoting both.
+    "Yes" in one and "No" (or "Partial") in the other is reported, quoting both. A section answered
+    whole (the LGSCO's own form) is compared where it is answered as met, which says each of its
+    provisions is; answered otherwise, it may fall short in another provision than the linked one.
 
 Why it matters:
     Where two codes ask for the same thing in other words, one organisation cannot both meet it
@@ -35,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selfassess.check.answers import answered
+from selfassess.check.answers import answered, unit
 from selfassess.check.context import Context
 from selfassess.check.findings import Problem, Severity
 from selfassess.check.rule import Rule
@@ -48,10 +50,15 @@ def check(context: Context) -> Iterator[Problem]:
     counterpart = context.counterpart
     if counterpart is None:
         return
+    _, code = context.answering()
+    whole = code.answered_per == "section"
     for item in answered(context):
-        ours = band(context.answering()[1], item.response.answer)
-        if ours not in _WORDS:
+        ours = band(code, item.response.answer)
+        # A section answered whole is met only where each of its requirements is; answered partly
+        # or not met, it may fall short in another of them than the one linked.
+        if ours not in _WORDS or (whole and ours != "met"):
             continue
+        same = "one of its requirements" if whole else "the same requirement"
         for link in item.provision.corresponds:
             if link.relation != "equal" or link.code != counterpart.code.id:
                 continue
@@ -60,8 +67,8 @@ def check(context: Context) -> Iterator[Problem]:
             if theirs in _WORDS and theirs != ours:
                 yield Problem(
                     ("responses", item.number, "answer"),
-                    f"Provision {item.number} is answered '{item.response.answer}' ({_WORDS[ours]}), but "
-                    f"{counterpart.shown_as} answers the same requirement, {link.provision} of "
+                    f"{unit(code)} {item.number} is answered '{item.response.answer}' ({_WORDS[ours]}), but "
+                    f"{counterpart.shown_as} answers {same}, {link.provision} of "
                     f"{counterpart.code.id}, '{response.answer if response else ''}' ({_WORDS[theirs]}); "
                     "make them agree, or say in the commentary why they differ.",
                     item.number,

@@ -109,6 +109,7 @@ class FormView:
     draft: bool
     governing_body: str = "governing body"  # in the code's own words
     made_with: str = f"selfassess {__version__}"
+    by_section: bool = False  # a row answers a whole section: longer than a page, it runs on
 
 
 def _evidence(cited: list[str], assessment: Assessment) -> tuple[EvidenceView, ...]:
@@ -189,6 +190,7 @@ def form_view(
         ),
         draft=draft or bool(_stopping(findings)),
         governing_body=code.term("governing body"),
+        by_section=code.answered_per == "section",
     )
 
 

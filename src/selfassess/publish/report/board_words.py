@@ -77,8 +77,8 @@ BOARD_WORDS: Mapping[str, Said] = {
         "{n} answers differ from the answers to the same requirements in the linked assessment",
     ),
     "SA401": Said(
-        "A time limit in the policy is longer than the code allows",
-        "{n} time limits in the policy are longer than the code allows",
+        "A time limit in the policy is outside what the code allows",
+        "{n} time limits in the policy are outside what the code allows",
     ),
     "SA402": Said(
         "A time limit in the policy is longer than the code allows on some days",
@@ -167,6 +167,10 @@ def provision_title(code: Code, number: str) -> str:
     provision = code.provisions.get(number)
     if provision is None:
         return ""
+    if code.answered_per == "section":  # a section answered whole is known by its title
+        title = next((section.title for section in code.sections if section.number == number), None)
+        if title is not None:
+            return title
     text = " ".join(plain(provision.text).split())
     end = _SENTENCE_END.search(text)
     if end is not None:

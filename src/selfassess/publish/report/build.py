@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from selfassess.author.new import code_named
@@ -19,6 +19,7 @@ from selfassess.publish.gate import Checked, check_for_publication
 from selfassess.publish.pdf import render_pdf
 from selfassess.publish.report.complaints import ComplaintsView, complaints_view
 from selfassess.publish.report.pages import render_report_html
+from selfassess.publish.report.side_by_side import alongside as side_by_side
 from selfassess.publish.report.view import report_view
 
 REPORT_FORMATS = ("html", "docx", "pdf")
@@ -34,6 +35,7 @@ class Report:
     content: bytes | None  # None when an assessment cannot be read at all
     findings: list[Finding]
     previous_findings: list[Finding]
+    alongside_findings: list[Finding] = field(default_factory=list)
 
 
 def report(
@@ -46,13 +48,15 @@ def report(
     log: Path | None = None,
     homes: Homes = NO_HOMES,
     force: bool = False,
+    alongside: Path | None = None,
 ) -> Report:
     """The board report of the assessment at `path` (and what changed since `previous`).
 
     It is written for the governing body before it approves, so nothing stops it: the checks'
     findings are part of what it reports. It is empty only when an assessment cannot be read.
     Raises NotComparable when `previous` is another organisation's or another code's, unless
-    `force`; PdfUnavailable for PDF without the pdf extra.
+    `force`; NotAlongside when `alongside` is another organisation's or answers a code with no
+    links to this one's, unless `force`; PdfUnavailable for PDF without the pdf extra.
     """
     library = library or CodeLibrary()
     options = CheckOptions(for_publication=True, log=log)
@@ -84,6 +88,11 @@ def report(
         link = between(code, before[1], find)  # last year's code may be two versions back
     complaints = _complaints(checked, code, log, homes)
     view = report_view(assessment, code, findings, before, correspondence=link, complaints=complaints)
+    if alongside is not None:
+        both = side_by_side(alongside, (assessment, code), library, path.parent, force=force)
+        if both.view is None:
+            return Report(None, findings, previous_findings, both.findings)
+        view = replace(view, alongside=both.view)
     if form == "docx":
         # Imported here, not above: its charts are drawn by matplotlib, whose import (half a
         # second) every HTML or PDF report and the workspace would otherwise pay at start.

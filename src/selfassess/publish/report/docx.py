@@ -14,6 +14,7 @@ from docx.table import _Cell
 from selfassess.model.standing import BANDS
 from selfassess.publish import word_blocks as word
 from selfassess.publish.pieces import ActionView
+from selfassess.publish.report.alongside_docx import add_alongside
 from selfassess.publish.report.board_words import FindingGroup
 from selfassess.publish.report.chart import chart_description, complaints_png, compliance_png
 from selfassess.publish.report.complaints import ComplaintsView
@@ -211,5 +212,7 @@ def render_report_docx(report: ReportView) -> bytes:
         word.text(paragraph, ("; ".join(map(report.named, report.gaps_closed)) or "none") + ". ")
         word.text(paragraph, "New gaps: ", bold=True)
         word.text(paragraph, ("; ".join(map(report.named, report.gaps_opened)) or "none") + ".")
+    if report.alongside is not None:
+        add_alongside(document, report.alongside)
     word.paragraph(document, "A gap is a provision not met, partly met or not answered.")
     return word.finish(document)

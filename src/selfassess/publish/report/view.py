@@ -20,6 +20,7 @@ from selfassess.model.standing import AnswerChange as Change
 from selfassess.model.versions import Correspondence, one_step
 from selfassess.publish.form.view import ApprovalView, form_view
 from selfassess.publish.pieces import ActionView, shown_date
+from selfassess.publish.report.alongside import AlongsideView
 from selfassess.publish.report.board_words import FindingGroup, board_groups, provision_title
 from selfassess.publish.report.complaints import ComplaintsView
 
@@ -79,6 +80,7 @@ class ReportView:
     made_with: str = f"selfassess {__version__}"
     complaints: ComplaintsView | None = None  # what the complaints log shows, where one was given
     titles: Mapping[str, str] = field(default_factory=dict)  # provision number -> its first words
+    alongside: AlongsideView | None = None  # the organisation's answers to a corresponding code
 
     @property
     def provisions(self) -> int:
