@@ -219,3 +219,35 @@ def test_a_file_that_cannot_be_read_whole_is_not_carried(client, folder):
     page = client.get(f"/next/{EXAMPLE}")
     assert page.status_code == 422
     assert "cannot be read whole, so nothing is carried from it" in page.text
+
+
+def test_an_assessment_answered_a_section_at_a_time_is_carried_a_section_at_a_time(client, folder):
+    made = client.post(
+        "/new",
+        data={
+            "_csrf": client.app.state.workspace.keys.csrf,
+            "code": "lgsco-chc",
+            "organisation": "Anytown Council",
+            "assessed_on": "2025-06-01",
+            "save_as": "assessments/anytown-2025.yaml",
+        },
+        follow_redirects=False,
+    )
+    assert made.status_code == 303
+    path = folder / "assessments/anytown-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "answered_per: section" in text
+    started = data_of(path)["responses"]
+    assert list(started) == [str(number) for number in range(1, 10)]  # a section at a time, as `new` writes
+    assert unreadable(path) == []
+    text = re.sub(r"answer:[^\n]*", "answer: 'Yes'", text, count=1)  # section 1, answered
+    path.write_text(text, encoding="utf-8")
+    sent = post_form(client, "/next/assessments/anytown-2025.yaml")
+    assert sent.headers["location"] == "/edit/assessments/anytown-2026.yaml?part=details"
+    written = folder / "assessments/anytown-2026.yaml"
+    carried = answers(data_of(written))
+    assert carried["1"] == "Yes" and not any(carried[number] for number in carried if number != "1")
+    assert unreadable(written) == []
+    said = started_box(client.get(sent.headers["location"]).text)
+    assert "Carried 1 response from assessments/anytown-2025.yaml" in said
+    assert f"{len(carried) - 1} sections left to answer" in said

@@ -269,6 +269,8 @@ async def start_next(request: Request) -> Response:
         f"Carried {counted(len(made.carried), 'response')} from {source.relative}"
         + (f" to {newer.id}, the version that replaces {source.code.id}" if moved else "")
         + ": each is last time's, so read it again before this assessment is approved."
+        if made.carried
+        else f"Nothing is carried from {source.relative}: it has no answer yet."
     ]
     if made.approval_dropped:
         said.append(
@@ -298,6 +300,7 @@ async def start_next(request: Request) -> Response:
             f"Started from {source.relative}",
             tuple(said),
             places(relative, code, left),
+            unit=code.answered_per,
         ),
     )
     return RedirectResponse(link("edit", relative, part=DETAILS), status_code=303)

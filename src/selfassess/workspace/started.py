@@ -29,6 +29,7 @@ class Started:
     said: tuple[str, ...]  # what was carried and what was not, a sentence each
     left: tuple[Place, ...]  # the provisions still to answer
     suggestions: tuple[tuple[Place, str], ...] = ()  # related answers to weigh, as the file's notes say
+    unit: str = "provision"  # or 'section', for a code answered a section at a time
 
 
 def place(relative: str, code: Code, number: str) -> Place:
