@@ -22,6 +22,11 @@ WRITES = [
     (f"/keep/{EXAMPLE}", {"organisation": "Taken over"}),
     (f"/check/{EXAMPLE}", {"organisation": "Taken over", "_version": "x"}),
     (f"/publish/{EXAMPLE}", {"what": "form", "format": "html"}),
+    (f"/next/{EXAMPLE}", {"assessed_on": "2026-05-20", "save_as": "assessments/z.yaml"}),
+    (
+        "/counterpart/assessments/westminster-2024.yaml",
+        {"code": "lgsco-chc", "assessed_on": "2025-05-20", "save_as": "assessments/w.yaml"},
+    ),
 ]
 
 
@@ -35,7 +40,17 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def test_without_the_token_nothing_is_shown(folder, keys):
     stranger = TestClient(make_app(folder, keys), base_url=ORIGIN)
-    for address in ("/", f"/edit/{EXAMPLE}", f"/publish/{EXAMPLE}", "/static/workspace.js"):
+    for address in (
+        "/",
+        f"/edit/{EXAMPLE}",
+        f"/publish/{EXAMPLE}",
+        f"/next/{EXAMPLE}",
+        "/counterpart/assessments/westminster-2024.yaml?code=lgsco-chc",
+        f"/compare?old={EXAMPLE}&new=assessments/westminster-2024.yaml",
+        "/summary",
+        "/summary.xlsx",
+        "/static/workspace.js",
+    ):
         page = stranger.get(address)
         assert page.status_code == 403, address
         assert "Fenbrook" not in page.text
@@ -64,7 +79,17 @@ def test_the_host_must_be_the_address_it_was_started_on(client):
 
 
 def test_every_response_forbids_scripts_from_elsewhere_framing_and_caching(client):
-    for address in ("/", f"/edit/{EXAMPLE}", f"/publish/{EXAMPLE}", "/static/workspace.css"):
+    for address in (
+        "/",
+        f"/edit/{EXAMPLE}",
+        f"/publish/{EXAMPLE}",
+        f"/next/{EXAMPLE}",
+        f"/compare?old={EXAMPLE}&new=assessments/westminster-2024.yaml",
+        "/summary",
+        "/summary.css",
+        "/summary.xlsx",
+        "/static/workspace.css",
+    ):
         headers = client.get(address).headers
         assert "script-src 'self'" in headers["content-security-policy"], address
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
@@ -143,7 +168,7 @@ PATHS_OUT = [
 
 @pytest.mark.parametrize("path", PATHS_OUT)
 def test_nothing_outside_the_folder_is_read(client, outside, path):
-    for kind in ("edit", "publish"):
+    for kind in ("edit", "publish", "next", "counterpart"):
         page = client.get(f"/{kind}/{path}")
         assert page.status_code == 404, (kind, path)
         assert "Someone else" not in page.text
@@ -153,8 +178,9 @@ def test_nothing_outside_the_folder_is_read(client, outside, path):
 def test_nothing_outside_the_folder_is_written(client, folder, outside, path):
     before, secret = snapshot(folder), outside.read_bytes()
     csrf = _csrf(client)
-    for kind in ("edit", "keep", "check", "publish"):
+    for kind in ("edit", "keep", "check", "publish", "next", "counterpart"):
         sent = {"_csrf": csrf, "organisation": "Taken over", "_version": "x", "_part": "details"}
+        sent |= {"assessed_on": "2026-05-20", "save_as": "assessments/taken.yaml", "code": "lgsco-chc"}
         assert client.post(f"/{kind}/{path}", data=sent).status_code == 404, (kind, path)
     assert snapshot(folder) == before and outside.read_bytes() == secret
 
@@ -179,6 +205,10 @@ def test_a_new_file_is_only_ever_written_inside_the_folder(client, folder, outsi
         "/new", data={"_csrf": _csrf(client), "code": "hos-chc-2024", "organisation": "X", "save_as": name}
     )
     assert made.status_code == 422
+    carried = client.post(
+        f"/next/{EXAMPLE}", data={"_csrf": _csrf(client), "assessed_on": "2026-05-20", "save_as": name}
+    )
+    assert carried.status_code == 422
     assert snapshot(folder) == before
     assert not (outside.parent / "escape.yaml").exists() and not Path("/tmp/escape.yaml").exists()
 

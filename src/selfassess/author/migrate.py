@@ -281,11 +281,15 @@ def _keyed(out: YamlText, name: str, entries: Any, keeps: Callable[[str], bool],
     return list(dropped)
 
 
-def _header(out: YamlText, data: Data, old: Code, new: Code, source_name: str, schema: str | None) -> None:
+def _header(
+    out: YamlText, data: Data, old: Code, new: Code, source_name: str, schema: str | None, dated: bool
+) -> None:
     if schema:
         out.line(schema)
     out.comment(f"An assessment against the {code_named(new)}.")
-    dates = [name for name in ("assessed_on", "period") if name in data]
+    dates = [
+        name for name in ("assessed_on", "period") if name in data and not (dated and name == "assessed_on")
+    ]
     stale = f"update {' and '.join(dates)}" if dates else ""
     out.comment(
         f"Carried from {source_name}, which answered {old.id}, by 'selfassess migrate'."
@@ -299,13 +303,22 @@ def _header(out: YamlText, data: Data, old: Code, new: Code, source_name: str, s
 
 
 def migrate(
-    data: Data, old: Code, new: Code, link: Correspondence, source_name: str, schema: str | None
+    data: Data,
+    old: Code,
+    new: Code,
+    link: Correspondence,
+    source_name: str,
+    schema: str | None,
+    assessed_on: date | None = None,
 ) -> Migration:
-    """The text of `data` (an assessment of `old`, as loaded) carried to `new` through `link`."""
+    """The text of `data` (an assessment of `old`, as loaded) carried to `new` through `link`; with
+    `assessed_on`, the new assessment's own date in place of last time's."""
     data = as_written(data)
+    if assessed_on is not None:
+        data["assessed_on"] = WrittenDate(assessed_on.isoformat(), assessed_on)
     responses: Mapping[str, Any] = data.get("responses") or {}
     out = YamlText()
-    _header(out, data, old, new, source_name, schema)
+    _header(out, data, old, new, source_name, schema, assessed_on is not None)
     set_aside: list[str] = []
     approval_dropped: str | None = None
     for key, value in data.items():

@@ -161,6 +161,27 @@ def _seeded(provision: Provision, seed: Seed) -> tuple[list[str], dict[str, Any]
     return notes, carried
 
 
+@dataclass(frozen=True)
+class Seeding:
+    """What starting from a `Seed` gives each provision, for a person to be told."""
+
+    carried: tuple[str, ...]  # provisions given the answer to the same requirement
+    suggested: tuple[tuple[str, str], ...]  # (provision, the related answer shown to weigh)
+    left: tuple[str, ...]  # provisions with no answer carried
+
+
+def seeding(code: Code, seed: Seed) -> Seeding:
+    """What `new_assessment(code, seed=seed)` carries and leaves, provision by provision."""
+    carried: list[str] = []
+    suggested: list[tuple[str, str]] = []
+    left: list[str] = []
+    for provision in code.provisions.values():
+        notes, answer = _seeded(provision, seed)
+        (carried if answer is not None else left).append(provision.number)
+        suggested += [(provision.number, note) for note in notes if note.startswith("Suggestion: ")]
+    return Seeding(tuple(carried), tuple(suggested), tuple(left))
+
+
 def new_assessment(
     code: Code,
     *,

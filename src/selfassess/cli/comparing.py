@@ -18,7 +18,7 @@ from selfassess.cli.common import (
 
 def run_diff(arguments: argparse.Namespace) -> int:
     from selfassess.compare.diff import compare
-    from selfassess.model.versions import NotSuperseding, chain_to, identity, through
+    from selfassess.compare.matching import NotComparable, correspondence
 
     paths = [input_file(arguments.old), input_file(arguments.new)]
     library = library_of(arguments)
@@ -28,23 +28,23 @@ def run_diff(arguments: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     old, new = read
     assert old.code is not None and new.code is not None  # a usable read has its code
-    if old.code.id == new.code.id:
-        link = identity(new.code)
-    else:
-        try:
-            link = through(chain_to(new.code, old.code.id, code_finder(library, paths[1].parent)))
-        except NotSuperseding as error:
-            try:
-                chain_to(old.code, new.code.id, code_finder(library, paths[0].parent))
-            except NotSuperseding:
-                raise UsageError(
-                    f"{old.shown} answers {old.code.id} and {new.shown} answers {new.code.id}: {error}; "
-                    "diff compares assessments of one code, or of its versions"
-                ) from None
+    try:
+        link = correspondence(
+            old.code,
+            new.code,
+            code_finder(library, paths[0].parent),
+            code_finder(library, paths[1].parent),
+        )
+    except NotComparable as error:
+        if not error.reversed:
             raise UsageError(
-                f"{old.shown} answers {old.code.id}, a later version than {new.code.id}, which {new.shown} "
-                "answers; give the earlier assessment first"
+                f"{old.shown} answers {old.code.id} and {new.shown} answers {new.code.id}: {error}; "
+                "diff compares assessments of one code, or of its versions"
             ) from None
+        raise UsageError(
+            f"{old.shown} answers {old.code.id}, a later version than {new.code.id}, which {new.shown} "
+            "answers; give the earlier assessment first"
+        ) from None
     changes = compare(old, new, link)
     if arguments.format == "json":
         from selfassess.compare.diff_output import as_json as format_diff

@@ -29,7 +29,7 @@ def _listed(numbers: tuple[str, ...]) -> str:
     return f"{', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
-def _label(change: Change, diff: Diff) -> str:
+def provision_label(change: Change, diff: Diff) -> str:
     """How a provision is named in a heading: '1.3', '1.3 (was 1.4)', '3.3 (new)', '3.1 of …'."""
     if change.provision is None:
         return f"{_listed(change.previously)} of {diff.old.code}"
@@ -40,21 +40,21 @@ def _label(change: Change, diff: Diff) -> str:
     return change.provision
 
 
-def _groups(diff: Diff) -> Iterator[tuple[str, list[Change]]]:
+def provision_groups(diff: Diff) -> Iterator[tuple[str, list[Change]]]:
     """The changes about provisions, one group per provision, in the order the diff lists them."""
     group: list[Change] = []
     for change in diff.changes:
         if change.provision is None and not change.previously:
             continue
         if group and (group[0].provision, group[0].previously) != (change.provision, change.previously):
-            yield _label(group[0], diff), group
+            yield provision_label(group[0], diff), group
             group = []
         group.append(change)
     if group:
-        yield _label(group[0], diff), group
+        yield provision_label(group[0], diff), group
 
 
-def _whole(diff: Diff) -> list[Change]:
+def whole_changes(diff: Diff) -> list[Change]:
     return [change for change in diff.changes if change.provision is None and not change.previously]
 
 
@@ -128,7 +128,7 @@ def summary(diff: Diff) -> str:
     ]
     if actions:
         parts.append(f"actions: {', '.join(actions)}")
-    whole = len(_whole(diff))
+    whole = len(whole_changes(diff))
     if whole:
         parts.append(
             _plural(whole, "change to the assessment's details", "changes to the assessment's details")
@@ -138,11 +138,11 @@ def summary(diff: Diff) -> str:
 
 def as_text(diff: Diff) -> str:
     lines = [f"What changed from {_side_words(diff.old)}", f"to {_side_words(diff.new)}:", ""]
-    whole = _whole(diff)
+    whole = whole_changes(diff)
     if whole:
         lines += [change.message for change in whole]
         lines.append("")
-    for label, changes in _groups(diff):
+    for label, changes in provision_groups(diff):
         lines.append(f"{label}:")
         lines += [f"  {change.message}" for change in changes]
         lines.append("")
@@ -176,11 +176,11 @@ def as_markdown(diff: Diff) -> str:
         f"From {side(diff.old)} to {side(diff.new)}.",
         "",
     ]
-    whole = _whole(diff)
+    whole = whole_changes(diff)
     if whole:
         lines += [f"- {plain_cell(change.message)}" for change in whole]
         lines.append("")
-    labels = {id(change): label for label, group in _groups(diff) for change in group}
+    labels = {id(change): label for label, group in provision_groups(diff) for change in group}
     answers = diff.of_kind("answer-changed")
     if answers:
         lines += ["### Answers", "", "| Provision | Before | After | Change |", "|---|---|---|---|"]

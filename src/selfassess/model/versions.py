@@ -126,3 +126,32 @@ def between(new: Code, old: Code, find: FindCode | None = None) -> Correspondenc
         else:
             return through([*chain[:-1], old])
     return one_step(new, old)
+
+
+def newest_version(code: Code, candidates: Sequence[Code], find: FindCode) -> tuple[Code, Correspondence]:
+    """The latest version of `code` among `candidates` (itself where none supersedes it), with how
+    its provisions match `code`'s: where next year's assessment is carried to."""
+    best: list[Code] = [code]
+    for candidate in candidates:
+        if candidate.id == code.id:
+            continue
+        try:
+            chain = chain_to(candidate, code.id, find)
+        except NotSuperseding:
+            continue
+        if len(chain) > len(best):
+            best = chain
+    if len(best) == 1:
+        return code, identity(code)
+    return best[0], through([*best[:-1], code])
+
+
+def counterparts(code: Code, candidates: Sequence[Code]) -> tuple[Code, ...]:
+    """The codes among `candidates` that name a provision of `code` as the same or a related
+    requirement (the councils' code beside the housing one): an assessment of `code` can start one."""
+    return tuple(
+        candidate
+        for candidate in candidates
+        if candidate.id != code.id
+        and any(link.code == code.id for p in candidate.provisions.values() for link in p.corresponds)
+    )

@@ -15,7 +15,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from selfassess.workspace import editing, publishing, start
+from selfassess.workspace import carrying, comparing, editing, folder_summary, publishing, start
 from selfassess.workspace.folder import Folder
 from selfassess.workspace.live import Codes, Versions
 from selfassess.workspace.pages import Workspace
@@ -42,6 +42,14 @@ def make_app(folder: Path, keys: Keys, code_dirs: list[Path] | None = None) -> S
         Route("/", start.start_page, methods=["GET"]),
         Route("/new", start.new_assessment, methods=["POST"]),
         Route("/import", start.import_table, methods=["POST"]),
+        Route("/next/{path:path}", carrying.next_form, methods=["GET"]),
+        Route("/next/{path:path}", carrying.start_next, methods=["POST"]),
+        Route("/counterpart/{path:path}", carrying.counterpart_form, methods=["GET"]),
+        Route("/counterpart/{path:path}", carrying.start_counterpart, methods=["POST"]),
+        Route("/compare", comparing.compare_page, methods=["GET"]),
+        Route("/summary", folder_summary.summary_page, methods=["GET"]),
+        Route("/summary.css", folder_summary.summary_style, methods=["GET"]),
+        Route("/summary.xlsx", folder_summary.summary_workbook, methods=["GET"]),
         Route("/edit/{path:path}", editing.show, methods=["GET"]),
         Route("/edit/{path:path}", editing.save, methods=["POST"]),
         Route("/keep/{path:path}", editing.keep, methods=["POST"]),

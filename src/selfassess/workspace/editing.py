@@ -21,6 +21,7 @@ from selfassess.workspace.pages import Workspace, file_of, link, located, multi,
 from selfassess.workspace.parts_view import DETAILS, findings_view
 from selfassess.workspace.security import Refused, posted
 from selfassess.workspace.splice import CannotEdit
+from selfassess.workspace.started import Started
 from selfassess.workspace.unreadable import unreadable_view
 
 
@@ -39,6 +40,7 @@ def _editor(
     problems: list[str] | None = None,
     status: int = 200,
     saved: str | None = None,
+    started: Started | None = None,
 ) -> Response:
     if not file.editable:
         return page(request, "workspace/unreadable.html.j2", status, view=unreadable_view(file))
@@ -54,13 +56,22 @@ def _editor(
         typed,
         positions,
     )
-    return page(request, "workspace/editor.html.j2", status, view=view, problems=problems or [], saved=saved)
+    return page(
+        request,
+        "workspace/editor.html.j2",
+        status,
+        view=view,
+        problems=problems or [],
+        saved=saved,
+        started=started,
+    )
 
 
 async def show(request: Request) -> Response:
-    _, file = file_of(request)
+    workspace, file = file_of(request)
     saved = request.query_params.get("saved")
-    return _editor(request, file, _part(request), saved=saved)
+    started = workspace.started.of(file.relative, file.checked.version)
+    return _editor(request, file, _part(request), saved=saved, started=started)
 
 
 def _typed_changes(form: Mapping[str, list[str]], data: Any, file: Opened) -> dict[str, list[str]]:

@@ -4,7 +4,7 @@ out a page with its template."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +18,7 @@ from selfassess.workspace.folder import Folder, OutsideFolder
 from selfassess.workspace.live import Codes, Versions
 from selfassess.workspace.opened import Opened, opened, read
 from selfassess.workspace.security import CSRF_FIELD, Keys, Refused
+from selfassess.workspace.started import StartedFiles
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Workspace:
     keys: Keys
     versions: Versions
     pdf: bool  # whether WeasyPrint is installed, so PDF can be offered
+    started: StartedFiles = field(default_factory=StartedFiles)  # what to say of files just started
 
 
 def workspace_of(request: Request) -> Workspace:

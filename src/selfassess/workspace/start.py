@@ -22,6 +22,7 @@ from selfassess.files import write_atomically
 from selfassess.importing import SUPPORTED, ImportFailed
 from selfassess.importing.document import check_imported, import_file
 from selfassess.load.config import ConfigError
+from selfassess.load.reading import by_section
 from selfassess.model.code import Code
 from selfassess.timelimits.written_date import read_written_date
 from selfassess.workspace.folder import OutsideFolder
@@ -123,8 +124,9 @@ async def new_assessment(request: Request) -> Response:
     about = _about(workspace, form)
     if about.problems or about.code is None or about.target is None:
         return _start(request, about.problems, {f"new-{k}": v for k, v in form.items()}, status=422)
+    code = by_section(about.code) if about.code.answered_per == "section" else about.code
     made = new_text(
-        about.code,
+        code,
         organisation=about.organisation,
         assessed_on=about.assessed_on,
         schema=schema_line(about.target, about.code.id),
@@ -167,6 +169,8 @@ async def import_table(request: Request) -> Response:
             request, ["The file is larger than 20 MB, the most selfassess reads."], kept, status=422
         )
     code, target = about.code, about.target
+    if code.answered_per == "section":
+        code = by_section(code)  # a form answered a section at a time, as the code's own is
     with tempfile.TemporaryDirectory(prefix="selfassess-import-") as folder:
         source = Path(folder) / _upload_name(upload.filename or "upload")
         source.write_bytes(content)

@@ -11,6 +11,8 @@ from selfassess.author.new import code_named
 from selfassess.check.findings import Severity
 from selfassess.load.codes import CodeLibrary
 from selfassess.load.config import ConfigError
+from selfassess.model.code import Code
+from selfassess.model.versions import counterparts
 from selfassess.workspace.folder import Folder
 from selfassess.workspace.form_fields import value_at
 from selfassess.workspace.live import Codes
@@ -27,10 +29,17 @@ class FileRow:
     total: int
     errors: int
     warnings: int
+    #: For an assessment (not a tracker): the codes that ask the same as its own, (title, address)
+    #: of the page that starts one from it.
+    counterparts: tuple[tuple[str, str], ...] = ()
 
     @property
     def edit_href(self) -> str:
         return f"/edit/{quote(self.relative)}?part=details"
+
+    @property
+    def next_href(self) -> str:
+        return f"/next/{quote(self.relative)}"
 
     @property
     def publish_href(self) -> str:
@@ -63,13 +72,19 @@ class StartView:
     suggested_folder: str  # where a new file goes unless the person says otherwise: 'assessments/'
 
 
-def code_choices(library: CodeLibrary, near: Path) -> tuple[CodeChoice, ...]:
-    """Every readable code visible from `near`, as a person knows it."""
+def all_codes(library: CodeLibrary, near: Path) -> list[Code]:
+    """Every readable code visible from `near`."""
     codes = []
     for code_id in library.ids(near):
         found = library.find(code_id, near)
         if found is not None and found.code is not None:
             codes.append(found.code)
+    return codes
+
+
+def code_choices(library: CodeLibrary, near: Path) -> tuple[CodeChoice, ...]:
+    """Every readable code visible from `near`, as a person knows it."""
+    codes = all_codes(library, near)
     # A regulator's code before the committees' trackers (most people start an annual
     # self-assessment), and a code's current version before the one it supersedes.
     superseded = {code.supersedes for code in codes if code.supersedes}
@@ -80,6 +95,7 @@ def code_choices(library: CodeLibrary, near: Path) -> tuple[CodeChoice, ...]:
 def start_view(folder: Folder, codes: Codes) -> StartView:
     rows: list[FileRow] = []
     unreadable: list[UnreadableRow] = []
+    codes_here = all_codes(codes.library(folder.root), folder.root)
     files, unlisted = folder.listing()
     for path in files:
         relative = folder.relative(path)
@@ -117,6 +133,12 @@ def start_view(folder: Folder, codes: Codes) -> StartView:
                 total=len(code.provisions),
                 errors=sum(finding.severity is Severity.ERROR for finding in counted),
                 warnings=sum(finding.severity is Severity.WARNING for finding in counted),
+                counterparts=()
+                if code.is_tracker
+                else tuple(
+                    (code_named(other), f"/counterpart/{quote(relative)}?code={quote(other.id, safe='')}")
+                    for other in counterparts(code, codes_here)
+                ),
             )
         )
     unreadable += [UnreadableRow(item.relative, item.problem, openable=False) for item in unlisted]
