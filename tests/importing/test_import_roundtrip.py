@@ -212,12 +212,22 @@ def _holdable(value: Any) -> Any:
     return value
 
 
+#: A paragraph that starts with a bullet's mark: a Word file shows a bulleted item, and a person
+#: typing a list in Word types it so.
+_TYPED_BULLET = re.compile(r"^(?:[•·▪◦●○■□➢➤►‣⁃*]|-|–|—)\s+")
+
+
 def _shown(value: Any) -> Any:
     """A value as a Word file can show it: runs of spaces and line breaks inside text as one space
     (a cell has no other way to show them), a control character as "\ufffd" (XML cannot hold
-    one), a document cited twice cited once."""
+    one), a document cited twice cited once, a paragraph that starts with a bullet's mark as the
+    bulleted item it looks like."""
     if isinstance(value, str):
         return " ".join(_NOT_XML.sub("\ufffd", value).split())
+    if isinstance(value, tuple) and len(value) == 4 and value[0] == "paragraph" and isinstance(value[2], str):
+        text = _shown(value[2])
+        if (bullet := _TYPED_BULLET.match(text)) is not None:
+            return ("bullet", value[1], text[bullet.end() :], value[3])
     if isinstance(value, list) and value and all(isinstance(item, tuple) for item in value):
         # A document cited by a title of spaces alone is printed as nothing.
         unique = [shown for item in value if (shown := _shown(item))[0]]
