@@ -118,13 +118,7 @@ def _fact(document: WordDocument, label: str, value: str) -> Paragraph:
 
 def _section(document: WordDocument, form: FormView, section: SectionView) -> None:
     word.heading(document, f"Section {section.number}: {section.title}", 1)
-    headings = (
-        "Code provision",
-        "Code requirement",
-        form.answer_label,
-        "Evidence",
-        "Commentary / explanation",
-    )
+    headings = form.columns
     for group in section.groups:
         if group.heading:
             word.heading(document, group.heading, 2)

@@ -117,6 +117,17 @@ class FormView:
     deadlines: tuple[tuple[str, str, str], ...] = ()
     complaints_log: str | None = None
 
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The form's columns, as the Ombudsman's Appendix A heads them, with the code's answer label."""
+        return (
+            "Code provision",
+            "Code requirement",
+            self.answer_label,
+            "Evidence",
+            "Commentary / explanation",
+        )
+
 
 def _evidence(cited: list[str], assessment: Assessment) -> tuple[EvidenceView, ...]:
     shown: list[EvidenceView] = []

@@ -244,14 +244,7 @@ def _labelled(kind: str, describes: str, key: str) -> str:
 
 
 def _section(book: Workbook, form: FormView, section: SectionView, name: str) -> None:
-    headings = (
-        "Code provision",
-        "Code requirement",
-        form.answer_label,
-        "Evidence",
-        "Commentary / explanation",
-        "Actions",
-    )
+    headings = (*form.columns, "Actions")
     sheet = _table(book, form, name, headings, f"Section {section.number}: {section.title}")
     sheet.sheet_properties.tabColor = "1F3864"
     for group in section.groups:
