@@ -82,3 +82,19 @@ def test_the_form_is_published_as_an_excel_workbook_and_a_tracker_is_not(client)
     refused = _publish(client, tracker, what="form", format="xlsx", draft="yes")
     assert refused.status_code == 422
     assert "the Excel workbook (xlsx) is made for a self-assessment&#39;s form only." in refused.text
+
+
+def test_the_board_report_is_made_as_a_pdf_for_a_board_pack(client):
+    offered = client.get(f"/publish/{EXAMPLE}").text
+    assert offered.count('value="pdf"') == 2  # the form's and the report's
+    pdf = _publish(client, EXAMPLE, what="report", format="pdf")
+    assert pdf.status_code == 200 and pdf.content[:5] == b"%PDF-"
+    assert 'filename="example-homes-2025-board-report.pdf"' in pdf.headers["content-disposition"]
+
+
+def test_a_tracker_s_progress_report_is_made_from_the_page_too(client):
+    tracker = "assessments/oxfordshire-pcs-scrutiny-2024.yaml"
+    assert "Make the board report" in client.get(f"/publish/{tracker}").text
+    report = _publish(client, tracker, what="report", format="html")
+    assert report.status_code == 200
+    assert "Progress on the" in report.text and "7 accepted" in report.text

@@ -55,6 +55,15 @@ def _formats(pdf: bool, tracker: bool) -> tuple[FormatChoice, ...]:
     )
 
 
+def _report_formats(pdf: bool) -> tuple[FormatChoice, ...]:
+    """The board report's formats: what goes into a board pack (Word or PDF), or a web page."""
+    return tuple(choice for choice in _formats(pdf, tracker=True) if choice.value in _REPORT_FORMATS)
+
+
+#: The formats a board report is made in.
+_REPORT_FORMATS = ("html", "docx", "pdf")
+
+
 def _reasons(file: Opened, rendered: Rendered) -> tuple[FindingView, ...]:
     """The errors that stopped publication, each linked to the part of the editor it is fixed in."""
     if file.code is None:
@@ -98,6 +107,7 @@ def _show(
         editable=file.editable,
         is_tracker=file.code is not None and file.code.is_tracker,
         formats=_formats(workspace.pdf, file.code is not None and file.code.is_tracker),
+        report_formats=_report_formats(workspace.pdf),
         alongside=counterpart.offer if (counterpart := _counterpart(file)) is not None else None,
         refused=refused,
         reasons=reasons,
@@ -132,7 +142,7 @@ async def publish(request: Request) -> Response:
     stem = file.path.stem
     try:
         if what == "report":
-            chosen = chosen if chosen in ("html", "docx") else "html"
+            chosen = chosen if chosen in _REPORT_FORMATS else "html"
             counterpart = _counterpart(file) if form.get("alongside") else None
             beside = counterpart.path if counterpart is not None else None
             made = await run_in_threadpool(
