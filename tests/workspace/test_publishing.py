@@ -98,3 +98,25 @@ def test_a_tracker_s_progress_report_is_made_from_the_page_too(client):
     report = _publish(client, tracker, what="report", format="html")
     assert report.status_code == 200
     assert "Progress on the" in report.text and "7 accepted" in report.text
+
+
+def test_the_board_report_says_what_changed_since_an_earlier_assessment(client, folder):
+    earlier = (folder / EXAMPLE).read_text(encoding="utf-8")
+    later = earlier.replace("assessed_on: 2025-05-20", "assessed_on: 2026-05-20", 1)
+    answered = '  "1.4":\n    answer: "Yes"\n'
+    assert answered in later
+    later = later.replace(answered, '  "1.4":\n    answer: "No"\n', 1)
+    (folder / "assessments" / "example-homes-2026.yaml").write_text(later, encoding="utf-8")
+    offered = client.get("/publish/assessments/example-homes-2026.yaml").text
+    assert '<option value="assessments/example-homes-2025.yaml">' in offered
+    assert '<option value="assessments/westminster-2024.yaml">' not in offered  # another organisation's
+    report = _publish(
+        client, "assessments/example-homes-2026.yaml", what="report", format="html", previous=EXAMPLE
+    )
+    assert report.status_code == 200
+    assert "Since the last assessment" in report.text
+    assert '<strong>New gaps:</strong> <span class="number">1.4</span>' in report.text
+    other = _publish(
+        client, "assessments/example-homes-2026.yaml", what="report", format="html", previous=WESTMINSTER
+    )
+    assert other.status_code == 422 and "Westminster City Council" in other.text

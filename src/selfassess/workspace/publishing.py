@@ -17,12 +17,14 @@ from selfassess.author.new import code_named
 from selfassess.load.config import ConfigError
 from selfassess.publish.pdf import PdfTooLarge, PdfUnavailable
 from selfassess.publish.render import CellTooLong, NoWorkbook, Rendered, render
-from selfassess.publish.report.build import report
+from selfassess.publish.report.build import NotComparable, report
 from selfassess.publish.report.side_by_side import NotAlongside
+from selfassess.workspace.folder import OutsideFolder
 from selfassess.workspace.opened import Opened
-from selfassess.workspace.pages import file_of, link, multi, page, workspace_of
+from selfassess.workspace.pages import Workspace, file_of, link, multi, page, workspace_of
 from selfassess.workspace.parts_view import DETAILS, Placement
 from selfassess.workspace.security import posted
+from selfassess.workspace.start_view import start_view
 from selfassess.workspace.summary import FindingView, finding_view
 
 _MEDIA = {
@@ -89,7 +91,21 @@ def _counterpart(file: Opened) -> _Counterpart | None:
     return _Counterpart(file.path.parent / counterpart.shown_as, counterpart.shown_as, offer)
 
 
-def _show(
+def _earlier(workspace: Workspace, file: Opened) -> tuple[str, ...]:
+    """The folder's other assessments of the same organisation, any of which the board report may
+    say what changed since (as `report --previous` does); a tracker has none."""
+    if file.code is None or file.code.is_tracker:
+        return ()
+    organisation = str(file.data.get("organisation") or "") if isinstance(file.data, dict) else ""
+    rows = start_view(workspace.folder, workspace.codes).rows
+    return tuple(
+        row.relative
+        for row in rows
+        if row.relative != file.relative and row.kind == "Assessment" and row.organisation == organisation
+    )
+
+
+async def _show(
     request: Request,
     file: Opened,
     *,
@@ -99,6 +115,7 @@ def _show(
     draft: bool = False,
 ) -> Response:
     workspace = workspace_of(request)
+    earlier = await run_in_threadpool(_earlier, workspace, file)
     return page(
         request,
         "workspace/publish.html.j2",
@@ -108,6 +125,7 @@ def _show(
         is_tracker=file.code is not None and file.code.is_tracker,
         formats=_formats(workspace.pdf, file.code is not None and file.code.is_tracker),
         report_formats=_report_formats(workspace.pdf),
+        earlier=earlier,
         alongside=counterpart.offer if (counterpart := _counterpart(file)) is not None else None,
         refused=refused,
         reasons=reasons,
@@ -119,7 +137,7 @@ def _show(
 
 async def show(request: Request) -> Response:
     _, file = file_of(request)
-    return _show(request, file)
+    return await _show(request, file)
 
 
 def _download(content: bytes, form: str, name: str) -> Response:
@@ -145,19 +163,30 @@ async def publish(request: Request) -> Response:
             chosen = chosen if chosen in _REPORT_FORMATS else "html"
             counterpart = _counterpart(file) if form.get("alongside") else None
             beside = counterpart.path if counterpart is not None else None
+            since = (form.get("previous") or [""])[-1]
+            previous = workspace.folder.existing(since) if since else None
             made = await run_in_threadpool(
-                lambda: report(file.path, chosen, library=library, alongside=beside)
+                lambda: report(file.path, chosen, library=library, alongside=beside, previous=previous)
             )
             if made.content is None:
                 unread = counterpart.shown_as if counterpart is not None else "the assessment"
-                return _show(request, file, status=422, refused=f"No report: {unread} cannot be read.")
+                return await _show(request, file, status=422, refused=f"No report: {unread} cannot be read.")
             return _download(made.content, chosen, f"{stem}-board-report.{chosen}")
         chosen = chosen if chosen in _MEDIA else "html"
         rendered = await run_in_threadpool(
             lambda: render(file.path, chosen, draft=draft, library=library, shown=file.relative)
         )
-    except (ConfigError, NotAlongside, PdfUnavailable, PdfTooLarge, CellTooLong, NoWorkbook) as error:
-        return _show(request, file, status=422, refused=str(error), draft=draft)
+    except (
+        ConfigError,
+        NotAlongside,
+        NotComparable,
+        OutsideFolder,
+        PdfUnavailable,
+        PdfTooLarge,
+        CellTooLong,
+        NoWorkbook,
+    ) as error:
+        return await _show(request, file, status=422, refused=str(error), draft=draft)
     if rendered.content is None:
         count = len(rendered.errors)
         said = (
@@ -167,5 +196,7 @@ async def publish(request: Request) -> Response:
             else f"Not even a draft can be made until the {count} error{'s' if count != 1 else ''} below "
             f"{'is' if count == 1 else 'are'} fixed."
         )
-        return _show(request, file, status=422, refused=said, reasons=_reasons(file, rendered), draft=draft)
+        return await _show(
+            request, file, status=422, refused=said, reasons=_reasons(file, rendered), draft=draft
+        )
     return _download(rendered.content, chosen, f"{stem}{'-draft' if draft else ''}.{chosen}")
