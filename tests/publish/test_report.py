@@ -82,6 +82,21 @@ def test_the_approval_status(workspace, capsys):
     assert "<strong>Not approved</strong>" in (workspace / "not.html").read_text(encoding="utf-8")
 
 
+def test_the_approval_is_said_once_at_the_top_in_every_format(workspace, capsys):
+    import docx
+    import pypdf
+
+    for name in ("r.html", "r.docx", "r.pdf"):
+        assert main(["report", EXAMPLE, "--format", name[2:], "-o", name]) == 0
+    html = words((workspace / "r.html").read_text(encoding="utf-8"))
+    paragraphs = [p.text for p in docx.Document(str(workspace / "r.docx")).paragraphs]
+    pdf = " ".join(page.extract_text() for page in pypdf.PdfReader(str(workspace / "r.pdf")).pages)
+    for text in (html, "\n".join(paragraphs), pdf):
+        assert text.count("Board, 12 June 2025") == 1
+        assert "Approved by" not in text
+    assert paragraphs[2] == "Approved: Board, 12 June 2025"  # under the title and the organisation
+
+
 def test_overdue_and_upcoming_actions(workspace, capsys):
     path = workspace / EXAMPLE
     text = path.read_text(encoding="utf-8").replace("assessed_on: 2025-05-20", "assessed_on: 2025-08-01", 1)

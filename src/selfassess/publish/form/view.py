@@ -35,13 +35,16 @@ class ApprovalView:
     draft_note: str  # the banner on a draft, after "Draft: "
     approved: bool = False  # the approval stands and nothing stops publication
     held_back: str = ""  # why an approval recorded does not stand: "3 errors must be fixed …"
+    recorded: str = ""  # the approval recorded, as "Board, 12 June 2025", when it does not stand
 
     @property
     def status(self) -> str:
         """What a board looks for first: "Approved: Board, 12 June 2025", "Not approved"."""
         if self.approved:
             return f"Approved: {self.text}"
-        return f"Not approved: {self.held_back}" if self.held_back else "Not approved"
+        if not self.held_back:
+            return "Not approved"
+        return f"Not approved: {self.held_back} (approval recorded: {self.recorded})"
 
 
 @dataclass(frozen=True)
@@ -243,5 +246,9 @@ def approval_view(assessment: Assessment, code: Code, findings: Sequence[Finding
         return ApprovalView("Approval", "Not yet approved", f"not approved by the {body} for publication")
     stop = f"{errors} error{'s' if errors != 1 else ''} must be fixed before it can be published"
     return ApprovalView(
-        "Approval", f"Not final: {stop} (approval recorded: {recorded})", stop, held_back=stop
+        "Approval",
+        f"Not final: {stop} (approval recorded: {recorded})",
+        stop,
+        held_back=stop,
+        recorded=recorded,
     )

@@ -151,13 +151,13 @@ def render_report_docx(report: ReportView) -> bytes:
     if report.draft:
         word.text(word.paragraph(document), f"Draft: {report.approval.draft_note}", bold=True)
     word.text(word.paragraph(document, style="Subtitle"), report.organisation)
+    # The approval is said once, here, under the title, where a board member looks first.
     status = word.paragraph(document)
     word.text(status, report.approval.status, bold=True)
     for label, value in (
         ("Code", report.code_title),
         ("Assessed on", report.assessed_on),
         ("Period", report.period),
-        (report.approval.label, report.approval.text),
     ):
         if value:
             paragraph = word.paragraph(document)
