@@ -375,3 +375,26 @@ def test_an_actions_lines_stay_lines(workspace, capsys):
     )
     # the plan's bullets, one to a line as written, not run together into one paragraph
     assert "<p>• Installing multiple access channels for engagement and participation</p>" in html
+
+
+def test_the_two_complaint_handling_codes_are_told_apart_wherever_a_code_is_named(workspace, capsys):
+    import docx
+    import openpyxl
+
+    from tests.publish.both_codes import COUNCIL, seed_council
+
+    seed_council(workspace)
+    housing = "Complaint Handling Code (Housing Ombudsman Service, 2024)"
+    council = "Complaint Handling Code (Local Government and Social Care Ombudsman, February 2024)"
+    for path, named in ((WESTMINSTER, housing), (COUNCIL, council)):
+        assert main(["report", path, "-o", "r.html"]) == 0
+        assert f"Code {named} Assessed on" in words((workspace / "r.html").read_text(encoding="utf-8"))
+        assert main(["report", path, "--format", "docx", "-o", "r.docx"]) == 0
+        assert f"Code: {named}" in [p.text for p in docx.Document(str(workspace / "r.docx")).paragraphs]
+        for form in ("f.html", "f.md", "f.docx", "f.xlsx"):
+            assert main(["render", path, "--draft", "--format", form[2:], "-o", form]) == 0
+        assert f"Code {named} Assessed on" in words((workspace / "f.html").read_text(encoding="utf-8"))
+        assert f"{named}](" in (workspace / "f.md").read_text(encoding="utf-8")
+        assert f"Code: {named}" in [p.text for p in docx.Document(str(workspace / "f.docx")).paragraphs]
+        details = openpyxl.load_workbook(workspace / "f.xlsx").worksheets[0]
+        assert ["Code", named] in [[c.value for c in row[:2]] for row in details.iter_rows()]

@@ -37,7 +37,10 @@ def test_workbook_golden_structure(workspace: Path, capsys: pytest.CaptureFixtur
     assert_golden(GOLDEN, _outline(written))
     properties = openpyxl.load_workbook(written).properties
     assert properties.title == "Fenbrook Homes: Self-assessment against the Complaint Handling Code"
-    assert properties.creator == "Fenbrook Homes" and properties.subject == "Complaint Handling Code"
+    assert (
+        properties.creator == "Fenbrook Homes"
+        and properties.subject == "Complaint Handling Code (Housing Ombudsman Service, 2024)"
+    )
     assert "Wrote assessments/example-homes-2025.xlsx." in capsys.readouterr().err
 
 

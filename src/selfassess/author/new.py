@@ -48,8 +48,7 @@ def empty_response(code: Code) -> dict[str, Any]:
 
 def code_named(code: Code) -> str:
     """'Complaint Handling Code (Housing Ombudsman Service, 2024)': the code as a reader knows it."""
-    described = ", ".join(part for part in (code.publisher, code.version) if part)
-    return f"{code.title} ({described})" if described else code.title
+    return code.named
 
 
 def header_fields(out: YamlText, code: Code, organisation: str | None, assessed_on: object) -> None:

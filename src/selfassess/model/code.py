@@ -232,6 +232,13 @@ class Code(Model):
             copy.__dict__.pop(worked_out, None)
         return copy
 
+    @property
+    def named(self) -> str:
+        """'Complaint Handling Code (Housing Ombudsman Service, 2024)': the code as a reader knows
+        it, told apart from another of the same title. Every published output names a code so."""
+        described = ", ".join(part for part in (self.publisher, self.version) if part)
+        return f"{self.title} ({described})" if described else self.title
+
     def term(self, word: Term) -> str:
         """The code's own word for `word` ('landlord', 'resident', 'governing body')."""
         return self.terms.get(word, word)

@@ -87,10 +87,6 @@ def _front(document: WordDocument, form: FormView) -> None:
         word.link(code, form.code_title, form.code_url)
     else:
         word.text(code, form.code_title)
-    if form.code_version:
-        word.text(code, f", version {form.code_version}")
-    if form.publisher:
-        word.text(code, f" ({form.publisher})")
     facts = [
         ("Assessed on", form.assessed_on),
         ("Period", form.period),

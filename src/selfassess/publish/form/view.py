@@ -95,8 +95,6 @@ class FormView:
     organisation: str
     code_title: str
     code_id: str
-    code_version: str | None
-    publisher: str | None
     code_url: str | None
     answer_label: str
     assessed_on: str
@@ -186,10 +184,8 @@ def form_view(
     return FormView(
         title=f"Self-assessment against the {code.title}",
         organisation=assessment.organisation,
-        code_title=code.title,
+        code_title=code.named,
         code_id=code.id,
-        code_version=code.version,
-        publisher=code.publisher,
         code_url=safe_url(code.url),
         answer_label=code.answers.label,
         assessed_on=shown_date(assessment.assessed_on) or "",

@@ -205,11 +205,9 @@ def _details(book: Workbook, form: FormView) -> None:
         sheet.cell(sheet.max_row, 1).font = _DRAFT
         sheet.cell(sheet.max_row, 1).alignment = Alignment(vertical="top")
     sheet.append([])
-    code = form.code_title + (f", version {form.code_version}" if form.code_version else "")
-    code += f" ({form.publisher})" if form.publisher else ""
     facts: list[tuple[str, str | date | None]] = [
         ("Organisation", form.organisation),
-        ("Code", code),
+        ("Code", form.code_title),
         ("Code id", form.code_id),
         ("Code published at", form.code_url),
         ("Assessed on", form.assessed_on_date or form.assessed_on),

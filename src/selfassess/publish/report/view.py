@@ -183,7 +183,7 @@ def report_view(
     return ReportView(
         title=_title(code),
         organisation=assessment.organisation,
-        code_title=code.title,
+        code_title=code.named,
         assessed_on=form.assessed_on,
         assessed_on_date=form.assessed_on_date,
         period=form.period,

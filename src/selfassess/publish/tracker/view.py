@@ -148,7 +148,7 @@ def tracker_view(
     return TrackerView(
         title=code.title,
         organisation=assessment.organisation,
-        code_title=code.title,
+        code_title=code.named,
         publisher=code.publisher,
         answer_label=code.answers.label,
         assessed_on=shown_date(assessment.assessed_on) or "",
