@@ -117,3 +117,29 @@ def test_an_update_with_no_status_beside_it_is_not_called_no_response(tmp_path, 
     # the Cabinet's update is printed beside it: what is missing is the status, not a response
     assert len(rows) == 1 and "| No status yet (Red) | There is no change to the previously stated" in rows[0]
     assert "No response yet" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("assessment", "kept_by"),
+    [
+        (
+            "assessments/oxfordshire-pcs-scrutiny-2024.yaml",
+            "Oxfordshire County Council: Performance & Corporate Services Overview & Scrutiny Committee",
+        ),
+        (
+            "assessments/wcc-policy-scrutiny-2023.yaml",
+            "Westminster City Council: Policy and Scrutiny Committee",
+        ),
+        ("assessments/norwich-housing-improvement-2009.yaml", "Norwich City Council: Audit Commission"),
+    ],
+)
+def test_the_organisation_is_named_once_under_the_title_in_every_format(
+    workspace, capsys, assessment, kept_by
+):
+    for name in ("t.md", "t.html", "t.docx"):
+        assert main(["render", assessment, "--draft", "--format", name[2:], "-o", name]) == 0
+    markdown = (workspace / "t.md").read_text(encoding="utf-8")
+    assert f"**{kept_by.replace('&', '&amp;')}**" in markdown.splitlines()
+    html = unescape((workspace / "t.html").read_text(encoding="utf-8"))
+    assert f'<p class="organisation">{kept_by}</p>' in html
+    assert kept_by in [p.text for p in docx.Document(str(workspace / "t.docx")).paragraphs]

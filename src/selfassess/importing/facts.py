@@ -70,9 +70,22 @@ def facts_from_lines(lines: list[str], organisation: str | None, publisher: str 
                 found[field] = (written(parts[0]), written(parts[1]))
         elif field != "approved" or value.casefold() != "not yet approved":
             found[field] = value
-    if organisation and publisher and organisation.endswith(f": {publisher}"):
-        organisation = organisation[: -len(publisher) - 2]
+    if organisation and publisher:
+        organisation = _without_publisher(organisation, publisher)
     return Facts(organisation=(organisation or "").strip() or None, **found)
+
+
+def _without_publisher(line: str, publisher: str) -> str:
+    """The organisation from the line under a tracker's title: 'Oxfordshire County Council' from
+    'Oxfordshire County Council: Performance … Committee' (the committee's name, which begins
+    with the council's, said after it without it) or from 'Norwich City Council: Audit Commission'."""
+    if line.endswith(f": {publisher}"):
+        return line[: -len(publisher) - 2]
+    for at in (found.start() for found in re.finditer(": ", line)):
+        before, after = line[:at], line[at + 2 :]
+        if f"{before} {after}".casefold() == publisher.casefold():
+            return before
+    return line
 
 
 #: A details sheet's label for what its commentary is written in (selfassess's own workbook).

@@ -62,7 +62,7 @@ def render_tracker_docx(tracker: TrackerView) -> bytes:
     word.heading(document, tracker.title, 0)
     word.text(
         word.paragraph(document, style="Subtitle"),
-        tracker.organisation + (f": {tracker.publisher}" if tracker.publisher else ""),
+        tracker.kept_by,
     )
     facts = word.paragraph(document)
     word.text(facts, "Position at: ", bold=True)

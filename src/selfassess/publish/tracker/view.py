@@ -54,7 +54,7 @@ class TrackerView:
     title: str
     organisation: str
     code_title: str
-    publisher: str | None
+    kept_by: str  # the line under the title: the organisation, and its committee, each named once
     answer_label: str
     assessed_on: str
     assessed_on_date: date | None
@@ -149,7 +149,7 @@ def tracker_view(
         title=code.title,
         organisation=assessment.organisation,
         code_title=code.named,
-        publisher=code.publisher,
+        kept_by=_kept_by(assessment.organisation, code.publisher),
         answer_label=code.answers.label,
         assessed_on=shown_date(assessment.assessed_on) or "",
         assessed_on_date=today,
@@ -160,3 +160,20 @@ def tracker_view(
         closed_undated=undated if since else 0,
         draft=draft,
     )
+
+
+def _kept_by(organisation: str, publisher: str | None) -> str:
+    """Who keeps the tracker, the organisation said once: 'Oxfordshire County Council: Performance
+    … Committee' where the committee's name begins with the council's, 'Norwich City Council:
+    Audit Commission' where it does not. Importing reads the organisation back from before the
+    colon, knowing the publisher."""
+    if not publisher or publisher.casefold() in organisation.casefold():
+        return organisation
+    rest = publisher[len(organisation) :]
+    if (
+        publisher[: len(organisation)].casefold() == organisation.casefold()
+        and rest[:1] == " "
+        and rest.strip()
+    ):
+        return f"{organisation}: {rest.strip()}"
+    return f"{organisation}: {publisher}"
