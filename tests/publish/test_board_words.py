@@ -9,6 +9,7 @@ from selfassess.check.registry import RULES
 from selfassess.load.codes import CodeLibrary
 from selfassess.publish.report.board_words import (
     BOARD_WORDS,
+    SECTION_WORDS,
     board_groups,
     named_provision,
     provision_reference,
@@ -27,7 +28,7 @@ def _code():
 def test_every_rule_that_can_find_something_in_an_assessment_has_words_for_a_board():
     can_find = {rule.id for rule in RULES if rule.applies_to in ("assessment", "any")}
     assert sorted(can_find - set(BOARD_WORDS)) == []
-    for said in BOARD_WORDS.values():  # a board's words hold no editor's instructions
+    for said in (*BOARD_WORDS.values(), *SECTION_WORDS.values()):  # no editor's instructions
         for words in (said.one, said.many):
             assert not any(
                 hint in words for hint in ("YAML", "under evidence", "{by", "(line ", "'Yes'", "selfassess")
@@ -101,3 +102,33 @@ def test_a_provision_is_referred_to_as_its_source_prints_it_never_by_a_key_of_th
     )
     # a regulator's code is read by its numbers, first
     assert named_provision(_code(), "6.3").named.startswith("6.3 Landlords must issue a full response")
+
+
+def test_a_disagreement_is_worded_for_a_provision_and_for_a_section_answered_whole():
+    from selfassess.load.reading import by_section
+
+    found = CodeLibrary().find("lgsco-chc", REPO / "assessments")
+    assert found is not None and found.code is not None
+
+    def disagreeing(*numbers: str) -> list[Finding]:
+        return [
+            Finding("a.yaml", 10 + i, 5, "SA304", Severity.WARNING, n, "…") for i, n in enumerate(numbers)
+        ]
+
+    [one] = board_groups(disagreeing("6.3"), _code())
+    assert one.line == (
+        "6.3 (Landlords must issue a full response to stage 1 complaints within 10…): The answer differs "
+        "from the answer to the same requirement in the linked assessment."
+    )
+    sections = by_section(found.code)
+    [one] = board_groups(disagreeing("6"), sections)
+    assert one.line.endswith(
+        "The section is answered as met, but the linked assessment does not answer one of its "
+        "requirements as met."
+    )
+    [two] = board_groups(disagreeing("3", "6"), sections)
+    assert two.line == (
+        "2 sections are answered as met, but the linked assessment does not answer one of their "
+        "requirements as met: 3, 6."
+    )
+    assert "same requirement" not in one.line + two.line

@@ -123,6 +123,19 @@ BOARD_WORDS: Mapping[str, Said] = {
     ),
 }
 
+#: Where a code is answered a section at a time (the LGSCO's own form), a finding is of a section
+#: answered whole, and a rule whose words speak of one requirement says so of the section instead.
+SECTION_WORDS: Mapping[str, Said] = {
+    # SA304 finds a section only where it is answered as met: the linked assessment's answer to
+    # one of the requirements it holds, not to the same one, is what disagrees
+    "SA304": Said(
+        "The section is answered as met, but the linked assessment does not answer one of its "
+        "requirements as met",
+        "{n} sections are answered as met, but the linked assessment does not answer one of their "
+        "requirements as met",
+    ),
+}
+
 #: How many provision numbers the folded line names before "…"; the list under it names them all.
 SHOWN_NUMBERS = 8
 _SENTENCE_END = re.compile(r"(?<=[a-z)’'])[.;:](?=\s|$)")
@@ -236,7 +249,7 @@ def board_groups(findings: Sequence[Finding], code: Code) -> tuple[FindingGroup,
         rule = found[0].rule
         numbers = list(dict.fromkeys(f.provision for f in found if f.provision is not None))
         named = tuple(named_provision(code, number) for number in numbers)
-        said = BOARD_WORDS.get(rule)
+        said = (SECTION_WORDS.get(rule) if code.answered_per == "section" else None) or BOARD_WORDS.get(rule)
         if said is None:
             sentence = found[0].message.rstrip(".")
         elif len(found) > 1:
