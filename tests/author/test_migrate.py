@@ -62,8 +62,10 @@ def test_carried_to_the_next_version_and_checked(copied: Path) -> None:
     assert done.stdout == ""
     assert done.stderr.splitlines()[:2] == [
         "Wrote assessments/2025.yaml.",
-        "Carried 9 responses to fenbrook-standards-2025; 2 provisions are new and need an answer: 3.3, 4.1; "
-        "1 no longer exists and is kept as a comment at the end: 3.1; 1 policy or deadline entry the new code "
+        "Carried 9 responses from fenbrook-standards-2024 to fenbrook-standards-2025; 2 provisions are new in "
+        "fenbrook-standards-2025 and need an answer: 3.3, 4.1; 1 provision of fenbrook-standards-2024 no "
+        "longer exists in fenbrook-standards-2025 and is kept as a comment at the end: 3.1; "
+        "1 policy or deadline entry the new code "
         "no longer has is kept as a comment: repair-routine; last time's approval (Board, 2024-06-12) is not "
         "carried over.",
     ]
@@ -158,7 +160,9 @@ def test_a_merged_provision_whose_answers_differ_is_left_to_the_user(copied: Pat
         "Provision 1.2 is made from 1.2 and 1.3, which were answered differently last time ('Yes' and "
         "'Partial'); its answer is left empty for you to choose." in done.stderr
     )
-    assert "1 draws on answers that differ and needs an answer: 1.2" in done.stderr
+    assert "1 provision of fenbrook-standards-2025 draws on answers that differ and needs an answer: 1.2" in (
+        done.stderr
+    )
     written = (copied / "new.yaml").read_text(encoding="utf-8")
     assert "which were answered differently (1.2: 'Yes',\n  # 1.3: 'Partial')" in written
     assert (
@@ -214,7 +218,7 @@ def test_nothing_is_lost(copied: Path) -> None:
 def test_two_versions_on(copied: Path) -> None:
     done = selfassess("migrate", OLD, "--to", "fenbrook-standards-2026", "-o", "2026.yaml", cwd=copied)
     assert done.returncode == 0, done.stderr
-    assert "3 provisions are new and need an answer: 2.4, 3.3, 4.1" in done.stderr
+    assert "3 provisions are new in fenbrook-standards-2026 and need an answer: 2.4, 3.3, 4.1" in done.stderr
     assert (
         "2 policy or deadline entries the new code no longer has are kept as a comment: repair-routine, damp-survey"
         in (done.stderr)

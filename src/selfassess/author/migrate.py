@@ -35,6 +35,7 @@ class Disagreement:
 class Migration:
     text: str
     new_code: str
+    old_code: str  # the code last year's file answered, whose numbers `kept_as_comments` gives
     carried: tuple[str, ...]  # provisions given last year's response
     new: tuple[str, ...]  # provisions with nothing behind them in the old code
     unanswered: tuple[str, ...]  # provisions whose old ones had no response
@@ -44,27 +45,33 @@ class Migration:
     approval_dropped: str | None = None  # last time's approval, as written, kept only as a comment
 
     def summary(self) -> str:
-        """One sentence for the terminal: what was carried and what is left to do."""
-        parts = [f"Carried {_count(len(self.carried), 'response')} to {self.new_code}"]
+        """One sentence for the terminal: what was carried and what is left to do. The two codes
+        number their provisions alike ('2.2' in each, for different requirements), so each list
+        says which code's numbers it gives."""
+        new, old = self.new_code, self.old_code
+        parts = [f"Carried {_count(len(self.carried), 'response')} from {old} to {new}"]
         if self.new:
-            parts.append(f"{_are(len(self.new), 'provision', 'new')} and {_needs(len(self.new))}")
+            parts.append(f"{_are(len(self.new), 'provision', f'new in {new}')} and {_needs(len(self.new))}")
             parts[-1] += f": {', '.join(self.new)}"
         if self.disagreements:
             numbers = [d.provision for d in self.disagreements]
             verb = "draws" if len(numbers) == 1 else "draw"
-            parts.append(f"{len(numbers)} {verb} on answers that differ and {_needs(len(numbers))}")
-            parts[-1] += f": {', '.join(numbers)}"
+            parts.append(
+                f"{_count(len(numbers), 'provision')} of {new} {verb} on answers that differ and "
+                f"{_needs(len(numbers))}: {', '.join(numbers)}"
+            )
         if self.unanswered:
             had = len(self.unanswered)
             parts.append(
-                f"{had} had no answer last time and still {_needs(had)}: {', '.join(self.unanswered)}"
+                f"{_count(had, 'provision')} of {new} had no answer last time and still {_needs(had)}: "
+                f"{', '.join(self.unanswered)}"
             )
         if self.kept_as_comments:
             gone = len(self.kept_as_comments)
             exists, kept = ("exists", "is") if gone == 1 else ("exist", "are")
             parts.append(
-                f"{gone} no longer {exists} and {kept} kept as a comment at the end: "
-                f"{', '.join(self.kept_as_comments)}"
+                f"{_count(gone, 'provision')} of {old} no longer {exists} in {new} and {kept} kept as a "
+                f"comment at the end: {', '.join(self.kept_as_comments)}"
             )
         if self.set_aside:
             keys = len(self.set_aside)
@@ -399,6 +406,7 @@ def migrate(
     return Migration(
         out.text(),
         new.id,
+        old.id,
         tuple(carried),
         tuple(fresh),
         tuple(unanswered),
