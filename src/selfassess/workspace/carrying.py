@@ -32,7 +32,7 @@ from selfassess.workspace.pages import Workspace, link, located, multi, page, wo
 from selfassess.workspace.parts_view import DETAILS
 from selfassess.workspace.security import Refused, posted
 from selfassess.workspace.start_view import all_codes
-from selfassess.workspace.started import Started, counted, places, unanswered
+from selfassess.workspace.started import Place, Started, counted, places, unanswered
 
 
 @dataclass(frozen=True)
@@ -229,6 +229,31 @@ def _written(workspace: Workspace, target: Path, text: str) -> tuple[str, str]:
     return workspace.folder.relative(target), version_of(raw)
 
 
+def _tell(
+    workspace: Workspace,
+    relative: str,
+    version: str,
+    source: _Source,
+    said: list[str],
+    code: Code,
+    left: list[str],
+    suggestions: tuple[tuple[Place, str], ...] = (),
+) -> None:
+    """Keep what the editor says of the file just started: what was carried, and what is left to
+    answer in the code as the editor shows it (a provision or a section at a time)."""
+    workspace.started.tell(
+        relative,
+        Started(
+            version,
+            f"Started from {source.relative}",
+            tuple(said),
+            places(relative, code, left),
+            suggestions,
+            unit=code.answered_per,
+        ),
+    )
+
+
 def _opened_code(workspace: Workspace, target: Path, relative: str) -> tuple[Code, object]:
     """The code the editor opens the new file with, and its data: where each provision is shown."""
     file = opened(target, relative, read(target), workspace.codes)
@@ -292,17 +317,7 @@ async def start_next(request: Request) -> Response:
             f"Last time's answers to {listed(list(made.kept_as_comments))} are kept in the file as comments: "
             f"{newer.id} no longer has those provisions."
         )
-    left = unanswered(code, written)
-    workspace.started.tell(
-        relative,
-        Started(
-            version,
-            f"Started from {source.relative}",
-            tuple(said),
-            places(relative, code, left),
-            unit=code.answered_per,
-        ),
-    )
+    _tell(workspace, relative, version, source, said, code, unanswered(code, written))
     return RedirectResponse(link("edit", relative, part=DETAILS), status_code=303)
 
 
@@ -344,14 +359,5 @@ async def start_counterpart(request: Request) -> Response:
         for (number, note) in seeded.suggested
         for place in places(relative, opened_code, [number])
     )
-    workspace.started.tell(
-        relative,
-        Started(
-            version,
-            f"Started from {source.relative}",
-            tuple(said),
-            places(relative, opened_code, left),
-            suggestions,
-        ),
-    )
+    _tell(workspace, relative, version, source, said, opened_code, left, suggestions)
     return RedirectResponse(link("edit", relative, part=DETAILS), status_code=303)
