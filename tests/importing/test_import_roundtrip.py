@@ -239,11 +239,11 @@ def _shown(value: Any) -> Any:
     return value
 
 
-@pytest.mark.slow
-@given(document=assessments(HOS_CHC))
-@settings(
+#: The fuzzed round trips: a render and an import per example, so few examples, and no shrinking
+#: (shrinking a render and an import takes minutes).
+_FUZZING = settings(
     max_examples=15,
-    phases=(Phase.explicit, Phase.reuse, Phase.generate),  # shrinking a render and an import takes minutes
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
@@ -251,47 +251,45 @@ def _shown(value: Any) -> Any:
         HealthCheck.data_too_large,
     ],
 )
-def test_a_fuzzed_assessment_rendered_to_word_imports_back(
-    document: dict[str, Any], tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
-) -> None:
+
+
+def fuzzed(test: Callable[..., None]) -> Callable[..., None]:
+    """A round trip of assessments drawn by the fuzzing's strategy (a slow test)."""
+    return pytest.mark.slow(_FUZZING(given(document=assessments(HOS_CHC))(test)))
+
+
+def _fuzzed_source(document: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A drawn assessment written as a file, with the text a form cannot hold as typed given as
+    it shows it; drawn assessments no printed form could tell apart are passed over."""
     # An organisation of spaces alone (the model takes it) is printed as nothing, and read as none.
     assume(str(document["organisation"]).strip())
     # The import knows a register entry by its title: two documents of one title are one to it.
     document = _holdable(document)
     titles = [" ".join(str(entry["title"]).split()) for entry in (document.get("evidence") or {}).values()]
     assume(len(set(titles)) == len(titles))
-    folder = tmp_path_factory.mktemp("fuzzed")
-    source = folder / "fuzzed.yaml"
+    source = tmp_path_factory.mktemp("fuzzed") / "fuzzed.yaml"
     source.write_text(dump(document), encoding="utf-8")
-    found = round_trip(source, folder, capsys, shown=_shown)
+    return source
+
+
+@fuzzed
+def test_a_fuzzed_assessment_rendered_to_word_imports_back(
+    document: dict[str, Any], tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _fuzzed_source(document, tmp_path_factory)
+    found = round_trip(source, source.parent, capsys, shown=_shown)
     note("\n".join(found))
     assert found == []
 
 
-@pytest.mark.slow
-@given(document=assessments(HOS_CHC))
-@settings(
-    max_examples=15,
-    phases=(Phase.explicit, Phase.reuse, Phase.generate),  # shrinking a render and an import takes minutes
-    deadline=None,
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-    ],
-)
+@fuzzed
 def test_a_fuzzed_assessment_rendered_to_a_workbook_imports_back(
     document: dict[str, Any], tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """As for Word, with the same drawn assessments; a workbook's cell keeps the commentary's line
     ends and spaces, so the commentary comes back exactly as written."""
-    assume(str(document["organisation"]).strip())
-    document = _holdable(document)
-    titles = [" ".join(str(entry["title"]).split()) for entry in (document.get("evidence") or {}).values()]
-    assume(len(set(titles)) == len(titles))
-    folder = tmp_path_factory.mktemp("fuzzed")
-    source = folder / "fuzzed.yaml"
-    source.write_text(dump(document), encoding="utf-8")
+    source = _fuzzed_source(document, tmp_path_factory)
+    folder = source.parent
     found = round_trip(source, folder, capsys, "xlsx", shown=_shown)
     original = read_document(source).assessment
     imported = read_document(folder / "fuzzed.imported.yaml").assessment

@@ -9,6 +9,7 @@ from starlette.testclient import TestClient
 
 from selfassess.workspace.app import make_app
 from selfassess.workspace.security import Keys
+from tests.browser import browser, new_page
 
 REPO = Path(__file__).parents[2]
 ORIGIN = "http://127.0.0.1:8765"
@@ -53,3 +54,13 @@ def client(folder, keys) -> TestClient:
 from tests.workspace.serving import served  # noqa: E402  (a fixture for every workspace test)
 
 __all__ = ["served"]
+
+
+@pytest.fixture
+def page(served):
+    """A browser page signed in to a workspace on a copy of the bundled examples kept in git."""
+    server = served()
+    with browser() as launched:
+        opened = new_page(launched)
+        opened.goto(server.address)
+        yield opened

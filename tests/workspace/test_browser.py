@@ -14,23 +14,13 @@ from pathlib import Path
 import pytest
 
 from selfassess.load.yaml_source import load_yaml_text
-from tests.browser import artifacts, assert_accessible, browser, new_page
+from tests.browser import artifacts, assert_accessible
 from tests.importing.builders import westminster_form, write_docx
 from tests.workspace.conftest import git
 
 pytestmark = pytest.mark.slow
 
 EXAMPLE = "assessments/example-homes-2025.yaml"
-
-
-@pytest.fixture
-def page(served):
-    """A browser page signed in to a workspace on a copy of the bundled examples kept in git."""
-    server = served()
-    with browser() as launched:
-        opened = new_page(launched)
-        opened.goto(server.address)
-        yield opened
 
 
 def base_of(page) -> str:

@@ -10,21 +10,12 @@ import pytest
 from openpyxl import load_workbook
 
 from selfassess.load.yaml_source import load_yaml_text
-from tests.browser import artifacts, assert_accessible, browser, new_page
+from tests.browser import artifacts, assert_accessible
 
 pytestmark = pytest.mark.slow
 
 EXAMPLE = "assessments/example-homes-2025.yaml"
 WESTMINSTER = "assessments/westminster-2024.yaml"
-
-
-@pytest.fixture
-def page(served):
-    server = served()
-    with browser() as launched:
-        opened = new_page(launched)
-        opened.goto(server.address)
-        yield opened
 
 
 def tab_to(page, name: str, most: int = 80) -> None:
